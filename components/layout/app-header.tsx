@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
+  partner: [{ href: "/dashboard", label: "Dashboard" }],
+  creator: [{ href: "/workspace", label: "Workspace" }],
+  brand: [{ href: "/workspace", label: "Workspace" }],
+  admin: [{ href: "/admin", label: "Payments to verify" }],
+};
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            Harambee
+          </Link>
+          <nav aria-label="Main">
+            <ul className="flex gap-4 text-sm">
+              {NAV[actor.role].map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="text-slate-700 hover:text-brand-700">
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <span className="text-slate-600">
+            {actor.name} <span className="text-slate-400">({actor.role})</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * Starts the app for the browser tests on a database of its own: a fresh embedded
+ * folder, or with DATABASE_URL a fresh `<name>_e2e` database on the same server.
+ * Migrates and seeds it, builds the app (unless E2E_SKIP_BUILD is set) and serves it.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const port = process.env.E2E_PORT ?? "8100";
+const env = { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1" };
+
+if (env.DATABASE_URL) {
+  const url = new URL(env.DATABASE_URL);
+  const name = `${decodeURIComponent(url.pathname.slice(1)) || "postgres"}_e2e`;
+  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+} else {
+  const dir = path.resolve(".data/e2e");
+  fs.rmSync(dir, { recursive: true, force: true });
+  env.HARAMBEE_DATA_DIR = dir;
+}
+
+const run = (command, args) => execFileSync(command, args, { env, stdio: "inherit" });
+run("npx", ["tsx", "scripts/db-setup.ts"]);
+if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
+
+const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,40 @@
+/** Turns zod failures into field issues that name what the client sent wrongly. */
+import type { z } from "zod";
+import { AppError, type ErrorCode, type FieldIssue } from "../errors";
+
+export function fieldIssues(error: z.ZodError, location?: "body" | "query" | "path"): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return {
+      path: location ? [location, path].filter(Boolean).join(".") : path,
+      message: issue.message,
+      type: issue.code,
+    };
+  });
+}
+
+/** Parses `input` with `schema` or throws an AppError naming every failing field. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: { code?: ErrorCode; location?: "body" | "query" | "path" } = {},
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldIssues(result.error, options.location);
+  const summary = fields.map((field) => `${field.path || "body"}: ${field.message}`).join("; ");
+  throw new AppError(options.code ?? "validation_failed", `Invalid input: ${summary}`, { fields });
+}
+
+/** Reads a JSON body; an empty or malformed body fails like any other invalid input. */
+export async function readJson(request: Request, code: ErrorCode = "validation_failed"): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(code, "Request body is not valid JSON", {
+      fields: [{ path: "body", message: "Malformed JSON", type: "invalid_json" }],
+    });
+  }
+}
