@@ -8,7 +8,9 @@ import type { z } from "zod";
 import type { Role } from "../generated/prisma/client";
 import { actorFromRequest, type Actor } from "../auth/actor";
 import { AppError } from "../errors";
-import { parseInput, readJson } from "./validation";
+import { storedError, withIdempotency } from "./idempotency";
+import { enforceRateLimit, rateLimitKey } from "./rate-limit";
+import { parseInput, parseJsonText, readJson } from "./validation";
 
 type RouteParams = Record<string, string | string[]>;
 
@@ -52,15 +54,31 @@ export function v1Route<BodySchema extends z.ZodType | undefined = undefined, Qu
     try {
       const actor = await actorFromRequest(request);
       if (!actor) throw new AppError("authentication_required", "Not authenticated");
+      await enforceRateLimit(rateLimitKey(request, actor.id));
       if (options.roles && !options.roles.includes(actor.role)) {
         throw new AppError("insufficient_permissions", `Role '${options.roles.join("' or '")}' required`);
       }
       const query = options.query
         ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams), { location: "query" })
         : undefined;
-      const body = options.body ? parseInput(options.body, await readJson(request), { location: "body" }) : undefined;
       const params = (await context?.params) ?? {};
-      return await handler({ request, actor, body: body as Out<BodySchema>, query: query as Out<QuerySchema>, params });
+      const rawBody = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+      const run = async () => {
+        const body = options.body ? parseInput(options.body, parseJsonText(rawBody), { location: "body" }) : undefined;
+        return handler({ request, actor, body: body as Out<BodySchema>, query: query as Out<QuerySchema>, params });
+      };
+      if (request.method !== "POST") return await run();
+
+      const result = await withIdempotency(
+        { userId: actor.id, key: request.headers.get("idempotency-key"), method: request.method, path: request.nextUrl.pathname + request.nextUrl.search, body: rawBody },
+        async () => {
+          const response = await run();
+          return { status: response.status, body: await response.json() };
+        },
+      );
+      const replayedError = storedError(result.body);
+      if (replayedError) throw replayedError;
+      return NextResponse.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined });
     } catch (error) {
       return errorResponse(error);
     }

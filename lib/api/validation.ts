@@ -28,7 +28,11 @@ export function parseInput<S extends z.ZodType>(
 
 /** Reads a JSON body; an empty or malformed body fails like any other invalid input. */
 export async function readJson(request: Request, code: ErrorCode = "validation_failed"): Promise<unknown> {
-  const text = await request.text();
+  return parseJsonText(await request.text(), code);
+}
+
+/** Parses a request body's text: undefined when empty, an AppError when malformed. */
+export function parseJsonText(text: string, code: ErrorCode = "validation_failed"): unknown {
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);

@@ -4,6 +4,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { getAuthSecret } from "./secret";
 
+// Without NEXTAUTH_URL, build next-auth's URLs from the request's own host (any port),
+// rather than its fallback of http://localhost:3000.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),

@@ -44,7 +44,7 @@ describe("embedded database lock", () => {
       expect(error).toBeInstanceOf(DatabaseLockedError);
       expect((error as DatabaseLockedError).owner?.pid).toBe(holder.pid);
       expect((error as Error).message).toContain(`in use by process ${holder.pid}`);
-      expect((error as Error).message).toContain("hold-pglite.ts");
+      expect((error as Error).message).toContain("tests/fixtures/hold-pglite.ts");
 
       // Killed without any chance to clean up: the lock goes with the process.
       await killed(holder, "SIGKILL");

@@ -39,8 +39,18 @@ export interface DirectoryLock {
 
 const ownerFile = (dir: string) => `${dir}.owner.json`;
 
+/** The command line, with paths inside the project shortened so that it reads like what was typed. */
+function describeCommand(): string {
+  const cwd = process.cwd() + path.sep;
+  const words = process.argv.slice(1).map((arg) => {
+    const inProject = arg.startsWith(cwd) ? arg.slice(cwd.length) : arg;
+    return inProject.replace(/^node_modules\/(\.bin\/)?/, "");
+  });
+  return words.join(" ").slice(0, 200) || "node";
+}
+
 function currentOwner(): LockOwner {
-  return { pid: process.pid, command: process.argv.slice(1).map((a) => path.basename(a)).join(" ").slice(0, 200) || "node", since: new Date().toISOString() };
+  return { pid: process.pid, command: describeCommand(), since: new Date().toISOString() };
 }
 
 function readOwner(dir: string): LockOwner | null {

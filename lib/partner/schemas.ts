@@ -1,0 +1,466 @@
+/**
+ * Request and response schemas of the partner dashboard API
+ * (../shared/spec/partner-dashboard-api.md). Field names are snake_case as the spec
+ * writes them; amounts are whole units of `currency` (KES by default).
+ */
+import { z } from "zod";
+import { PERIODS } from "./metrics";
+
+const uuid = z.uuid();
+const isoDateTime = z.string().describe("ISO 8601 timestamp");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("Calendar date, YYYY-MM-DD");
+const currency = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "must be a 3-letter ISO 4217 code")
+  .transform((value) => value.toUpperCase());
+
+/** A calendar date given as YYYY-MM-DD (a full ISO timestamp is accepted and truncated). */
+export const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T.*)?$/, "must be a date in YYYY-MM-DD form")
+  .transform((value, ctx) => {
+    const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10)) {
+      ctx.addIssue({ code: "custom", message: "is not a valid calendar date" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const intParam = (min: number, max?: number) => {
+  let schema = z.coerce.number().int().min(min);
+  if (max !== undefined) schema = schema.max(max);
+  return schema;
+};
+
+export const paginationQuery = {
+  page: intParam(1).default(1),
+  limit: intParam(1, 100).default(20),
+};
+
+export const paginationFields = {
+  total: z.number().int(),
+  page: z.number().int(),
+  limit: z.number().int(),
+};
+
+// ─── Dashboard ────────────────────────────────────────────────────────────────
+
+export const dashboardStatsResponse = z.object({
+  stats: z.object({
+    total_sponsorships: z.number().int(),
+    active_sponsorships: z.number().int(),
+    total_students_sponsored: z.number().int(),
+    total_invested: z.number(),
+    currency: z.string(),
+    average_student_score_improvement: z.number(),
+    courses_funded: z.number().int(),
+    programs_active: z.number().int(),
+  }),
+  recent_milestones: z.array(
+    z.object({ student_name: z.string(), milestone: z.string(), date: isoDateTime, sponsorship_id: z.string().nullable() }),
+  ),
+  payment_summary: z.object({
+    total_paid: z.number(),
+    pending_payments: z.number(),
+    next_scheduled_payment: z.object({ amount: z.number(), date: isoDateTime, description: z.string() }).nullable(),
+  }),
+  impact_snapshot: z.object({
+    students_improving: z.number().int(),
+    students_stable: z.number().int(),
+    students_declining: z.number().int(),
+    overall_completion_rate: z.number(),
+  }),
+});
+
+// ─── Sponsorships ─────────────────────────────────────────────────────────────
+
+export const SPONSORSHIP_TYPES = ["full_scholarship", "course_specific", "partial"] as const;
+export const SPONSORSHIP_STATUSES = ["active", "pending", "completed", "cancelled"] as const;
+
+export const listSponsorshipsQuery = z.object({
+  ...paginationQuery,
+  status: z.enum(SPONSORSHIP_STATUSES).optional(),
+  sort_by: z.enum(["created_at", "student_name", "amount", "end_date"]).default("created_at"),
+  sort_order: z.enum(["asc", "desc"]).default("desc"),
+});
+
+const studentPerformance = z.object({
+  average_score: z.number().nullable(),
+  courses_completed: z.number().int(),
+  courses_in_progress: z.number().int(),
+});
+
+export const sponsorshipListItem = z.object({
+  id: z.string(),
+  student: z.object({ id: z.string(), name: z.string(), grade_level: z.number().int(), school: z.string(), county: z.string() }),
+  type: z.enum(SPONSORSHIP_TYPES),
+  status: z.enum(SPONSORSHIP_STATUSES),
+  courses_covered: z.array(z.string()),
+  total_amount: z.number(),
+  amount_disbursed: z.number(),
+  currency: z.string(),
+  start_date: isoDateTime,
+  end_date: isoDateTime,
+  student_performance: studentPerformance,
+  created_at: isoDateTime,
+});
+
+export const listSponsorshipsResponse = z.object({
+  sponsorships: z.array(sponsorshipListItem),
+  ...paginationFields,
+  pages: z.number().int(),
+});
+
+export const createSponsorshipsBody = z
+  .object({
+    student_ids: z.array(uuid).min(1).max(500),
+    type: z.enum(SPONSORSHIP_TYPES),
+    course_ids: z.array(uuid).max(50).optional(),
+    amount_per_student: z.number().int().positive(),
+    currency: currency.default("KES"),
+    start_date: dateParam,
+    end_date: dateParam,
+    notes: z.string().max(2000).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.type === "course_specific" && !body.course_ids?.length) {
+      ctx.addIssue({ code: "custom", path: ["course_ids"], message: "is required for course_specific sponsorships" });
+    }
+    if (body.end_date <= body.start_date) {
+      ctx.addIssue({ code: "custom", path: ["end_date"], message: "must be after start_date" });
+    }
+    if (new Set(body.student_ids).size !== body.student_ids.length) {
+      ctx.addIssue({ code: "custom", path: ["student_ids"], message: "must not repeat a student" });
+    }
+  });
+
+export const createSponsorshipsResponse = z.object({
+  sponsorships_created: z.number().int(),
+  sponsorship_ids: z.array(z.string()),
+  total_amount: z.number(),
+  currency: z.string(),
+  status: z.literal("pending"),
+  message: z.string(),
+});
+
+export const sponsorshipDetailResponse = z.object({
+  id: z.string(),
+  student: z.object({ id: z.string(), name: z.string(), grade_level: z.number().int(), avatar_url: z.string().nullable() }),
+  type: z.enum(SPONSORSHIP_TYPES),
+  status: z.enum(SPONSORSHIP_STATUSES),
+  courses: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      progress_percent: z.number().int(),
+      current_score: z.number().nullable(),
+      status: z.enum(["not_started", "in_progress", "completed", "dropped"]),
+    }),
+  ),
+  financial: z.object({
+    total_amount: z.number(),
+    amount_disbursed: z.number(),
+    amount_remaining: z.number(),
+    currency: z.string(),
+    disbursement_history: z.array(z.object({ date: isoDate, amount: z.number(), description: z.string() })),
+  }),
+  timeline: z.array(z.object({ date: isoDate, event: z.string() })),
+  start_date: isoDateTime,
+  end_date: isoDateTime,
+  created_at: isoDateTime,
+});
+
+export const sponsoredStudentsQuery = z.object({
+  ...paginationQuery,
+  grade_level: intParam(1, 12).optional(),
+  county: z.string().trim().min(1).max(100).optional(),
+  performance: z.enum(["improving", "stable", "declining"]).optional(),
+});
+
+export const sponsoredStudentsResponse = z.object({
+  students: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      grade_level: z.number().int(),
+      county: z.string(),
+      sponsorship_type: z.enum([...SPONSORSHIP_TYPES, "program"]),
+      courses_enrolled: z.number().int(),
+      courses_completed: z.number().int(),
+      average_score: z.number().nullable(),
+      performance_trend: z.enum(["improving", "stable", "declining"]),
+      score_change: z.number().nullable(),
+      ai_tutor_sessions: z.number().int(),
+      last_active: isoDateTime.nullable(),
+    }),
+  ),
+  ...paginationFields,
+  pages: z.number().int(),
+  aggregate: z.object({
+    average_score_all: z.number().nullable(),
+    improving_count: z.number().int(),
+    stable_count: z.number().int(),
+    declining_count: z.number().int(),
+  }),
+});
+
+// ─── Impact ───────────────────────────────────────────────────────────────────
+
+export const periodQuery = z.object({ period: z.enum(PERIODS).default("year") });
+
+export const impactResponse = z.object({
+  period: z.enum(PERIODS),
+  students_reached: z.number().int(),
+  courses_funded: z.number().int(),
+  total_investment: z.number(),
+  currency: z.string(),
+  outcomes: z.object({
+    average_score_improvement: z.number(),
+    course_completion_rate: z.number(),
+    students_advancing_grade: z.number().int(),
+    certificates_earned: z.number().int(),
+    ai_tutor_sessions: z.number().int(),
+  }),
+  comparison_to_platform: z.object({
+    sponsored_avg_score: z.number().nullable(),
+    platform_avg_score: z.number().nullable(),
+    sponsored_completion_rate: z.number(),
+    platform_completion_rate: z.number(),
+  }),
+  roi_metrics: z.object({
+    cost_per_student: z.number(),
+    cost_per_course_completion: z.number(),
+    cost_per_certificate: z.number(),
+  }),
+});
+
+export const SUBJECT_NAMES = ["Mathematics", "Science", "English", "Kiswahili", "ICT", "Social Studies"] as const;
+
+export const studentOutcomesQuery = periodQuery.extend({
+  grade_level: intParam(1, 12).optional(),
+  subject: z.enum(SUBJECT_NAMES).optional(),
+});
+
+const band = z.object({ count: z.number().int(), avg_score: z.number().nullable(), percent: z.number() });
+
+export const studentOutcomesResponse = z.object({
+  period: z.enum(PERIODS),
+  total_students: z.number().int(),
+  by_performance: z.object({ excellent: band, good: band, needs_improvement: band, at_risk: band }),
+  by_subject: z.array(z.object({ subject: z.string(), avg_score: z.number().nullable(), completion_rate: z.number() })),
+  score_trend: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), avg_score: z.number() })),
+});
+
+export const REPORT_FORMATS = ["json", "pdf", "csv"] as const;
+export const REPORT_TYPES = ["impact", "financial", "student_outcomes"] as const;
+
+const reportRange = {
+  start_date: dateParam.optional(),
+  end_date: dateParam.optional(),
+};
+
+function checkRange(body: { start_date?: Date; end_date?: Date }, ctx: z.RefinementCtx) {
+  if (body.start_date && body.end_date && body.end_date < body.start_date) {
+    ctx.addIssue({ code: "custom", path: ["end_date"], message: "must not be before start_date" });
+  }
+}
+
+export const impactReportQuery = z.object({ format: z.enum(REPORT_FORMATS).default("json"), ...reportRange }).superRefine(checkRange);
+
+export const impactReportResponse = z.object({
+  report: z.object({
+    id: z.string(),
+    title: z.string(),
+    period: z.string(),
+    generated_at: isoDateTime,
+    download_url: z.string(),
+    summary: z.object({
+      students_reached: z.number().int(),
+      investment: z.number(),
+      completion_rate: z.number(),
+      avg_score_improvement: z.number(),
+    }),
+  }),
+});
+
+export const exportReportQuery = z
+  .object({ format: z.enum(REPORT_FORMATS).default("pdf"), report_type: z.enum(REPORT_TYPES).default("impact"), ...reportRange })
+  .superRefine(checkRange);
+
+export const exportReportResponse = z.object({
+  report_id: z.string(),
+  report_type: z.enum(REPORT_TYPES),
+  format: z.enum(REPORT_FORMATS),
+  download_url: z.string(),
+  generated_at: isoDateTime,
+  expires_at: isoDateTime,
+  message: z.string(),
+});
+
+// ─── Programs ─────────────────────────────────────────────────────────────────
+
+export const PROGRAM_STATUSES = ["active", "planning", "completed", "paused"] as const;
+
+export const listProgramsQuery = z.object({ ...paginationQuery, status: z.enum(PROGRAM_STATUSES).optional() });
+
+const programSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(PROGRAM_STATUSES),
+  target_students: z.number().int(),
+  enrolled_students: z.number().int(),
+  budget: z.number(),
+  spent: z.number(),
+  currency: z.string(),
+  courses: z.array(z.string()),
+  start_date: isoDate,
+  end_date: isoDate,
+  created_at: isoDateTime,
+});
+
+export const listProgramsResponse = z.object({ programs: z.array(programSummary), ...paginationFields, pages: z.number().int() });
+
+export const eligibilitySchema = z
+  .object({
+    grade_levels: z.array(z.number().int().min(1).max(12)).max(12).optional(),
+    counties: z.array(z.string().trim().min(1).max(100)).max(47).optional(),
+    max_household_income: z.number().int().positive().optional(),
+  })
+  .strict();
+
+export const createProgramBody = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(5000),
+    target_students: z.number().int().positive().max(1_000_000),
+    budget: z.number().int().positive(),
+    currency: currency.default("KES"),
+    course_ids: z.array(uuid).max(100).optional(),
+    eligibility: eligibilitySchema.optional(),
+    start_date: dateParam,
+    end_date: dateParam,
+  })
+  .superRefine((body, ctx) => {
+    if (body.end_date <= body.start_date) ctx.addIssue({ code: "custom", path: ["end_date"], message: "must be after start_date" });
+  });
+
+export const createProgramResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.literal("planning"),
+  target_students: z.number().int(),
+  budget: z.number(),
+  created_at: isoDateTime,
+  message: z.string(),
+});
+
+export const programDetailResponse = programSummary.omit({ courses: true }).extend({
+  remaining: z.number(),
+  courses: z.array(z.object({ id: z.string(), title: z.string(), enrolled: z.number().int() })),
+  participants: z.object({
+    by_grade: z.record(z.string(), z.number().int()),
+    by_county: z.record(z.string(), z.number().int()),
+    average_score: z.number().nullable(),
+    completion_rate: z.number(),
+  }),
+  milestones: z.array(z.object({ date: isoDate, description: z.string() })),
+  eligibility: eligibilitySchema.nullable(),
+});
+
+// ─── Payments ─────────────────────────────────────────────────────────────────
+
+export const PAYMENT_METHODS = ["mpesa", "bank_transfer", "paypal", "stripe"] as const;
+export const PAYMENT_STATUSES = ["completed", "pending", "failed", "refunded"] as const;
+export const INVOICE_STATUSES = ["draft", "sent", "paid", "overdue"] as const;
+
+export const listPaymentsQuery = z
+  .object({
+    ...paginationQuery,
+    status: z.enum(PAYMENT_STATUSES).optional(),
+    method: z.enum(PAYMENT_METHODS).optional(),
+    ...reportRange,
+  })
+  .superRefine(checkRange);
+
+export const paymentItem = z.object({
+  id: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  method: z.enum(PAYMENT_METHODS),
+  status: z.enum(PAYMENT_STATUSES),
+  description: z.string().nullable(),
+  reference: z.string(),
+  program_id: z.string().nullable(),
+  sponsorship_ids: z.array(z.string()),
+  created_at: isoDateTime,
+  completed_at: isoDateTime.nullable(),
+});
+
+export const listPaymentsResponse = z.object({
+  payments: z.array(paymentItem),
+  ...paginationFields,
+  pages: z.number().int(),
+  summary: z.object({ total_paid: z.number(), this_month: z.number(), pending: z.number() }),
+});
+
+export const listInvoicesQuery = z.object({ ...paginationQuery, status: z.enum(INVOICE_STATUSES).optional() });
+
+export const listInvoicesResponse = z.object({
+  invoices: z.array(
+    z.object({
+      id: z.string(),
+      invoice_number: z.string(),
+      amount: z.number(),
+      currency: z.string(),
+      status: z.enum(INVOICE_STATUSES),
+      description: z.string().nullable(),
+      program: z.string().nullable(),
+      issued_date: isoDate,
+      due_date: isoDate,
+      paid_date: isoDate.nullable(),
+      download_url: z.string(),
+    }),
+  ),
+  ...paginationFields,
+  pages: z.number().int(),
+});
+
+/** Kenyan mobile number in international form, as M-Pesa requires. */
+export const KENYAN_PHONE = /^\+2547\d{8}$/;
+
+export const createPaymentBody = z
+  .object({
+    amount: z.number().int().positive(),
+    currency: currency.default("KES"),
+    method: z.enum(PAYMENT_METHODS),
+    program_id: uuid.optional(),
+    sponsorship_ids: z.array(uuid).min(1).max(500).optional(),
+    description: z.string().trim().max(500).optional(),
+    bank_reference: z.string().trim().min(1).max(100).optional(),
+    phone_number: z.string().trim().optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.method === "bank_transfer" && !body.bank_reference) {
+      ctx.addIssue({ code: "custom", path: ["bank_reference"], message: "is required for bank transfers" });
+    }
+    if (body.method === "mpesa" && !KENYAN_PHONE.test(body.phone_number ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["phone_number"], message: "must be a Kenyan mobile number in +2547XXXXXXXX form for M-Pesa" });
+    }
+    if (body.method === "mpesa" && body.currency !== "KES") {
+      ctx.addIssue({ code: "custom", path: ["currency"], message: "M-Pesa payments are in KES" });
+    }
+  });
+
+export const createPaymentResponse = z.object({
+  id: z.string(),
+  amount: z.number(),
+  currency: z.string(),
+  method: z.enum(PAYMENT_METHODS),
+  status: z.literal("pending"),
+  reference: z.string(),
+  invoice_id: z.string(),
+  created_at: isoDateTime,
+  message: z.string(),
+});

@@ -1,0 +1,152 @@
+/** Demo accounts (all with the password `demo-password`), partner organisations and profiles. */
+import { hashPassword } from "../../lib/auth/password";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { addCount, type Counts } from "./bulk";
+import { addDays } from "./dates";
+import { seedId } from "./ids";
+import type { PartnerKey, PartnerOrg } from "./partners";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export type AccountKey = "partner" | "partner2" | "brand" | "brand2" | "creator" | "creator2" | "admin";
+
+const ORGANIZATIONS: Record<PartnerKey, { name: string; type: "foundation" | "company" | "ngo" }> = {
+  p1: { name: "Elimu Bora Foundation", type: "foundation" },
+  p2: { name: "Jenga Tech Ltd", type: "company" },
+};
+
+interface AccountSpec {
+  key: AccountKey;
+  email: string;
+  name: string;
+  role: "partner" | "creator" | "brand" | "admin";
+  organization?: PartnerKey;
+  /** Days before the anchor the account was created. */
+  age: number;
+}
+
+const ACCOUNTS: readonly AccountSpec[] = [
+  { key: "partner", email: "partner@demo.test", name: "Wanjiru Kamau", role: "partner", organization: "p1", age: 430 },
+  { key: "partner2", email: "partner2@demo.test", name: "Brian Otieno", role: "partner", organization: "p2", age: 300 },
+  { key: "brand", email: "brand@demo.test", name: "Achieng Odhiambo", role: "brand", age: 240 },
+  { key: "brand2", email: "brand2@demo.test", name: "Zawadi Mwakio", role: "brand", age: 200 },
+  { key: "creator", email: "creator@demo.test", name: "Amani Wekesa", role: "creator", age: 260 },
+  { key: "creator2", email: "creator2@demo.test", name: "Njeri Mwangi", role: "creator", age: 220 },
+  { key: "admin", email: "admin@demo.test", name: "Grace Njoroge", role: "admin", age: 500 },
+];
+
+export interface AccountUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Accounts {
+  users: Record<AccountKey, AccountUser>;
+  partners: PartnerOrg[];
+  brandCompany: Record<"brand" | "brand2", string>;
+  creatorHandle: Record<"creator" | "creator2", string>;
+}
+
+const BRANDS = {
+  brand: { companyName: "Savanna Beverages", industry: "Food & Beverage", website: "https://savanna-beverages.example", stripeCustomerId: "cus_demo_brand1" },
+  brand2: { companyName: "Nuru Cosmetics", industry: "Beauty & Personal Care", website: "https://nuru-cosmetics.example", stripeCustomerId: "cus_demo_brand2" },
+} as const;
+
+const CREATORS = {
+  creator: {
+    handle: "amaniwekesa",
+    bio: "Nairobi lifestyle and tech creator. Honest reviews, city food spots and weekend adventures around Kenya.",
+    categories: ["lifestyle", "tech", "food"],
+    followers: 184_300,
+    engagementRate: 4.7,
+    stripeAccountId: "acct_demo_creator1",
+  },
+  creator2: {
+    handle: "njeri.glows",
+    bio: "Skincare for melanin-rich skin, natural hair and everyday fashion, from Nairobi.",
+    categories: ["beauty", "fashion", "wellness"],
+    followers: 96_450,
+    engagementRate: 6.2,
+    stripeAccountId: "acct_demo_creator2",
+  },
+} as const;
+
+export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Counts, log: (msg: string) => void): Promise<Accounts> {
+  const orgRows = (Object.keys(ORGANIZATIONS) as PartnerKey[]).map((key) => ({
+    id: seedId(`organization:${key}`),
+    name: ORGANIZATIONS[key].name,
+    type: ORGANIZATIONS[key].type,
+    country: "KE",
+    createdAt: addDays(anchor, -(ACCOUNTS.find((a) => a.organization === key)!.age + 5)),
+  }));
+  addCount(counts, "organizations", (await db.organization.createMany({ data: orgRows, skipDuplicates: true })).count);
+
+  // Users are only ever created, never updated: an existing email keeps its password and profile.
+  const emails = ACCOUNTS.map((a) => a.email);
+  const existing = new Set((await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } })).map((u) => u.email));
+  const missing = ACCOUNTS.filter((a) => !existing.has(a.email));
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  const created = await db.user.createMany({
+    data: missing.map((a, i) => {
+      const createdAt = addDays(anchor, -a.age);
+      return {
+        id: seedId(`user:${a.key}`),
+        email: a.email,
+        name: a.name,
+        passwordHash: hashes[i]!,
+        role: a.role,
+        organizationId: a.organization ? seedId(`organization:${a.organization}`) : null,
+        createdAt,
+        updatedAt: createdAt,
+      };
+    }),
+    skipDuplicates: true,
+  });
+  addCount(counts, "users", created.count);
+
+  const found = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, name: true, organizationId: true } });
+  const byEmail = new Map(found.map((u) => [u.email, u]));
+  const users = {} as Record<AccountKey, AccountUser>;
+  for (const a of ACCOUNTS) {
+    const u = byEmail.get(a.email);
+    if (!u) throw new Error(`Account ${a.email} could not be created`);
+    users[a.key] = { id: u.id, email: u.email, name: u.name };
+  }
+
+  const partners: PartnerOrg[] = [];
+  for (const a of ACCOUNTS) {
+    if (!a.organization) continue;
+    const organizationId = byEmail.get(a.email)!.organizationId;
+    if (!organizationId) log(`warning: ${a.email} exists without an organization; seeding ${ORGANIZATIONS[a.organization].name} unlinked`);
+    partners.push({ key: a.organization, organizationId: organizationId ?? seedId(`organization:${a.organization}`) });
+  }
+
+  addCount(
+    counts,
+    "brand_profiles",
+    (
+      await db.brandProfile.createMany({
+        data: (["brand", "brand2"] as const).map((key) => ({ userId: users[key].id, ...BRANDS[key] })),
+        skipDuplicates: true,
+      })
+    ).count,
+  );
+  addCount(
+    counts,
+    "creator_profiles",
+    (
+      await db.creatorProfile.createMany({
+        data: (["creator", "creator2"] as const).map((key) => ({ userId: users[key].id, ...CREATORS[key], categories: [...CREATORS[key].categories] })),
+        skipDuplicates: true,
+      })
+    ).count,
+  );
+
+  return {
+    users,
+    partners,
+    brandCompany: { brand: BRANDS.brand.companyName, brand2: BRANDS.brand2.companyName },
+    creatorHandle: { creator: CREATORS.creator.handle, creator2: CREATORS.creator2.handle },
+  };
+}
