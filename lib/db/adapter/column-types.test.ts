@@ -4,7 +4,10 @@
  */
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import { getDb, Prisma } from "@/lib/db";
+import { serverUrl } from "@/tests/test-databases";
+import { NodePostgresAdapterFactory } from "./node-postgres";
 
 const db = () => getDb();
 let orgId: string;
@@ -112,8 +115,7 @@ describe("column types round-trip", () => {
 describe("raw queries", () => {
   it("read name, int8, numeric, date, bytea, arrays and json columns", async () => {
     const [row] = await db().$queryRaw<Array<Record<string, unknown>>>`
-      SELECT current_database()::name AS db_name,
-             9007199254740993::int8 AS big,
+      SELECT 9007199254740993::int8 AS big,
              12.50::numeric(5,2) AS score,
              DATE '2026-02-14' AS day,
              ${Buffer.from([0, 1, 254, 255])}::bytea AS bytes,
@@ -121,7 +123,6 @@ describe("raw queries", () => {
              ARRAY[1,2,3]::int4[] AS ints,
              '{"a": [1, 2]}'::jsonb AS doc,
              TIMESTAMPTZ '2026-02-14 15:00:00+03' AS at`;
-    expect(typeof row.db_name).toBe("string");
     expect(row.big).toBe(9_007_199_254_740_993n);
     expect(String(row.score)).toBe("12.5");
     expect((row.day as Date).toISOString()).toBe("2026-02-14T00:00:00.000Z");
@@ -130,6 +131,25 @@ describe("raw queries", () => {
     expect(row.ints).toEqual([1, 2, 3]);
     expect(row.doc).toEqual({ a: [1, 2] });
     expect((row.at as Date).toISOString()).toBe("2026-02-14T12:00:00.000Z");
+  });
+
+  it("read `name` columns, as schema introspection returns them, through the project's adapters", async () => {
+    const sql = "SELECT current_database()::name AS db_name, typname FROM pg_type WHERE typname = 'int4'";
+    if (serverUrl()) {
+      // The application uses @prisma/adapter-pg on a server; migrations use the project's adapter.
+      const adapter = await new NodePostgresAdapterFactory(serverUrl()!).connect();
+      try {
+        const result = await adapter.queryRaw({ sql, args: [], argTypes: [] });
+        expect(result.columnTypes).toEqual([ColumnTypeEnum.Text, ColumnTypeEnum.Text]);
+        expect(result.rows[0][1]).toBe("int4");
+      } finally {
+        await adapter.dispose();
+      }
+    } else {
+      const [row] = await db().$queryRawUnsafe<Array<{ db_name: string; typname: string }>>(sql);
+      expect(row.typname).toBe("int4");
+      expect(typeof row.db_name).toBe("string");
+    }
   });
 
   it("aggregates in SQL with grouping", async () => {
