@@ -1,5 +1,6 @@
 /** Checks an email and password; the one place that decides whether a sign-in succeeds. */
 import { getDb } from "../db";
+import { isUuid } from "../ids";
 import type { Role } from "../generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
 
@@ -28,7 +29,7 @@ export async function authenticate(options: { email: string; password: string })
 
 /** Loads an active user by id, as the acting user of a request. */
 export async function findActor(options: { userId: string }): Promise<Actor | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.userId)) return null;
+  if (!isUuid(options.userId)) return null;
   const user = await getDb().user.findFirst({ where: { id: options.userId, active: true }, select: actorFields });
   return user;
 }

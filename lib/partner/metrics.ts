@@ -83,17 +83,22 @@ export function costPer(amount: number, count: number): number {
   return count > 0 ? Math.round(amount / count) : 0;
 }
 
-/** `sponsored(student_id, since)`: the partner's sponsored students. */
-export function sponsoredStudentsCte(partnerId: string): Prisma.Sql {
+/**
+ * `sponsored(student_id, since)`: the partner's sponsored students in `range` — with an
+ * active or completed sponsorship overlapping it, or taking part in one of its programs
+ * (not in planning) by the end of it.
+ */
+export function sponsoredStudentsCte(partnerId: string, range: DateRange): Prisma.Sql {
   return Prisma.sql`sponsored AS (
     SELECT student_id, MIN(since) AS since FROM (
       SELECT s.student_id, s.start_date::timestamptz AS since
         FROM sponsorships s
        WHERE s.partner_id = ${partnerId}::uuid AND s.status IN ('active', 'completed')
+         AND s.start_date <= ${range.to}::timestamptz AND s.end_date >= ${range.from}::timestamptz
       UNION ALL
       SELECT pp.student_id, pp.enrolled_at AS since
         FROM program_participants pp JOIN programs p ON p.id = pp.program_id
-       WHERE p.partner_id = ${partnerId}::uuid AND p.status <> 'planning'
+       WHERE p.partner_id = ${partnerId}::uuid AND p.status <> 'planning' AND pp.enrolled_at <= ${range.to}::timestamptz
     ) AS starts
     GROUP BY student_id
   )`;

@@ -582,7 +582,7 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         targetStudents: spec.targetStudents,
         budgetMinor: minor(spec.budgetKes),
         currency: "KES",
-        eligibility: { grade_levels: spec.grades, counties: spec.counties, max_household_income: spec.maxIncomeKes * 100 },
+        eligibility: { grade_levels: spec.grades, counties: spec.counties, max_household_income: spec.maxIncomeKes },
         startDate: dayOf(program.startDate),
         endDate: dayOf(program.endDate),
         createdAt: program.createdAt,

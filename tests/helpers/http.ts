@@ -19,7 +19,6 @@ export interface CallResult<T = unknown> {
   body: T;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loosely typed JSON
 export async function call<T = any>(handler: Handler, url: string, options: CallOptions = {}): Promise<CallResult<T>> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);

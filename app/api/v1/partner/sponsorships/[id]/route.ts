@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { v1Route } from "@/lib/api/v1-route";
+import { getSponsorship } from "@/lib/partner/sponsorships";
+
+export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) =>
+  NextResponse.json(await getSponsorship({ actor, sponsorshipId: String(params.id) })),
+);

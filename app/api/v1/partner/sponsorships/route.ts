@@ -1,0 +1,13 @@
+import { NextResponse } from "next/server";
+import { v1Route } from "@/lib/api/v1-route";
+import { createSponsorships } from "@/lib/partner/create-sponsorships";
+import { createSponsorshipsBody, listSponsorshipsQuery } from "@/lib/partner/schemas";
+import { listSponsorships } from "@/lib/partner/sponsorships";
+
+export const GET = v1Route({ roles: ["partner"], query: listSponsorshipsQuery }, async ({ actor, query }) =>
+  NextResponse.json(await listSponsorships({ actor, ...query })),
+);
+
+export const POST = v1Route({ roles: ["partner"], body: createSponsorshipsBody }, async ({ actor, body }) =>
+  NextResponse.json(await createSponsorships({ actor, ...body }), { status: 201 }),
+);
