@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { v1Route } from "@/lib/api/v1-route";
+import { listInvoices } from "@/lib/partner/list-invoices";
+import { listInvoicesQuery } from "@/lib/partner/schemas";
+
+/** The partner's invoices. */
+export const GET = v1Route({ roles: ["partner"], query: listInvoicesQuery }, async ({ actor, query }) =>
+  NextResponse.json(await listInvoices({ actor, query })),
+);

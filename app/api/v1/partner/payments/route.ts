@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { v1Route } from "@/lib/api/v1-route";
+import { createPayment } from "@/lib/partner/create-payment";
+import { listPayments } from "@/lib/partner/list-payments";
+import { createPaymentBody, listPaymentsQuery } from "@/lib/partner/schemas";
+
+/** The partner's payment history with totals. */
+export const GET = v1Route({ roles: ["partner"], query: listPaymentsQuery }, async ({ actor, query }) =>
+  NextResponse.json(await listPayments({ actor, query })),
+);
+
+/** Starts a payment (pending until verified or confirmed by the provider) and issues its invoice. */
+export const POST = v1Route({ roles: ["partner"], body: createPaymentBody }, async ({ actor, body }) =>
+  NextResponse.json(await createPayment({ actor, body }), { status: 201 }),
+);

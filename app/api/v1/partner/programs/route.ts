@@ -1,0 +1,15 @@
+import { NextResponse } from "next/server";
+import { v1Route } from "@/lib/api/v1-route";
+import { createProgram } from "@/lib/partner/create-program";
+import { listPrograms } from "@/lib/partner/list-programs";
+import { createProgramBody, listProgramsQuery } from "@/lib/partner/schemas";
+
+/** The partner's programs, newest first. */
+export const GET = v1Route({ roles: ["partner"], query: listProgramsQuery }, async ({ actor, query }) =>
+  NextResponse.json(await listPrograms({ actor, query })),
+);
+
+/** Creates a program in `planning`. */
+export const POST = v1Route({ roles: ["partner"], body: createProgramBody }, async ({ actor, body }) =>
+  NextResponse.json(await createProgram({ actor, body }), { status: 201 }),
+);

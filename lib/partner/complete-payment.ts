@@ -1,0 +1,167 @@
+/**
+ * The one way a payment leaves `pending`: an admin verifying it, or the M-Pesa STK push
+ * callback. Completing a payment activates the sponsorships it funds, disburses to
+ * them, moves a funded program out of planning and marks the invoice paid, all in the
+ * transaction that flips the status, so a payment is applied exactly once.
+ */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getDb, Prisma, type DbTx } from "../db";
+import { AppError, notFound } from "../errors";
+import { toMajor } from "../money";
+import { isUuid } from "../ids";
+import { toPaymentItem, type PaymentItem } from "./list-payments";
+
+export type PaymentOutcome = "completed" | "failed";
+
+export interface CompletePaymentOptions {
+  /** Required for `source: "admin"`; the M-Pesa callback acts without a user. */
+  actor?: Actor;
+  paymentId: string;
+  outcome: PaymentOutcome;
+  reason?: string;
+  source: "admin" | "mpesa";
+  now?: Date;
+}
+
+const withLinks = { sponsorships: { select: { sponsorshipId: true } } } as const;
+
+/**
+ * Moves a pending payment to `outcome`. Repeating an outcome already applied changes
+ * nothing and returns the payment; asking for the other outcome is a 409.
+ */
+export async function completePayment(options: CompletePaymentOptions): Promise<PaymentItem> {
+  const { paymentId, outcome, source } = options;
+  if (source === "admin" && options.actor?.role !== "admin") {
+    throw new AppError("insufficient_permissions", "Role 'admin' required");
+  }
+  if (!isUuid(paymentId)) throw notFound("Payment");
+  const now = options.now ?? new Date();
+
+  return getDb().$transaction(async (tx) => {
+    // The conditional update is the lock: of concurrent calls, only one sees count 1.
+    const { count } = await tx.payment.updateMany({
+      where: { id: paymentId, status: "pending" },
+      data:
+        outcome === "completed"
+          ? { status: "completed", completedAt: now, failureReason: null }
+          : { status: "failed", failureReason: options.reason?.trim() || "Payment failed" },
+    });
+    if (count === 0) {
+      const payment = await tx.payment.findUnique({ where: { id: paymentId }, include: withLinks });
+      if (!payment) throw notFound("Payment");
+      if (payment.status === outcome) return toPaymentItem(payment);
+      throw new AppError("invalid_state", `Payment is already ${payment.status}; it cannot become ${outcome}`);
+    }
+    if (outcome === "completed") await applyCompletion(tx, paymentId, now);
+    return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+  });
+}
+
+async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<void> {
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const payment = await tx.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    include: { sponsorships: { include: { sponsorship: { select: { id: true, status: true, amountMinor: true } } } } },
+  });
+  const funded = payment.sponsorships.map((link) => link.sponsorship).sort((a, b) => a.id.localeCompare(b.id));
+
+  if (funded.length) {
+    const ids = Prisma.join(funded.map((s) => Prisma.sql`${s.id}::uuid`));
+    // RETURNING tells which ones this payment activated (another payment may have already).
+    const activated = await tx.$queryRaw<Array<{ id: string }>>`
+      UPDATE sponsorships SET status = 'active', activated_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+      WHERE id IN (${ids}) AND status = 'pending'
+      RETURNING id::text AS id`;
+    if (activated.length) {
+      await tx.sponsorshipEvent.createMany({
+        data: activated.map(({ id }) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })),
+      });
+    }
+
+    // Split evenly over all funded sponsorships (leftover minor units to the first ones),
+    // capped at what each still has to receive; cancelled ones receive nothing.
+    const disbursed = await tx.disbursement.groupBy({
+      by: ["sponsorshipId"],
+      where: { sponsorshipId: { in: funded.map((s) => s.id) } },
+      _sum: { amountMinor: true },
+    });
+    const paidSoFar = new Map(disbursed.map((row) => [row.sponsorshipId, row._sum.amountMinor ?? 0n]));
+    const n = BigInt(funded.length);
+    const share = payment.amountMinor / n;
+    const leftover = payment.amountMinor % n;
+    const rows = funded.flatMap((sponsorship, i) => {
+      if (sponsorship.status === "cancelled") return [];
+      const even = share + (BigInt(i) < leftover ? 1n : 0n);
+      const remaining = sponsorship.amountMinor - (paidSoFar.get(sponsorship.id) ?? 0n);
+      const amountMinor = even < remaining ? even : remaining;
+      if (amountMinor <= 0n) return [];
+      return [{
+        sponsorshipId: sponsorship.id,
+        paymentId,
+        amountMinor,
+        currency: payment.currency,
+        description: payment.description ? `${payment.description} (${payment.reference})` : `Disbursement from payment ${payment.reference}`,
+        disbursedAt: now,
+      }];
+    });
+    // @@unique(paymentId, sponsorshipId): a disbursement can never be recorded twice.
+    if (rows.length) await tx.disbursement.createMany({ data: rows, skipDuplicates: true });
+  }
+
+  if (payment.programId) {
+    const moved = await tx.program.updateMany({ where: { id: payment.programId, status: "planning" }, data: { status: "active" } });
+    if (moved.count) await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
+  }
+
+  await tx.invoice.updateMany({ where: { paymentId, status: { not: "paid" } }, data: { status: "paid", paidDate: today } });
+}
+
+// ─── M-Pesa STK push callback ─────────────────────────────────────────────────
+
+const callbackValue = z.union([z.string(), z.number()]).nullish();
+
+/** Safaricom's STK push result, as posted to our CallBackURL. */
+export const mpesaCallbackBody = z.object({
+  Body: z.object({
+    stkCallback: z.object({
+      MerchantRequestID: z.string(),
+      CheckoutRequestID: z.string().min(1),
+      ResultCode: z.coerce.number().int(),
+      ResultDesc: z.string(),
+      CallbackMetadata: z.object({ Item: z.array(z.object({ Name: z.string(), Value: callbackValue })) }).optional(),
+    }),
+  }),
+});
+
+export const MPESA_ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" } as const;
+
+/**
+ * Applies a callback to the payment whose CheckoutRequestID it names. A success whose
+ * amount differs from the payment's is recorded as failed with the discrepancy as the
+ * reason, for someone to reconcile; it must not complete a payment it did not cover.
+ */
+export async function recordMpesaCallback(options: { body: z.output<typeof mpesaCallbackBody>; now?: Date }) {
+  const result = options.body.Body.stkCallback;
+  const payment = await getDb().payment.findFirst({
+    where: { providerRef: result.CheckoutRequestID, method: "mpesa" },
+    select: { id: true, amountMinor: true, currency: true },
+  });
+  if (!payment) throw notFound("Payment");
+
+  const item = (name: string) => result.CallbackMetadata?.Item.find((entry) => entry.Name === name)?.Value;
+  let outcome: PaymentOutcome = "failed";
+  let reason: string | undefined = result.ResultDesc;
+  if (result.ResultCode === 0) {
+    const paid = Number(item("Amount"));
+    const expected = toMajor(payment.amountMinor);
+    if (paid === expected) {
+      outcome = "completed";
+      reason = undefined;
+    } else {
+      reason = `M-Pesa receipt ${String(item("MpesaReceiptNumber") ?? "unknown")} is for ${payment.currency} ${Number.isNaN(paid) ? "an unknown amount" : paid}, not ${expected}`;
+    }
+  }
+  await completePayment({ paymentId: payment.id, outcome, reason, source: "mpesa", now: options.now });
+  return MPESA_ACCEPTED;
+}

@@ -1,0 +1,137 @@
+/**
+ * POST /partner/payments: records a pending payment, what it funds and its invoice, in
+ * one transaction. The payment completes later through complete-payment.ts (an admin
+ * verifying a bank transfer, or the M-Pesa callback).
+ */
+import crypto from "node:crypto";
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getDb, Prisma } from "../db";
+import type { PaymentMethod } from "../generated/prisma/client";
+import { notFound } from "../errors";
+import { toMinor } from "../money";
+import { partnerOf } from "./partner-of";
+import type { createPaymentBody, createPaymentResponse } from "./schemas";
+
+type Body = z.output<typeof createPaymentBody>;
+/** `checkout_request_id` (M-Pesa only) is outside the published schema, which lets extra keys through. */
+type Response = z.infer<typeof createPaymentResponse> & { checkout_request_id?: string };
+
+const REFERENCE_PREFIX: Record<PaymentMethod, string> = { mpesa: "MP", bank_transfer: "BT", paypal: "PP", stripe: "ST" };
+const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const INVOICE_DUE_DAYS = 14;
+const DAY_MS = 86_400_000;
+const MAX_ATTEMPTS = 5;
+// Arbitrary constant naming the invoice-number allocation among advisory locks.
+const INVOICE_NUMBER_LOCK = 7_242_001;
+
+function randomToken(length: number, alphabet = ALPHANUMERIC): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += alphabet[crypto.randomInt(alphabet.length)];
+  return out;
+}
+
+const compactDate = (date: Date) => date.toISOString().slice(0, 10).replaceAll("-", "");
+
+/** Safaricom's CheckoutRequestID shape: ws_CO_<DDMMYYYYHHmmss><digits>. */
+function checkoutRequestId(now: Date): string {
+  const d = now.toISOString();
+  return `ws_CO_${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(0, 4)}${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}${randomToken(10, "0123456789")}`;
+}
+
+function message(body: Body): string {
+  switch (body.method) {
+    case "bank_transfer":
+      return "Payment initiated. Bank transfer verification pending.";
+    case "mpesa":
+      return `M-Pesa payment request sent to ${body.phone_number}. Enter your M-Pesa PIN to complete the payment.`;
+    case "paypal":
+      return "Payment initiated. Complete the payment with PayPal to confirm it.";
+    case "stripe":
+      return "Payment initiated. Card payment confirmation pending.";
+  }
+}
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export async function createPayment(options: { actor: Actor; body: Body; now?: Date }): Promise<Response> {
+  const partnerId = partnerOf(options.actor);
+  const { body } = options;
+  const sponsorshipIds = [...new Set(body.sponsorship_ids ?? [])];
+  const amountMinor = toMinor(body.amount);
+
+  for (let attempt = 1; ; attempt++) {
+    const now = options.now ?? new Date();
+    const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+    const year = today.getUTCFullYear();
+    try {
+      return await getDb().$transaction(async (tx) => {
+        if (body.program_id) {
+          const program = await tx.program.findFirst({ where: { id: body.program_id, partnerId }, select: { id: true } });
+          if (!program) throw notFound("Program");
+        }
+        if (sponsorshipIds.length) {
+          const owned = await tx.sponsorship.count({ where: { id: { in: sponsorshipIds }, partnerId } });
+          if (owned !== sponsorshipIds.length) throw notFound("Sponsorship");
+        }
+
+        const providerRef = body.method === "mpesa" ? checkoutRequestId(now) : null;
+        const payment = await tx.payment.create({
+          data: {
+            partnerId,
+            programId: body.program_id ?? null,
+            amountMinor,
+            currency: body.currency,
+            method: body.method,
+            status: "pending",
+            description: body.description || null,
+            reference: `${REFERENCE_PREFIX[body.method]}_${compactDate(now)}_${randomToken(6)}`,
+            bankReference: body.method === "bank_transfer" ? (body.bank_reference ?? null) : null,
+            phoneNumber: body.method === "mpesa" ? (body.phone_number ?? null) : null,
+            providerRef,
+            createdAt: now,
+            sponsorships: { createMany: { data: sponsorshipIds.map((sponsorshipId) => ({ sponsorshipId })) } },
+          },
+        });
+
+        // Next number of the year. The advisory lock (held until commit) queues concurrent
+        // creators so each sees the number before it; should another writer still take
+        // the number, the unique index rejects it and the whole transaction is retried.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INVOICE_NUMBER_LOCK}::bigint)`;
+        const [{ seq }] = await tx.$queryRaw<Array<{ seq: number }>>`
+          SELECT COALESCE(MAX(substring(invoice_number from ${`^INV-${year}-(\\d+)$`})::int), 0)::int AS seq
+          FROM invoices WHERE invoice_number ~ ${`^INV-${year}-\\d+$`}`;
+        const invoice = await tx.invoice.create({
+          data: {
+            partnerId,
+            paymentId: payment.id,
+            programId: payment.programId,
+            invoiceNumber: `INV-${year}-${String(Number(seq) + 1).padStart(3, "0")}`,
+            amountMinor,
+            currency: payment.currency,
+            status: "sent",
+            description: payment.description,
+            issuedDate: today,
+            dueDate: new Date(today.getTime() + INVOICE_DUE_DAYS * DAY_MS),
+          },
+        });
+
+        return {
+          id: payment.id,
+          amount: body.amount,
+          currency: payment.currency,
+          method: payment.method,
+          status: "pending" as const,
+          reference: payment.reference,
+          invoice_id: invoice.id,
+          created_at: payment.createdAt.toISOString(),
+          message: message(body),
+          ...(providerRef ? { checkout_request_id: providerRef } : {}),
+        };
+      });
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/** GET /partner/payments/invoices: the partner's invoices, newest first. */
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getDb, type Prisma } from "../db";
+import { toMajor } from "../money";
+import { isoDate } from "./list-programs";
+import { pageInfo, pageWindow } from "./pagination";
+import { partnerOf } from "./partner-of";
+import type { listInvoicesQuery, listInvoicesResponse } from "./schemas";
+
+type Query = z.output<typeof listInvoicesQuery>;
+type Response = z.infer<typeof listInvoicesResponse>;
+
+export const invoicePdfUrl = (invoiceId: string) => `/api/v1/partner/payments/invoices/${invoiceId}/pdf`;
+
+export async function listInvoices(options: { actor: Actor; query: Query }): Promise<Response> {
+  const partnerId = partnerOf(options.actor);
+  const { query } = options;
+  const db = getDb();
+  const where: Prisma.InvoiceWhereInput = { partnerId, ...(query.status ? { status: query.status } : {}) };
+  const [total, invoices] = await Promise.all([
+    db.invoice.count({ where }),
+    db.invoice.findMany({
+      where,
+      include: { program: { select: { name: true } } },
+      orderBy: [{ issuedDate: "desc" }, { invoiceNumber: "desc" }],
+      ...pageWindow(query),
+    }),
+  ]);
+  return {
+    invoices: invoices.map((invoice) => ({
+      id: invoice.id,
+      invoice_number: invoice.invoiceNumber,
+      amount: toMajor(invoice.amountMinor),
+      currency: invoice.currency,
+      status: invoice.status,
+      description: invoice.description,
+      program: invoice.program?.name ?? null,
+      issued_date: isoDate(invoice.issuedDate),
+      due_date: isoDate(invoice.dueDate),
+      paid_date: invoice.paidDate ? isoDate(invoice.paidDate) : null,
+      download_url: invoicePdfUrl(invoice.id),
+    })),
+    ...pageInfo(query, total),
+  };
+}

@@ -1,0 +1,78 @@
+/** GET /partner/payments: the partner's payment history with a filter-independent summary. */
+import type { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getDb, Prisma } from "../db";
+import type { Payment } from "../generated/prisma/client";
+import { toMajor } from "../money";
+import { pageInfo, pageWindow } from "./pagination";
+import { partnerOf } from "./partner-of";
+import type { listPaymentsQuery, listPaymentsResponse, paymentItem } from "./schemas";
+
+type Query = z.output<typeof listPaymentsQuery>;
+type Response = z.infer<typeof listPaymentsResponse>;
+export type PaymentItem = z.infer<typeof paymentItem>;
+
+const DAY_MS = 86_400_000;
+
+/** A payment as the API shows it (also the answer of the admin verify route). */
+export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsorshipId: string }> }): PaymentItem {
+  return {
+    id: payment.id,
+    amount: toMajor(payment.amountMinor),
+    currency: payment.currency,
+    method: payment.method,
+    status: payment.status,
+    description: payment.description,
+    reference: payment.reference,
+    program_id: payment.programId,
+    sponsorship_ids: payment.sponsorships.map((link) => link.sponsorshipId).sort(),
+    created_at: payment.createdAt.toISOString(),
+    completed_at: payment.completedAt?.toISOString() ?? null,
+  };
+}
+
+export async function listPayments(options: { actor: Actor; query: Query; now?: Date }): Promise<Response> {
+  const partnerId = partnerOf(options.actor);
+  const { query } = options;
+  const now = options.now ?? new Date();
+  const db = getDb();
+
+  // start_date and end_date are whole UTC days, both included.
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (query.start_date) createdAt.gte = query.start_date;
+  if (query.end_date) createdAt.lt = new Date(query.end_date.getTime() + DAY_MS);
+  const where: Prisma.PaymentWhereInput = {
+    partnerId,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.method ? { method: query.method } : {}),
+    ...(query.start_date || query.end_date ? { createdAt } : {}),
+  };
+  const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const nextMonthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+
+  const [total, payments, summary] = await Promise.all([
+    db.payment.count({ where }),
+    db.payment.findMany({
+      where,
+      include: { sponsorships: { select: { sponsorshipId: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      ...pageWindow(query),
+    }),
+    db.$queryRaw<Array<{ total_paid: bigint; this_month: bigint; pending: bigint }>>`
+      SELECT
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed'), 0)::bigint AS total_paid,
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed' AND completed_at >= ${monthStart}::timestamptz AND completed_at < ${nextMonthStart}::timestamptz), 0)::bigint AS this_month,
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'pending'), 0)::bigint AS pending
+      FROM payments WHERE partner_id = ${partnerId}::uuid`,
+  ]);
+
+  return {
+    payments: payments.map(toPaymentItem),
+    ...pageInfo(query, total),
+    summary: {
+      total_paid: toMajor(summary[0]?.total_paid ?? 0n),
+      this_month: toMajor(summary[0]?.this_month ?? 0n),
+      pending: toMajor(summary[0]?.pending ?? 0n),
+    },
+  };
+}
