@@ -1,0 +1,104 @@
+/** The partner dashboard API's OpenAPI document, generated from its zod schemas. */
+import { z } from "zod";
+import { tokenRequestSchema, tokenResponseSchema } from "../auth/schemas";
+import { BANDS, BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, IMPROVEMENT_THRESHOLD, RECENT_DAYS } from "../partner/metrics";
+import * as s from "../partner/schemas";
+import { buildOpenApi, type EndpointDoc } from "./build";
+
+const errorSchema = z.object({
+  detail: z.union([
+    z.string(),
+    z.array(z.object({ loc: z.array(z.string()), msg: z.string(), type: z.string() })).describe("One entry per failing field"),
+  ]),
+});
+
+const METRICS = `
+## Metrics
+Every figure is computed from stored records, and each quantity has one definition shared by every endpoint that reports it.
+
+- **Sponsored students**: students with an active or completed sponsorship from the partner overlapping the period, plus participants of the partner's programs that have left \`planning\`. A student's sponsorship began at the earliest of those dates.
+- **Periods**: \`quarter\` is the three months up to now, \`year\` the twelve months up to now, \`all_time\` everything up to now. The dashboard uses \`all_time\`.
+- **Average score**: mean of a student's assessment scores (0–100) in the period; group averages are means of per-student averages.
+- **Score improvement**: a student's recent average (assessments in the ${RECENT_DAYS} days up to their latest one) minus their average when sponsorship began (from ${BASELINE_DAYS_BEFORE} days before to ${BASELINE_DAYS_AFTER} days after it), in points.
+- **Trend**: \`improving\` at +${IMPROVEMENT_THRESHOLD} points or more, \`declining\` at −${IMPROVEMENT_THRESHOLD} or less, otherwise \`stable\` (also when there is no baseline).
+- **Performance bands** on the period average: excellent ≥ ${BANDS.excellent}, good ≥ ${BANDS.good}, needs improvement ≥ ${BANDS.needs_improvement}, at risk below.
+- **Completion rate**: of the course enrolments open during the period (enrolled before its end, not completed before its start), the percentage completed within it.
+- **Students advancing a grade**: sponsored students promoted to the next grade during the period.
+- **Platform comparison**: the same averages over every student who is not one of the partner's sponsored students.
+- **Investment and ROI**: completed payments in the period; cost per student, per course completion and per certificate divide it by students reached, enrolments completed and certificates earned in the period (0 when nothing to divide by).
+
+## Conventions
+Amounts are whole units of \`currency\` (KES unless stated). Lists take \`page\` (from 1) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it. Another partner's records answer 404. Each token may make ${"`RATE_LIMIT_PER_MINUTE`"} requests a minute (120 by default); beyond that, 429 with \`Retry-After\`. Every POST honours an \`Idempotency-Key\` header.
+`;
+
+const partner = { tags: ["Partner"], security: "bearer" as const };
+const readErrors = [401, 403, 422, 429];
+const id = { id: "Record identifier (UUID)" };
+
+const endpoints: EndpointDoc[] = [
+  {
+    method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for a bearer token",
+    body: tokenRequestSchema, responses: { 200: { description: "Token issued", schema: tokenResponseSchema } }, errors: [401, 422],
+  },
+  { ...partner, method: "get", path: "/api/v1/partner/dashboard/stats", summary: "Dashboard overview",
+    responses: { 200: { description: "Overview", schema: s.dashboardStatsResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/sponsorships", summary: "List sponsorships", query: s.listSponsorshipsQuery,
+    responses: { 200: { description: "A page of sponsorships", schema: s.listSponsorshipsResponse } }, errors: readErrors },
+  { ...partner, method: "post", path: "/api/v1/partner/sponsorships", summary: "Sponsor students",
+    description: "Creates one pending sponsorship per student, all or none. `course_ids` is required for `course_specific`; a student with an active or pending sponsorship from the same partner overlapping the dates answers 409. Unknown students or courses answer 422.",
+    body: s.createSponsorshipsBody, idempotent: true,
+    responses: { 201: { description: "Created", schema: s.createSponsorshipsResponse } }, errors: [...readErrors, 409] },
+  { ...partner, method: "get", path: "/api/v1/partner/sponsorships/{id}", summary: "Sponsorship detail", pathParams: id,
+    responses: { 200: { description: "The sponsorship", schema: s.sponsorshipDetailResponse } }, errors: [...readErrors, 404] },
+  { ...partner, method: "get", path: "/api/v1/partner/sponsored-students", summary: "Sponsored students with their figures (all time)",
+    query: s.sponsoredStudentsQuery, responses: { 200: { description: "A page of students", schema: s.sponsoredStudentsResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/impact", summary: "Impact metrics", query: s.periodQuery,
+    responses: { 200: { description: "Impact", schema: s.impactResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/impact/student-outcomes", summary: "Student outcome analytics", query: s.studentOutcomesQuery,
+    responses: { 200: { description: "Outcomes", schema: s.studentOutcomesResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/impact/reports", summary: "Generate an impact report",
+    description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the last twelve months.",
+    query: s.impactReportQuery, responses: { 200: { description: "Report generated", schema: s.impactReportResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/reports/export", summary: "Export a report (impact, financial, student outcomes)",
+    description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial).",
+    query: s.exportReportQuery, responses: { 200: { description: "Report generated", schema: s.exportReportResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/reports/{id}/download", summary: "Download a generated report", pathParams: id,
+    responses: { 200: { description: "The report file (PDF, CSV or JSON)", mediaType: "application/octet-stream" } }, errors: [401, 403, 404, 410, 429] },
+  { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: s.listProgramsQuery,
+    responses: { 200: { description: "A page of programs", schema: s.listProgramsResponse } }, errors: readErrors },
+  { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: s.createProgramBody, idempotent: true,
+    responses: { 201: { description: "Created", schema: s.createProgramResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/programs/{id}", summary: "Program detail", pathParams: id,
+    responses: { 200: { description: "The program", schema: s.programDetailResponse } }, errors: [...readErrors, 404] },
+  { ...partner, method: "get", path: "/api/v1/partner/payments", summary: "Payment history", query: s.listPaymentsQuery,
+    responses: { 200: { description: "A page of payments", schema: s.listPaymentsResponse } }, errors: readErrors },
+  { ...partner, method: "post", path: "/api/v1/partner/payments", summary: "Make a payment",
+    description: "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when it is verified (bank transfer, PayPal, Stripe) or when M-Pesa reports the result; completion activates the sponsorships it funds and moves a funded program out of planning.",
+    body: s.createPaymentBody, idempotent: true,
+    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...readErrors, 404] },
+  { ...partner, method: "get", path: "/api/v1/partner/payments/invoices", summary: "Invoices", query: s.listInvoicesQuery,
+    responses: { 200: { description: "A page of invoices", schema: s.listInvoicesResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/payments/invoices/{id}/pdf", summary: "Invoice as PDF", pathParams: id,
+    responses: { 200: { description: "The invoice", mediaType: "application/pdf" } }, errors: [401, 403, 404, 429] },
+];
+
+export function partnerApiDocument() {
+  return buildOpenApi({
+    title: "Harambee Partner Dashboard API",
+    version: "1.0.0",
+    description: `Sponsorships, programs, payments and the measured impact of a partner's money.\n${METRICS}`,
+    serverUrl: "http://localhost:8000",
+    errorSchema,
+    errorDescriptions: {
+      400: "Bad request",
+      401: "Missing or invalid bearer token",
+      403: "The user does not have the partner role",
+      404: "Not found, or not the caller's",
+      409: "Conflicts with existing records",
+      410: "No longer available",
+      422: "Validation error naming each failing field",
+      429: "Rate limit exceeded",
+    },
+    endpoints,
+  });
+}
