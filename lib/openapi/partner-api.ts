@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { tokenRequestSchema, tokenResponseSchema } from "../auth/schemas";
 import { BANDS, BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, IMPROVEMENT_THRESHOLD, RECENT_DAYS } from "../partner/metrics";
+import { MPESA_ACCEPTED, mpesaCallbackBody } from "../partner/complete-payment";
 import * as s from "../partner/schemas";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
@@ -80,6 +81,21 @@ const endpoints: EndpointDoc[] = [
     responses: { 200: { description: "A page of invoices", schema: s.listInvoicesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices/{id}/pdf", summary: "Invoice as PDF", pathParams: id,
     responses: { 200: { description: "The invoice", mediaType: "application/pdf" } }, errors: [401, 403, 404, 429] },
+  {
+    method: "post", path: "/api/v1/admin/payments/{id}/verify", tags: ["Administration"], security: "bearer", pathParams: id,
+    summary: "Verify a pending payment (admin)",
+    description: "Marks a pending payment completed or failed. Completion activates the sponsorships it funds, records their disbursements, moves a funded program out of planning and marks the invoice paid. Repeating the same outcome changes nothing; asking for the other outcome answers 409.",
+    body: s.verifyPaymentBody, idempotent: true,
+    responses: { 200: { description: "The payment after verification", schema: s.paymentItem } }, errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "post", path: "/api/v1/payments/mpesa/callback", tags: ["Administration"],
+    summary: "M-Pesa STK push result callback",
+    description: "Called by Safaricom with the result of an STK push. ResultCode 0 with the expected amount completes the payment; any other result fails it. When MPESA_CALLBACK_TOKEN is set the URL must carry ?token=<that value>.",
+    body: mpesaCallbackBody,
+    responses: { 200: { description: "Recorded", schema: z.object({ ResultCode: z.literal(MPESA_ACCEPTED.ResultCode), ResultDesc: z.string() }) } },
+    errors: [401, 404, 422],
+  },
 ];
 
 export function partnerApiDocument() {

@@ -464,3 +464,9 @@ export const createPaymentResponse = z.object({
   created_at: isoDateTime,
   message: z.string(),
 });
+
+/** POST /api/v1/admin/payments/{id}/verify: an admin confirms or rejects a pending payment. */
+export const verifyPaymentBody = z.object({
+  status: z.enum(["completed", "failed"]),
+  reason: z.string().trim().max(500).optional(),
+});

@@ -1,14 +1,9 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { v1Route } from "@/lib/api/v1-route";
 import { completePayment } from "@/lib/partner/complete-payment";
-
-const verifyBody = z.object({
-  status: z.enum(["completed", "failed"]),
-  reason: z.string().trim().max(500).optional(),
-});
+import { verifyPaymentBody } from "@/lib/partner/schemas";
 
 /** An admin confirms (or rejects) a pending payment, e.g. after seeing a bank transfer arrive. */
-export const POST = v1Route({ roles: ["admin"], body: verifyBody }, async ({ actor, body, params }) =>
+export const POST = v1Route({ roles: ["admin"], body: verifyPaymentBody }, async ({ actor, body, params }) =>
   NextResponse.json(await completePayment({ actor, paymentId: String(params.id), outcome: body.status, reason: body.reason, source: "admin" })),
 );
