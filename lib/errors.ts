@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   invalid_state: 409,
   idempotency_mismatch: 422,
+  gone: 410,
   payload_too_large: 413,
   rate_limited: 429,
   internal_server_error: 500,

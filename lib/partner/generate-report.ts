@@ -1,0 +1,240 @@
+/**
+ * Partner reports (GET /partner/impact/reports, GET /partner/reports/export and the
+ * download route): gathers the figures for a date range, renders the file, stores it in
+ * `reports` for 24 hours, and serves it back to the partner that generated it only.
+ */
+import type { Actor } from "../auth/actor";
+import { AppError, notFound } from "../errors";
+import { getDb, Prisma } from "../db";
+import { isUuid } from "../ids";
+import { toMajor } from "../money";
+import { computeImpact } from "./impact";
+import { periodRange, type DateRange } from "./metrics";
+import { partnerOf } from "./partner-of";
+import {
+  renderReportCsv,
+  renderReportJson,
+  renderReportPdf,
+  type ReportData,
+  type ReportPayment,
+  type ReportSummary,
+  type ReportType,
+} from "./report-documents";
+import type { REPORT_FORMATS } from "./schemas";
+import { sponsoredStudentRows } from "./sponsored-students";
+import { computeStudentOutcomes } from "./student-outcomes";
+
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const DAY_MS = 86_400_000;
+const VALID_FOR_MS = 24 * 60 * 60 * 1000;
+
+export const CONTENT_TYPES: Record<ReportFormat, string> = {
+  pdf: "application/pdf",
+  csv: "text/csv; charset=utf-8",
+  json: "application/json",
+};
+
+const TYPE_TITLES: Record<ReportType, string> = { impact: "Impact Report", financial: "Financial Report", student_outcomes: "Student Outcomes Report" };
+
+/** The calendar days a report covers and the instants the figures are computed over. */
+export interface ReportPeriod {
+  start: string;
+  end: string;
+  range: DateRange;
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Start and end are whole UTC days, both included. Without dates the report covers the
+ * last 12 months up to `now`, the same range as GET /partner/impact?period=year; with
+ * only an end date, the 12 months ending that day; with only a start date, up to now.
+ */
+export function resolvePeriod(options: { startDate?: Date; endDate?: Date; now: Date }): ReportPeriod {
+  const { startDate, endDate, now } = options;
+  let range: DateRange;
+  if (!startDate && !endDate) {
+    range = periodRange("year", now);
+  } else {
+    const to = endDate ? new Date(endDate.getTime() + DAY_MS - 1) : now;
+    let from = startDate;
+    if (!from) {
+      from = new Date(endDate!);
+      from.setUTCFullYear(from.getUTCFullYear() - 1);
+      from = new Date(from.getTime() + DAY_MS);
+    }
+    if (to < from) {
+      throw new AppError("validation_failed", "Invalid input: query.start_date: must not be after today when end_date is omitted", {
+        fields: [{ path: "query.start_date", message: "must not be after today when end_date is omitted", type: "custom" }],
+      });
+    }
+    range = { from, to };
+  }
+  return { start: day(range.from), end: day(range.to), range };
+}
+
+/** "Q4 2025 Impact Report" for exactly a calendar quarter, else "Impact Report 2025-10-01 to 2025-12-31". */
+export function reportTitle(type: ReportType, period: { start: string; end: string }): string {
+  const [year, month, dayOfMonth] = period.start.split("-").map(Number);
+  if (dayOfMonth === 1 && (month - 1) % 3 === 0) {
+    const quarterEnd = day(new Date(Date.UTC(year, month + 2, 0)));
+    if (period.end === quarterEnd) return `Q${(month + 2) / 3} ${year} ${TYPE_TITLES[type]}`;
+  }
+  return `${TYPE_TITLES[type]} ${period.start} to ${period.end}`;
+}
+
+export function reportFilename(report: { type: ReportType; format: ReportFormat; periodStart: Date | null; periodEnd: Date | null }): string {
+  const base = `${report.type.replace(/_/g, "-")}-report`;
+  const period = report.periodStart && report.periodEnd ? `-${day(report.periodStart)}-to-${day(report.periodEnd)}` : "";
+  return `${base}${period}.${report.format}`;
+}
+
+export const downloadUrl = (id: string) => `/api/v1/partner/reports/${id}/download`;
+
+async function partnerPayments(partnerId: string, range: DateRange): Promise<ReportPayment[]> {
+  const rows = await getDb().$queryRaw<
+    Array<{
+      id: string;
+      reference: string;
+      created_at: Date;
+      completed_at: Date | null;
+      method: string;
+      status: string;
+      amount_minor: bigint;
+      currency: string;
+      description: string | null;
+      program: string | null;
+    }>
+  >(Prisma.sql`
+    SELECT p.id::text, p.reference, p.created_at, p.completed_at, p.method::text, p.status::text,
+           p.amount_minor, p.currency, p.description, pr.name AS program
+      FROM payments p LEFT JOIN programs pr ON pr.id = p.program_id
+     WHERE p.partner_id = ${partnerId}::uuid AND p.created_at >= ${range.from} AND p.created_at <= ${range.to}
+     ORDER BY p.created_at, p.reference`);
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    created_at: r.created_at.toISOString(),
+    completed_at: r.completed_at?.toISOString() ?? null,
+    method: r.method,
+    status: r.status,
+    amount: toMajor(r.amount_minor),
+    currency: r.currency.trim(),
+    description: r.description,
+    program: r.program,
+  }));
+}
+
+export interface GeneratedReport {
+  id: string;
+  type: ReportType;
+  format: ReportFormat;
+  title: string;
+  /** "YYYY-MM-DD to YYYY-MM-DD". */
+  period: string;
+  generatedAt: Date;
+  expiresAt: Date;
+  downloadUrl: string;
+  summary: ReportSummary;
+}
+
+export async function generateReport(options: {
+  actor: Actor;
+  type: ReportType;
+  format: ReportFormat;
+  startDate?: Date;
+  endDate?: Date;
+  now?: Date;
+}): Promise<GeneratedReport> {
+  const partnerId = partnerOf(options.actor);
+  const now = options.now ?? new Date();
+  const period = resolvePeriod({ startDate: options.startDate, endDate: options.endDate, now });
+  const { range } = period;
+  const perStudent = options.type !== "financial";
+  const db = getDb();
+
+  const [partner, impact, outcomes, students, payments] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true } }),
+    computeImpact({ partnerId, range }),
+    perStudent ? computeStudentOutcomes({ partnerId, range }) : null,
+    perStudent ? sponsoredStudentRows({ partnerId, range }) : [],
+    perStudent ? [] : partnerPayments(partnerId, range),
+  ]);
+
+  const summary: ReportSummary = {
+    students_reached: impact.students_reached,
+    investment: impact.total_investment,
+    completion_rate: impact.outcomes.course_completion_rate,
+    avg_score_improvement: impact.outcomes.average_score_improvement,
+  };
+  const data: ReportData = {
+    type: options.type,
+    title: reportTitle(options.type, period),
+    partnerName: partner.name,
+    periodStart: period.start,
+    periodEnd: period.end,
+    generatedAt: now,
+    currency: impact.currency,
+    summary,
+    impact,
+    outcomes,
+    students,
+    payments,
+  };
+  const content =
+    options.format === "pdf"
+      ? await renderReportPdf(data)
+      : Buffer.from(options.format === "csv" ? renderReportCsv(data) : renderReportJson(data), "utf8");
+
+  const report = await db.report.create({
+    data: {
+      partnerId,
+      createdById: options.actor.id,
+      type: options.type,
+      format: options.format,
+      title: data.title,
+      periodStart: new Date(`${period.start}T00:00:00Z`),
+      periodEnd: new Date(`${period.end}T00:00:00Z`),
+      summary: { ...summary },
+      content: new Uint8Array(content),
+      contentType: CONTENT_TYPES[options.format],
+      byteSize: content.byteLength,
+      generatedAt: now,
+      expiresAt: new Date(now.getTime() + VALID_FOR_MS),
+    },
+    select: { id: true, generatedAt: true, expiresAt: true },
+  });
+
+  return {
+    id: report.id,
+    type: options.type,
+    format: options.format,
+    title: data.title,
+    period: `${period.start} to ${period.end}`,
+    generatedAt: report.generatedAt,
+    expiresAt: report.expiresAt,
+    downloadUrl: downloadUrl(report.id),
+    summary,
+  };
+}
+
+/** Thrown for a report past its expiry; the download route answers 410 Gone. */
+export interface ReportDownload {
+  content: Uint8Array;
+  contentType: string;
+  filename: string;
+}
+
+/** The stored file, for the partner that generated it only (anyone else gets 404). */
+export async function getReportDownload(options: { actor: Actor; reportId: string; now?: Date }): Promise<ReportDownload> {
+  const partnerId = partnerOf(options.actor);
+  if (!isUuid(options.reportId)) throw notFound("Report");
+  const report = await getDb().report.findFirst({
+    where: { id: options.reportId, partnerId },
+    select: { type: true, format: true, periodStart: true, periodEnd: true, content: true, contentType: true, expiresAt: true },
+  });
+  if (!report) throw notFound("Report");
+  if (report.expiresAt <= (options.now ?? new Date())) throw new AppError("gone", "Report expired");
+  return { content: report.content, contentType: report.contentType, filename: reportFilename(report) };
+}

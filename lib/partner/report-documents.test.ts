@@ -1,0 +1,251 @@
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import {
+  PAYMENT_CSV_COLUMNS,
+  renderReportCsv,
+  renderReportJson,
+  renderReportPdf,
+  STUDENT_CSV_COLUMNS,
+  type ReportData,
+  type ReportStudent,
+} from "./report-documents";
+
+/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(input: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (quoted) {
+      if (c === '"' && input[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && input[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else if (c === "\n" || c === "\r") throw new Error(`bare line break at ${i}`);
+    else field += c;
+  }
+  if (quoted) throw new Error("unterminated quoted field");
+  if (field !== "" || row.length) throw new Error("last record lacks CRLF");
+  return rows;
+}
+
+/** The text pdfkit drew (standard fonts write hex strings in TJ arrays), streams inflated. */
+function pdfText(pdf: Buffer): string {
+  const lines: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf("stream\n", at);
+    if (start < 0) break;
+    const end = pdf.indexOf("\nendstream", start);
+    if (end < 0) break;
+    const dict = pdf.subarray(Math.max(0, start - 200), start).toString("latin1");
+    const raw = pdf.subarray(start + 7, end);
+    const body = (dict.includes("/FlateDecode") ? zlib.inflateSync(raw) : raw).toString("latin1");
+    for (const match of body.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      const hex = [...match[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]).join("");
+      lines.push(Buffer.from(hex, "hex").toString("latin1"));
+    }
+    at = end + 10;
+  }
+  return lines.join("\n");
+}
+
+function student(n: number, overrides: Partial<ReportStudent> = {}): ReportStudent {
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    name: `Student ${n}`,
+    grade_level: 4 + (n % 5),
+    county: "Nairobi",
+    school: "Kibera Primary",
+    sponsorship_type: "full_scholarship",
+    courses_enrolled: 3,
+    courses_completed: 1,
+    average_score: 60 + n,
+    performance_trend: "improving",
+    score_change: 6.5,
+    ai_tutor_sessions: 12,
+    last_active: "2025-12-20T08:00:00.000Z",
+    ...overrides,
+  };
+}
+
+const band = (count: number, avg: number | null, percent: number) => ({ count, avg_score: avg, percent });
+
+function data(overrides: Partial<ReportData> = {}): ReportData {
+  return {
+    type: "impact",
+    title: "Q4 2025 Impact Report",
+    partnerName: "Elimu Bora Foundation",
+    periodStart: "2025-10-01",
+    periodEnd: "2025-12-31",
+    generatedAt: new Date("2026-02-15T10:00:00Z"),
+    currency: "KES",
+    summary: { students_reached: 3, investment: 850000, completion_rate: 71, avg_score_improvement: 15 },
+    impact: {
+      students_reached: 3,
+      courses_funded: 5,
+      total_investment: 850000,
+      currency: "KES",
+      outcomes: { average_score_improvement: 15, course_completion_rate: 71, students_advancing_grade: 1, certificates_earned: 4, ai_tutor_sessions: 36 },
+      comparison_to_platform: { sponsored_avg_score: 72.5, platform_avg_score: 64.1, sponsored_completion_rate: 71, platform_completion_rate: 55 },
+      roi_metrics: { cost_per_student: 283333, cost_per_course_completion: 170000, cost_per_certificate: 212500 },
+    },
+    outcomes: {
+      total_students: 3,
+      by_performance: { excellent: band(1, 88, 33.3), good: band(1, 75, 33.3), needs_improvement: band(0, null, 0), at_risk: band(1, 40, 33.3) },
+      by_subject: [
+        { subject: "Mathematics", avg_score: 70.2, completion_rate: 60 },
+        { subject: "English", avg_score: null, completion_rate: 0 },
+      ],
+      score_trend: [
+        { month: "2025-10", avg_score: 61 },
+        { month: "2025-11", avg_score: 66.4 },
+        { month: "2025-12", avg_score: 70 },
+      ],
+    },
+    students: [
+      student(1),
+      student(2, { name: 'Achieng "Ace", Otieno', school: "St. Mary's\nGirls", average_score: null, score_change: null, performance_trend: "stable", last_active: null }),
+      student(3, { name: "=HYPERLINK(\"x\")", score_change: -7.25, performance_trend: "declining" }),
+    ],
+    payments: [],
+    ...overrides,
+  };
+}
+
+function financial(): ReportData {
+  return data({
+    type: "financial",
+    title: "Financial Report 2025-10-01 to 2025-12-15",
+    periodEnd: "2025-12-15",
+    outcomes: null,
+    students: [],
+    payments: [
+      { id: "p1", reference: "BT_20251002_001", created_at: "2025-10-02T07:00:00.000Z", completed_at: "2025-10-03T09:00:00.000Z", method: "bank_transfer", status: "completed", amount: 500000, currency: "KES", description: "Tranche 1, Q4", program: "Coast STEM" },
+      { id: "p2", reference: "MP_20251108_002", created_at: "2025-11-08T07:00:00.000Z", completed_at: "2025-11-08T07:01:00.000Z", method: "mpesa", status: "completed", amount: 1234.5, currency: "KES", description: 'Monthly "batch"', program: null },
+      { id: "p3", reference: "MP_20251201_003", created_at: "2025-12-01T07:00:00.000Z", completed_at: null, method: "mpesa", status: "pending", amount: 75000, currency: "KES", description: null, program: null },
+    ],
+  });
+}
+
+describe("renderReportCsv", () => {
+  it("writes one row per student with the documented columns, quoting as RFC 4180 says", () => {
+    const text = renderReportCsv(data());
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual([...STUDENT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(4);
+    const byId = rows.slice(1).map((r) => Object.fromEntries(STUDENT_CSV_COLUMNS.map((c, i) => [c, r[i]])));
+    expect(byId[0]).toMatchObject({ name: "Student 1", average_score: "61", performance_band: "needs_improvement", score_change: "6.5", last_active: "2025-12-20T08:00:00.000Z" });
+    expect(byId[1]).toMatchObject({ name: 'Achieng "Ace", Otieno', school: "St. Mary's\nGirls", average_score: "", performance_band: "", score_change: "" });
+    expect(text).toContain('"Achieng ""Ace"", Otieno"');
+    expect(text).toContain("\"St. Mary's\nGirls\"");
+    // Formulas are neutralised; negative numbers are left alone.
+    expect(byId[2]).toMatchObject({ name: "'=HYPERLINK(\"x\")", score_change: "-7.25", performance_trend: "declining" });
+  });
+
+  it("uses the student columns for student outcome reports", () => {
+    const rows = parseCsv(renderReportCsv(data({ type: "student_outcomes" })));
+    expect(rows[0]).toEqual([...STUDENT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(4);
+  });
+
+  it("writes one row per payment with amounts in major units", () => {
+    const rows = parseCsv(renderReportCsv(financial()));
+    expect(rows[0]).toEqual([...PAYMENT_CSV_COLUMNS]);
+    expect(rows).toHaveLength(4);
+    const record = (i: number) => Object.fromEntries(PAYMENT_CSV_COLUMNS.map((c, j) => [c, rows[i][j]]));
+    expect(record(1)).toMatchObject({ payment_id: "p1", amount: "500000.00", description: "Tranche 1, Q4", program: "Coast STEM", method: "bank_transfer" });
+    expect(record(2)).toMatchObject({ amount: "1234.50", description: 'Monthly "batch"', program: "" });
+    expect(record(3)).toMatchObject({ status: "pending", completed_at: "", description: "" });
+  });
+
+  it("writes just the header when there is nothing to list", () => {
+    expect(renderReportCsv(data({ students: [] }))).toBe(STUDENT_CSV_COLUMNS.join(",") + "\r\n");
+  });
+});
+
+describe("renderReportJson", () => {
+  it("holds the report, summary and rows", () => {
+    const parsed = JSON.parse(renderReportJson(data()));
+    expect(parsed.report).toEqual({
+      title: "Q4 2025 Impact Report",
+      type: "impact",
+      partner: "Elimu Bora Foundation",
+      period: { start_date: "2025-10-01", end_date: "2025-12-31" },
+      generated_at: "2026-02-15T10:00:00.000Z",
+      currency: "KES",
+    });
+    expect(parsed.summary).toEqual({ students_reached: 3, investment: 850000, completion_rate: 71, avg_score_improvement: 15 });
+    expect(parsed.students).toHaveLength(3);
+    expect(parsed.student_outcomes.score_trend).toHaveLength(3);
+    const fin = JSON.parse(renderReportJson(financial()));
+    expect(fin.payments).toHaveLength(3);
+    expect(fin.students).toBeUndefined();
+  });
+});
+
+describe("renderReportPdf", () => {
+  it("draws the title, partner, period, tables and charts", async () => {
+    const pdf = await renderReportPdf(data(), { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
+    for (const expected of [
+      "Q4 2025 Impact Report",
+      "Elimu Bora Foundation",
+      "Period: 2025-10-01 to 2025-12-31",
+      "Students reached",
+      "Average assessment score by month",
+      "Students by performance band",
+      "Sponsored students (3)",
+      "Student 1",
+      "Mathematics",
+      "Nov 25",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The charts are vector paths: filled rectangles (bars) and a stroked polyline.
+    const raw = pdf.toString("latin1");
+    expect(raw).toMatch(/re\s*\n?f/);
+    expect(raw).toMatch(/ l\n/);
+  });
+
+  it("renders the same bytes for the same input, compressed by default", async () => {
+    const [a, b] = await Promise.all([renderReportPdf(data()), renderReportPdf(data())]);
+    expect(a.equals(b)).toBe(true);
+    expect(pdfText(a)).toContain("Q4 2025 Impact Report");
+  });
+
+  it("renders a financial report with its payments", async () => {
+    const text = pdfText(await renderReportPdf(financial()));
+    expect(text).toContain("Financial Report 2025-10-01 to 2025-12-15");
+    expect(text).toContain("Completed payments by method (KES)");
+    expect(text).toContain("BT_20251002_001");
+    expect(text).toContain("Payments (3)");
+  });
+
+  it("copes with no data and with many students across pages", async () => {
+    const empty = data({
+      type: "student_outcomes",
+      students: [],
+      outcomes: { ...data().outcomes!, total_students: 0, score_trend: [], by_subject: [] },
+    });
+    expect(pdfText(await renderReportPdf(empty))).toContain("No data in this period.");
+    const many = data({ students: Array.from({ length: 120 }, (_, i) => student(i + 1)) });
+    const text = pdfText(await renderReportPdf(many));
+    expect(text).toContain("Student 120");
+    expect(text).toMatch(/Page 1 of [3-9]/);
+  });
+});
