@@ -10,6 +10,7 @@ import { getDb, Prisma, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
 import { toMajor } from "../money";
 import { isUuid } from "../ids";
+import { invalidatePartnerMetrics } from "./metric-cache";
 import { toPaymentItem, type PaymentItem } from "./list-payments";
 
 export type PaymentOutcome = "completed" | "failed";
@@ -65,6 +66,7 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
     include: { sponsorships: { include: { sponsorship: { select: { id: true, status: true, amountMinor: true } } } } },
   });
   const funded = payment.sponsorships.map((link) => link.sponsorship).sort((a, b) => a.id.localeCompare(b.id));
+  await invalidatePartnerMetrics(tx, payment.partnerId);
 
   if (funded.length) {
     const ids = Prisma.join(funded.map((s) => Prisma.sql`${s.id}::uuid`));

@@ -10,6 +10,7 @@ import { getDb, Prisma } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { notFound } from "../errors";
 import { toMinor } from "../money";
+import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
 import type { createPaymentBody, createPaymentResponse } from "./schemas";
 
@@ -66,6 +67,7 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
     const year = today.getUTCFullYear();
     try {
       return await getDb().$transaction(async (tx) => {
+        await invalidatePartnerMetrics(tx, partnerId);
         if (body.program_id) {
           const program = await tx.program.findFirst({ where: { id: body.program_id, partnerId }, select: { id: true } });
           if (!program) throw notFound("Program");

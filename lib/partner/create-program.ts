@@ -4,6 +4,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
 import { AppError } from "../errors";
 import { toMinor } from "../money";
+import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
 import type { createProgramBody, createProgramResponse } from "./schemas";
 
@@ -16,6 +17,7 @@ export async function createProgram(options: { actor: Actor; body: Body }): Prom
   const courseIds = [...new Set(body.course_ids ?? [])];
 
   const program = await getDb().$transaction(async (tx) => {
+    await invalidatePartnerMetrics(tx, partnerId);
     if (courseIds.length) {
       const found = await tx.course.findMany({ where: { id: { in: courseIds } }, select: { id: true } });
       const known = new Set(found.map((course) => course.id));

@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { toMajor, toMinor } from "../money";
+import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
 import type { createSponsorshipsBody, createSponsorshipsResponse } from "./schemas";
 
@@ -23,6 +24,7 @@ export async function createSponsorships(options: { actor: Actor } & Body): Prom
     // Creations for one partner are serialised, so two concurrent requests cannot both
     // pass the overlap check for the same student.
     await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`sponsorships:${partnerId}`}))`;
+    await invalidatePartnerMetrics(tx, partnerId);
 
     const [students, courses] = await Promise.all([
       tx.student.findMany({ where: { id: { in: options.student_ids } }, select: { id: true } }),

@@ -7,11 +7,12 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { toMajor } from "../money";
-import { computeImpact } from "./impact";
+import { impactForPeriod } from "./impact";
+import { cachedMetric } from "./metric-cache";
 import { periodRange, sponsoredStudentsCte, type DateRange } from "./metrics";
 import { partnerOf } from "./partner-of";
 import type { dashboardStatsResponse } from "./schemas";
-import { sponsoredStudentTrends } from "./sponsored-students";
+import { allTimeTrends } from "./sponsored-students";
 
 const RECENT_MILESTONES = 5;
 
@@ -23,8 +24,8 @@ export async function getDashboardStats(options: { actor: Actor; now?: Date }): 
   const db = getDb();
 
   const [impact, trends, sponsorships, programsActive, payments, nextInvoice, milestones] = await Promise.all([
-    computeImpact({ partnerId, range }),
-    sponsoredStudentTrends({ partnerId, range }),
+    impactForPeriod({ partnerId, period: "all_time" }),
+    allTimeTrends({ partnerId }),
     db.sponsorship.groupBy({ by: ["status"], where: { partnerId }, _count: true }),
     db.program.count({ where: { partnerId, status: "active" } }),
     db.payment.groupBy({ by: ["status"], where: { partnerId, status: { in: ["completed", "pending"] } }, _sum: { amountMinor: true } }),
@@ -33,7 +34,7 @@ export async function getDashboardStats(options: { actor: Actor; now?: Date }): 
       orderBy: [{ dueDate: "asc" }, { invoiceNumber: "asc" }],
       select: { amountMinor: true, dueDate: true, description: true },
     }),
-    recentMilestones(partnerId, range),
+    cachedMetric(`milestones:${partnerId}`, partnerId, () => recentMilestones(partnerId, range)),
   ]);
 
   const countOf = (status: string) => sponsorships.find((row) => row.status === status)?._count ?? 0;

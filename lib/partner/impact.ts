@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
 import { toMajor } from "../money";
+import { cachedMetric } from "./metric-cache";
 import { costPer, improvementCte, percent, periodRange, round, sponsoredStudentsCte, type DateRange, type Period } from "./metrics";
 import { partnerOf } from "./partner-of";
 import type { impactResponse } from "./schemas";
@@ -117,8 +118,15 @@ export async function computeImpact(options: { partnerId: string; range: DateRan
   };
 }
 
+/** Impact over one of the named periods ending now; shared by the impact endpoint and the dashboard. */
+export function impactForPeriod(options: { partnerId: string; period: Period }): Promise<ImpactFigures> {
+  return cachedMetric(`impact:${options.partnerId}:${options.period}`, options.partnerId, () =>
+    computeImpact({ partnerId: options.partnerId, range: periodRange(options.period) }),
+  );
+}
+
 /** GET /partner/impact. */
-export async function getImpact(options: { actor: Actor; period: Period; now?: Date }): Promise<z.infer<typeof impactResponse>> {
-  const figures = await computeImpact({ partnerId: partnerOf(options.actor), range: periodRange(options.period, options.now) });
+export async function getImpact(options: { actor: Actor; period: Period }): Promise<z.infer<typeof impactResponse>> {
+  const figures = await impactForPeriod({ partnerId: partnerOf(options.actor), period: options.period });
   return { period: options.period, ...figures };
 }

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
+import { cachedMetric } from "./metric-cache";
 import { improvementCte, periodRange, round, sponsoredStudentsCte, type DateRange, type Trend } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
 import { partnerOf } from "./partner-of";
@@ -139,6 +140,13 @@ export async function sponsoredStudentTrends(options: { partnerId: string; range
   return row;
 }
 
+/** All-time trend counts, as the dashboard and the sponsored-students list show them. */
+export function allTimeTrends(options: { partnerId: string; filters?: StudentFilters }): Promise<TrendCounts> {
+  const filters = options.filters ?? {};
+  const key = `trends:${options.partnerId}:${filters.gradeLevel ?? ""}:${filters.county?.toLowerCase() ?? ""}:${filters.performance ?? ""}`;
+  return cachedMetric(key, options.partnerId, () => sponsoredStudentTrends({ partnerId: options.partnerId, range: periodRange("all_time"), filters }));
+}
+
 /** GET /partner/sponsored-students. Figures cover all time up to now. */
 export async function listSponsoredStudents(options: {
   actor: Actor;
@@ -147,20 +155,23 @@ export async function listSponsoredStudents(options: {
   gradeLevel?: number;
   county?: string;
   performance?: Trend;
-  now?: Date;
 }): Promise<z.infer<typeof sponsoredStudentsResponse>> {
   const partnerId = partnerOf(options.actor);
-  const range = periodRange("all_time", options.now);
   const filters = { gradeLevel: options.gradeLevel, county: options.county, performance: options.performance };
   const { skip, take } = pageWindow(options);
+  const pageKey = `students:${partnerId}:${options.page}:${options.limit}:${filters.gradeLevel ?? ""}:${filters.county?.toLowerCase() ?? ""}:${filters.performance ?? ""}`;
   const [rows, trends] = await Promise.all([
-    getDb().$queryRaw<RawRow[]>`${studentRowsCte(partnerId, range, filters)}
-      SELECT ${rowColumns} FROM student_rows ORDER BY last_name, first_name, id LIMIT ${take} OFFSET ${skip}`,
-    sponsoredStudentTrends({ partnerId, range, filters }),
+    cachedMetric(pageKey, partnerId, async () =>
+      (
+        await getDb().$queryRaw<RawRow[]>`${studentRowsCte(partnerId, periodRange("all_time"), filters)}
+          SELECT ${rowColumns} FROM student_rows ORDER BY last_name, first_name, id LIMIT ${take} OFFSET ${skip}`
+      ).map(toRow),
+    ),
+    allTimeTrends({ partnerId, filters }),
   ]);
   const { total, ...aggregate } = trends;
   return {
-    students: rows.map(toRow),
+    students: rows,
     ...pageInfo(options, total),
     aggregate: { ...aggregate, average_score_all: aggregate.average_score_all === null ? null : round(aggregate.average_score_all, 1) },
   };

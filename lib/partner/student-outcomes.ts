@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
+import { cachedMetric } from "./metric-cache";
 import { bandSql, percent, periodRange, sponsoredStudentsCte, type DateRange, type Period } from "./metrics";
 import { partnerOf } from "./partner-of";
 import type { studentOutcomesResponse } from "./schemas";
@@ -88,13 +89,11 @@ export async function getStudentOutcomes(options: {
   period: Period;
   gradeLevel?: number;
   subject?: string;
-  now?: Date;
 }): Promise<z.infer<typeof studentOutcomesResponse>> {
-  const figures = await computeStudentOutcomes({
-    partnerId: partnerOf(options.actor),
-    range: periodRange(options.period, options.now),
-    gradeLevel: options.gradeLevel,
-    subject: options.subject,
-  });
+  const partnerId = partnerOf(options.actor);
+  const key = `outcomes:${partnerId}:${options.period}:${options.gradeLevel ?? ""}:${options.subject ?? ""}`;
+  const figures = await cachedMetric(key, partnerId, () =>
+    computeStudentOutcomes({ partnerId, range: periodRange(options.period), gradeLevel: options.gradeLevel, subject: options.subject }),
+  );
   return { period: options.period, ...figures };
 }
