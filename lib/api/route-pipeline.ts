@@ -1,0 +1,101 @@
+/**
+ * The request pipeline both API flavours share: authenticate (bearer token or session),
+ * count against the rate limit, check the role, parse query and body with zod, honour
+ * Idempotency-Key on POST, and render any error in the flavour's own shape.
+ */
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Role } from "../generated/prisma/client";
+import { actorFromRequest, type Actor } from "../auth/actor";
+import { AppError, type ErrorCode } from "../errors";
+import { storedError, withIdempotency } from "./idempotency";
+import { enforceRateLimit, rateLimitKey } from "./rate-limit";
+import { parseInput, parseJsonText } from "./validation";
+
+export type RouteParams = Record<string, string | string[]>;
+
+export interface RouteContext<Body, Query> {
+  request: NextRequest;
+  actor: Actor;
+  body: Body;
+  query: Query;
+  params: RouteParams;
+}
+
+export interface RouteOptions<BodySchema extends z.ZodType | undefined, QuerySchema extends z.ZodType | undefined> {
+  /** Roles allowed to call the route; any signed-in user when omitted. */
+  roles?: Role[];
+  body?: BodySchema;
+  query?: QuerySchema;
+}
+
+export type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface Flavour {
+  /** Error code for input that fails validation (422 in one API, 400 in the other). */
+  invalidInput: ErrorCode;
+  renderError(error: unknown): NextResponse;
+  roleMessage(roles: Role[]): string;
+  notAuthenticatedMessage: string;
+}
+
+/** Headers every error response carries, whatever its body shape. */
+export function errorHeaders(error: AppError): Headers {
+  const headers = new Headers();
+  if (error.code === "authentication_required") headers.set("WWW-Authenticate", 'Bearer realm="harambee"');
+  if (error.details?.retryAfterSeconds !== undefined) headers.set("Retry-After", String(error.details.retryAfterSeconds));
+  return headers;
+}
+
+export function routeFor(flavour: Flavour) {
+  return function route<BodySchema extends z.ZodType | undefined = undefined, QuerySchema extends z.ZodType | undefined = undefined>(
+    options: RouteOptions<BodySchema, QuerySchema>,
+    handler: (context: RouteContext<Out<BodySchema>, Out<QuerySchema>>) => Promise<Response>,
+  ) {
+    return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
+      try {
+        const actor = await actorFromRequest(request);
+        if (!actor) throw new AppError("authentication_required", flavour.notAuthenticatedMessage);
+        await enforceRateLimit(rateLimitKey(request, actor.id));
+        if (options.roles && !options.roles.includes(actor.role)) {
+          throw new AppError("insufficient_permissions", flavour.roleMessage(options.roles));
+        }
+        const location = { code: flavour.invalidInput };
+        const query = options.query
+          ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams), { ...location, location: "query" })
+          : undefined;
+        const params = (await context?.params) ?? {};
+        const rawBody = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+        const run = async () => {
+          const body = options.body
+            ? parseInput(options.body, parseJsonText(rawBody, flavour.invalidInput), { ...location, location: "body" })
+            : undefined;
+          return handler({ request, actor, body: body as Out<BodySchema>, query: query as Out<QuerySchema>, params });
+        };
+        if (request.method !== "POST") return await run();
+
+        const result = await withIdempotency(
+          {
+            userId: actor.id,
+            key: request.headers.get("idempotency-key"),
+            method: request.method,
+            path: request.nextUrl.pathname + request.nextUrl.search,
+            body: rawBody,
+          },
+          async () => {
+            const response = await run();
+            return { status: response.status, body: await response.json() };
+          },
+        );
+        const replayedError = storedError(result.body);
+        if (replayedError) throw replayedError;
+        return NextResponse.json(result.body, {
+          status: result.status,
+          headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined,
+        });
+      } catch (error) {
+        return flavour.renderError(error);
+      }
+    };
+  };
+}
