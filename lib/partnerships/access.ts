@@ -1,0 +1,36 @@
+/**
+ * Who may see what in the partnerships workspace. A user who is not a party to a
+ * proposal or partnership gets 404 for it and everything under it, exactly as if it
+ * did not exist; a party acting out of turn gets 403.
+ */
+import type { Actor } from "../auth/actor";
+import type { DbTx } from "../db";
+import { AppError } from "../errors";
+import { isUuid } from "../ids";
+
+export type PartyRole = "creator" | "brand";
+
+export function requireParticipant(actor: Actor): void {
+  if (actor.role !== "creator" && actor.role !== "brand") {
+    throw new AppError("insufficient_permissions", "Only creators and brands take part in partnerships");
+  }
+}
+
+export const proposalNotFound = () => new AppError("resource_not_found", "Proposal not found");
+export const partnershipNotFound = () => new AppError("resource_not_found", "Partnership not found");
+
+/** The partnership if the actor is one of its two parties, with the actor's side; 404 otherwise. */
+export async function partnershipForParty(tx: DbTx, actor: Actor, partnershipId: string, options: { lock?: boolean } = {}) {
+  requireParticipant(actor);
+  if (!isUuid(partnershipId)) throw partnershipNotFound();
+  if (options.lock) await tx.$queryRaw`SELECT id FROM partnerships WHERE id = ${partnershipId}::uuid FOR UPDATE`;
+  const partnership = await tx.partnership.findUnique({ where: { id: partnershipId } });
+  if (!partnership || (partnership.creatorId !== actor.id && partnership.brandId !== actor.id)) throw partnershipNotFound();
+  const side: PartyRole = partnership.creatorId === actor.id ? "creator" : "brand";
+  return { partnership, side };
+}
+
+/** Throws 403 unless the actor is on `side` of the partnership. */
+export function requireSide(side: PartyRole, required: PartyRole, action: string): void {
+  if (side !== required) throw new AppError("insufficient_permissions", `Only the ${required} can ${action}`);
+}
