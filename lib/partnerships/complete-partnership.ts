@@ -1,0 +1,28 @@
+/**
+ * A partnership is completed when every deliverable is approved and every payment
+ * released. Called, inside their transactions, by the two actions that can finish it:
+ * approving a deliverable and releasing a payment.
+ */
+import type { DbTx } from "../db";
+import { logActivity } from "./activity";
+import { transition } from "./transitions";
+
+export async function completePartnershipIfDone(tx: DbTx, options: { partnershipId: string; userId: string | null; at?: Date }): Promise<boolean> {
+  const [open] = await tx.$queryRaw<Array<{ deliverables: number; payments: number; status: string }>>`
+    SELECT (SELECT COUNT(*)::int FROM deliverables WHERE partnership_id = p.id AND status <> 'approved') AS deliverables,
+           (SELECT COUNT(*)::int FROM partnership_payments WHERE partnership_id = p.id AND status <> 'completed') AS payments,
+           p.status::text AS status
+      FROM partnerships p WHERE p.id = ${options.partnershipId}::uuid`;
+  if (!open || open.status !== "active" || open.deliverables > 0 || open.payments > 0) return false;
+  await transition(tx, "partnership", options.partnershipId, "completed");
+  const at = options.at ?? new Date();
+  await tx.partnership.update({ where: { id: options.partnershipId }, data: { completedAt: at } });
+  await logActivity(tx, {
+    partnershipId: options.partnershipId,
+    userId: options.userId,
+    type: "partnership_completed",
+    description: "Partnership completed: every deliverable approved and every payment released",
+    at,
+  });
+  return true;
+}
