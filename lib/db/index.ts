@@ -23,7 +23,13 @@ const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
 export function createClient(options: { url?: string; dir?: string } = {}): PrismaClient {
   const url = options.url ?? (options.dir ? undefined : databaseUrl());
   if (url) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // JIT compilation costs hundreds of milliseconds on queries the planner thinks are
+      // large, and short API queries never win it back.
+      options: "-c jit=off",
+    });
     return new PrismaClient({ adapter, transactionOptions });
   }
   const dir = options.dir ?? pgliteDir();

@@ -203,6 +203,8 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     log(`Unit ${unit + 1}/${scale}: ${rows.toLocaleString("en-US")} rows inserted (generate ${Math.round(generatedMs)} ms, total ${Math.round(performance.now() - unitStart)} ms)`);
   }
   if (unitsSkipped) log(`${unitsSkipped} unit(s) were already seeded and skipped`);
+  // Fresh planner statistics after a bulk load, so queries get plans for the real row counts.
+  if (unitsSeeded) await db.$executeRawUnsafe("ANALYZE");
 
   return {
     scale,
