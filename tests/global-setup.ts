@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createPostgresDatabase, databaseName, dropPostgresDatabase, serverUrl, tempDataDir } from "./test-databases";
+import { createPostgresDatabase, databaseName, dropPostgresDatabase, serverUrl, tempDataDir, uniqueSuffix } from "./test-databases";
 
 export default async function setup(project: TestProject) {
   const started = Date.now();
@@ -18,7 +18,8 @@ export default async function setup(project: TestProject) {
 
   let template: { kind: "postgres"; url: string; name: string } | { kind: "pglite"; root: string };
   if (url) {
-    const name = `${databaseName(url)}_template`;
+    // Unique per run, so that concurrent runs against one server do not drop each other's template.
+    const name = `${databaseName(url)}_${uniqueSuffix()}_template`;
     template = { kind: "postgres", url: await createPostgresDatabase(url, name), name };
   } else {
     template = { kind: "pglite", root: tempDataDir("template") };
