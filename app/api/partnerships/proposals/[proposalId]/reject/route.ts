@@ -1,0 +1,8 @@
+import { NextResponse } from "next/server";
+import { partnershipsRoute } from "@/lib/api/partnerships-route";
+import { rejectProposalBody } from "@/lib/partnerships/proposal-schemas";
+import { rejectProposal } from "@/lib/partnerships/proposals";
+
+export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: rejectProposalBody }, async ({ actor, params, body }) =>
+  NextResponse.json(await rejectProposal({ actor, proposalId: String(params.proposalId), reason: body.reason })),
+);

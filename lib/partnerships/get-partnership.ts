@@ -1,0 +1,86 @@
+/** One partnership in detail, for either of its two parties (404 for anyone else). */
+import type { Actor } from "../auth/actor";
+import { getDb, type DbTx } from "../db";
+import { partnershipForParty } from "./access";
+import { amountFromMinor } from "./money";
+import type { PartnershipResponse } from "./partnership-schemas";
+import { partyDetails, partySelect, termsView } from "./proposal-view";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export async function getPartnership(options: { actor: Actor; partnershipId: string; db?: DbTx }): Promise<PartnershipResponse> {
+  const db = options.db ?? getDb();
+  await partnershipForParty(db, options.actor, options.partnershipId);
+  const p = await db.partnership.findUniqueOrThrow({
+    where: { id: options.partnershipId },
+    include: {
+      creator: { select: partySelect },
+      brand: { select: partySelect },
+      campaign: { select: { name: true } },
+      contract: { select: { id: true } },
+      deliverables: { orderBy: { position: "asc" } },
+      // Enum order puts initial before milestone before final.
+      payments: { orderBy: [{ createdAt: "asc" }, { type: "asc" }, { id: "asc" }] },
+      activity: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
+    },
+  });
+  return {
+    id: p.id,
+    status: p.status,
+    creatorId: p.creatorId,
+    creatorDetails: partyDetails(p.creator),
+    brandId: p.brandId,
+    brandDetails: partyDetails(p.brand),
+    campaignId: p.campaignId,
+    campaignName: p.campaign?.name ?? null,
+    proposalId: p.proposalId,
+    contractId: p.contract?.id ?? null,
+    deliverables: p.deliverables.map((d) => ({
+      id: d.id,
+      type: d.type,
+      description: d.description,
+      dueDate: d.dueDate.toISOString(),
+      requirements: d.requirements,
+      status: d.status,
+      submissionUrl: d.submissionUrl,
+      feedback: d.feedback,
+      submittedAt: iso(d.submittedAt),
+      approvedAt: iso(d.approvedAt),
+    })),
+    compensation: {
+      amount: amountFromMinor(p.amountMinor),
+      currency: p.currency,
+      paymentSchedule: p.paymentSchedule,
+      payments: p.payments.map((x) => ({
+        id: x.id,
+        type: x.type,
+        amount: amountFromMinor(x.amountMinor),
+        status: x.status,
+        dueDate: iso(x.dueDate),
+        paidAt: iso(x.paidAt),
+      })),
+    },
+    timeline: {
+      startDate: p.startDate.toISOString(),
+      endDate: p.endDate.toISOString(),
+      // Each deliverable is a milestone, reached when the brand approves it.
+      milestones: p.deliverables.map((d) => ({
+        description: d.description,
+        dueDate: d.dueDate.toISOString(),
+        status: d.status === "approved" ? ("completed" as const) : ("pending" as const),
+        completedAt: d.status === "approved" ? iso(d.approvedAt) : null,
+      })),
+    },
+    terms: termsView(p.terms),
+    activity: p.activity.map((a) => ({
+      type: a.type,
+      description: a.description,
+      userId: a.userId,
+      userName: a.user?.name ?? null,
+      timestamp: a.createdAt.toISOString(),
+    })),
+    completedAt: iso(p.completedAt),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}

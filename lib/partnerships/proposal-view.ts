@@ -1,0 +1,117 @@
+/**
+ * How proposals (and the parties of proposals and partnerships) are loaded and shown:
+ * one query per proposal with its parties, campaign and history.
+ */
+import type { Actor } from "../auth/actor";
+import type { DbTx, Prisma } from "../db";
+import { isUuid } from "../ids";
+import { proposalNotFound, requireParticipant } from "./access";
+import { amountFromMinor } from "./money";
+import type { PartyDetails } from "./partnership-schemas";
+import type { ProposalResponse } from "./proposal-schemas";
+
+export const partySelect = {
+  id: true,
+  name: true,
+  image: true,
+  role: true,
+  creatorProfile: { select: { handle: true } },
+  brandProfile: { select: { companyName: true } },
+} as const satisfies Prisma.UserSelect;
+
+export type PartyRow = Prisma.UserGetPayload<{ select: typeof partySelect }>;
+
+/** Brands are shown by their company, creators by their own name. */
+export function partyName(user: PartyRow): string {
+  return user.role === "brand" ? (user.brandProfile?.companyName ?? user.name) : user.name;
+}
+
+export function partyDetails(user: PartyRow): PartyDetails {
+  return user.role === "brand"
+    ? { name: partyName(user), image: user.image, companyName: user.brandProfile?.companyName ?? null }
+    : { name: partyName(user), image: user.image, handle: user.creatorProfile?.handle ?? null };
+}
+
+export function partyType(user: PartyRow): "creator" | "brand" {
+  return user.role === "brand" ? "brand" : "creator";
+}
+
+/** The stored terms JSON as the API shows it: every key present, null when unset. */
+export function termsView(terms: Prisma.JsonValue): ProposalResponse["terms"] {
+  const t = (terms && typeof terms === "object" && !Array.isArray(terms) ? terms : {}) as Record<string, unknown>;
+  const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
+  return { contentRights: str(t.contentRights), exclusivity: str(t.exclusivity), revisions: str(t.revisions), additionalTerms: str(t.additionalTerms) };
+}
+
+export interface StoredDeliverable {
+  type: string;
+  description: string;
+  dueDate: string;
+  requirements: string | null;
+}
+
+/** The proposal's deliverables JSON ([{ type, description, dueDate, requirements }]). */
+export function storedDeliverables(value: Prisma.JsonValue): StoredDeliverable[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => {
+    const d = (item ?? {}) as Record<string, unknown>;
+    return {
+      type: String(d.type ?? ""),
+      description: String(d.description ?? ""),
+      dueDate: new Date(String(d.dueDate)).toISOString(),
+      requirements: typeof d.requirements === "string" && d.requirements !== "" ? d.requirements : null,
+    };
+  });
+}
+
+export const proposalInclude = {
+  sender: { select: partySelect },
+  recipient: { select: partySelect },
+  campaign: { select: { name: true } },
+  // Same-instant events (created and sent together) keep their natural order by action.
+  history: { orderBy: [{ occurredAt: "asc" }, { action: "asc" }] },
+} as const satisfies Prisma.ProposalInclude;
+
+export type ProposalRow = Prisma.ProposalGetPayload<{ include: typeof proposalInclude }>;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function proposalView(p: ProposalRow): ProposalResponse {
+  return {
+    id: p.id,
+    status: p.status,
+    senderId: p.senderId,
+    senderType: partyType(p.sender),
+    senderDetails: partyDetails(p.sender),
+    recipientId: p.recipientId,
+    recipientType: partyType(p.recipient),
+    recipientDetails: partyDetails(p.recipient),
+    campaignId: p.campaignId,
+    campaignName: p.campaign?.name ?? null,
+    counterOfId: p.counterOfId,
+    deliverables: storedDeliverables(p.deliverables),
+    compensation: { amount: amountFromMinor(p.amountMinor), currency: p.currency, paymentSchedule: p.paymentSchedule },
+    timeline: { startDate: p.startDate.toISOString(), endDate: p.endDate.toISOString() },
+    terms: termsView(p.terms),
+    rejectionReason: p.rejectionReason,
+    sentAt: iso(p.sentAt),
+    respondedAt: iso(p.respondedAt),
+    history: p.history.map((e) => ({ action: e.action, timestamp: e.occurredAt.toISOString(), userId: e.userId, note: e.note })),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+/** The proposal if the actor is its sender or recipient; 404 otherwise (also for non-UUID ids). */
+export async function proposalForParty(tx: DbTx, actor: Actor, proposalId: string, options: { lock?: boolean } = {}) {
+  requireParticipant(actor);
+  if (!isUuid(proposalId)) throw proposalNotFound();
+  if (options.lock) await tx.$queryRaw`SELECT id FROM proposals WHERE id = ${proposalId}::uuid FOR UPDATE`;
+  const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
+  if (!proposal || (proposal.senderId !== actor.id && proposal.recipientId !== actor.id)) throw proposalNotFound();
+  return { proposal, side: proposal.senderId === actor.id ? ("sender" as const) : ("recipient" as const) };
+}
+
+export async function loadProposalView(tx: DbTx, proposalId: string): Promise<ProposalResponse> {
+  return proposalView(await tx.proposal.findUniqueOrThrow({ where: { id: proposalId }, include: proposalInclude }));
+}
