@@ -1,0 +1,10 @@
+import { NextResponse } from "next/server";
+import { partnershipsRoute } from "@/lib/api/partnerships-route";
+import { submitDeliverableBody } from "@/lib/partnerships/deliverable-schemas";
+import { submitDeliverable } from "@/lib/partnerships/deliverables";
+
+export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: submitDeliverableBody }, async ({ actor, body, params }) =>
+  NextResponse.json(
+    await submitDeliverable({ actor, partnershipId: String(params.partnershipId), deliverableId: String(params.deliverableId), ...body }),
+  ),
+);
