@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { partnershipsRoute } from "@/lib/api/partnerships-route";
+import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
+import { initiatePayment, listPayments } from "@/lib/partnerships/payments";
+
+export const GET = partnershipsRoute({ roles: ["creator", "brand"] }, async ({ actor, params }) =>
+  NextResponse.json(await listPayments({ actor, partnershipId: String(params.partnershipId) })),
+);
+
+export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: initiatePaymentBody }, async ({ actor, body, params }) =>
+  NextResponse.json(await initiatePayment({ actor, partnershipId: String(params.partnershipId), input: body }), { status: 201 }),
+);

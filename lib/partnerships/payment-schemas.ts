@@ -1,0 +1,67 @@
+/**
+ * Request and response schemas of the payments part of the partnerships API
+ * (../shared/spec/partnerships-api.md). Amounts are decimal numbers of the currency;
+ * they are stored as integer minor units.
+ */
+import { z } from "zod";
+import { amountToMinor } from "./money";
+
+export const PAYMENT_TYPES = ["initial", "milestone", "final"] as const;
+export const PAYMENT_STATUSES = ["pending", "in_progress", "completed", "failed"] as const;
+
+const amountInput = z
+  .number()
+  .positive()
+  .max(1_000_000_000)
+  .refine((value) => {
+    try {
+      amountToMinor(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must have at most two decimal places");
+
+export const initiatePaymentBody = z.object({
+  type: z.enum(PAYMENT_TYPES),
+  amount: amountInput,
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "must be a 3-letter ISO 4217 code")
+    .transform((value) => value.toUpperCase()),
+  description: z.string().trim().min(1).max(2_000).optional(),
+});
+export type InitiatePaymentBody = z.output<typeof initiatePaymentBody>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const paymentResponse = z.object({
+  id: z.uuid(),
+  partnershipId: z.uuid(),
+  type: z.enum(PAYMENT_TYPES),
+  amount: z.number().positive(),
+  currency: z.string().length(3),
+  status: z.enum(PAYMENT_STATUSES),
+  description: z.string().nullable(),
+  dueDate: isoDateTime.nullable(),
+  paidAt: isoDateTime.nullable(),
+  /** The provider's charge (Stripe PaymentIntent id); null until initiated. */
+  transactionId: z.string().nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type PaymentResponse = z.infer<typeof paymentResponse>;
+
+export const listPaymentsResponse = z.object({ payments: z.array(paymentResponse) });
+
+export const initiatePaymentResponse = z.object({
+  payment: paymentResponse,
+  paymentIntent: z.object({
+    /** Used by Stripe Elements on the frontend. */
+    clientSecret: z.string().min(1),
+    /** True when no payment provider is configured and the payment is simulated. */
+    sandbox: z.boolean(),
+  }),
+});
+
+export const webhookResponse = z.object({ received: z.literal(true), duplicate: z.literal(true).optional() });

@@ -1,0 +1,44 @@
+/**
+ * Stripe's webhook: verifies the signature over the raw body, then applies each event
+ * exactly once. The event id is recorded in the same transaction as its effect, so a
+ * redelivered event (Stripe retries until it gets a 2xx) changes nothing.
+ */
+import Stripe from "stripe";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { markPaymentFailed, markPaymentFunded } from "./payments";
+
+/** The verified event, or 400 invalid_request for a missing secret or a bad or stale signature. */
+export function verifyStripeEvent(options: { rawBody: string; signature: string | null }): Stripe.Event {
+  const secret = process.env.STRIPE_WEBHOOK_SECRET;
+  if (!secret) throw new AppError("invalid_request", "Stripe webhooks are not configured on this server");
+  if (!options.signature) throw new AppError("invalid_request", "Missing Stripe-Signature header");
+  try {
+    return Stripe.webhooks.constructEvent(options.rawBody, options.signature, secret);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "invalid signature";
+    throw new AppError("invalid_request", `Webhook signature verification failed: ${reason}`);
+  }
+}
+
+export async function handleStripeEvent(event: Stripe.Event): Promise<{ duplicate: boolean }> {
+  return getDb().$transaction(async (tx) => {
+    const { count } = await tx.webhookEvent.createMany({ data: [{ id: event.id, provider: "stripe", type: event.type }], skipDuplicates: true });
+    if (count === 0) return { duplicate: true };
+    switch (event.type) {
+      case "payment_intent.succeeded":
+        await markPaymentFunded(tx, { providerPaymentIntent: event.data.object.id, eventId: event.id });
+        break;
+      case "payment_intent.payment_failed": {
+        const intent = event.data.object;
+        const reason = intent.last_payment_error?.message ?? intent.last_payment_error?.code ?? "The payment was declined";
+        await markPaymentFailed(tx, { providerPaymentIntent: intent.id, reason, eventId: event.id });
+        break;
+      }
+      default:
+        // Recorded so that it is acknowledged once; nothing else to do.
+        break;
+    }
+    return { duplicate: false };
+  });
+}
