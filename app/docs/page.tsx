@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiReference } from "@/components/docs/api-reference";
 import { partnerApiDocument } from "@/lib/openapi/partner-api";
+import { partnershipsApiDocument } from "@/lib/openapi/partnerships-api";
 
 export const metadata: Metadata = { title: "API reference" };
 
@@ -14,12 +15,21 @@ export default function DocsPage() {
           Machine-readable OpenAPI 3.1:{" "}
           <Link className="text-brand-700 underline" href="/api/v1/partner/openapi.json">
             /api/v1/partner/openapi.json
+          </Link>{" "}
+          and{" "}
+          <Link className="text-brand-700 underline" href="/api/partnerships/openapi.json">
+            /api/partnerships/openapi.json
           </Link>
           . Get a token with <code className="rounded bg-slate-100 px-1">POST /api/v1/auth/token</code> and send it as{" "}
           <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code>.
         </p>
       </header>
+      <nav aria-label="APIs" className="flex gap-4 text-sm">
+        <a className="text-brand-700 underline" href="#partner-title">Partner dashboard API</a>
+        <a className="text-brand-700 underline" href="#partnerships-title">Partnerships API</a>
+      </nav>
       <ApiReference document={partnerApiDocument()} anchor="partner" />
+      <ApiReference document={partnershipsApiDocument()} anchor="partnerships" />
     </main>
   );
 }

@@ -50,3 +50,20 @@ describe("partner API OpenAPI document", () => {
     expect(post.requestBody.content["application/json"].schema.properties.method.enum).toEqual(["mpesa", "bank_transfer", "paypal", "stripe"]);
   });
 });
+
+describe("partnerships API OpenAPI document", () => {
+  it("is served as OpenAPI 3.1 and documents every route of the API", async () => {
+    const { GET: partnershipsDoc } = await import("@/app/api/partnerships/openapi.json/route");
+    const doc = await partnershipsDoc().json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("invalid_state");
+    const documented = new Set(
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m} ${url}`)),
+    );
+    const actual = [...routes("app/api/partnerships"), ...routes("app/api/webhooks")]
+      .filter(([url]) => !url.endsWith("openapi.json"))
+      .flatMap(([url, methods]) => methods.map((m) => `${m} ${url}`));
+    expect(actual.length).toBeGreaterThanOrEqual(25);
+    for (const operation of actual) expect(documented, operation).toContain(operation);
+  });
+});
