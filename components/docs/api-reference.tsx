@@ -40,7 +40,11 @@ function Schema({ schema }: { schema: Json }) {
 function Description({ text }: { text: string }) {
   return (
     <div className="space-y-2 text-sm text-slate-700">
-      {text.split(/\n{2,}/).map((block, i) =>
+      {text
+        .split(/\n{2,}|\n(?=## )|(?<=^## [^\n]*)\n/m)
+        .map((block) => block.trim())
+        .filter(Boolean)
+        .map((block, i) =>
         block.startsWith("## ") ? (
           <h3 key={i} className="pt-2 text-base font-semibold text-slate-900">
             {block.slice(3)}
