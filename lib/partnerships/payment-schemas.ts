@@ -4,31 +4,15 @@
  * they are stored as integer minor units.
  */
 import { z } from "zod";
-import { amountToMinor } from "./money";
+import { amountInput, currencyInput } from "./proposal-schemas";
 
 export const PAYMENT_TYPES = ["initial", "milestone", "final"] as const;
 export const PAYMENT_STATUSES = ["pending", "in_progress", "completed", "failed"] as const;
 
-const amountInput = z
-  .number()
-  .positive()
-  .max(1_000_000_000)
-  .refine((value) => {
-    try {
-      amountToMinor(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }, "must have at most two decimal places");
-
 export const initiatePaymentBody = z.object({
   type: z.enum(PAYMENT_TYPES),
   amount: amountInput,
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/, "must be a 3-letter ISO 4217 code")
-    .transform((value) => value.toUpperCase()),
+  currency: currencyInput,
   description: z.string().trim().min(1).max(2_000).optional(),
 });
 export type InitiatePaymentBody = z.output<typeof initiatePaymentBody>;
