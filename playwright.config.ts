@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 8100);
+// A port per run (unless E2E_PORT is set), so that two runs on one machine do not meet;
+// workers inherit it from the runner through the environment.
+process.env.E2E_PORT ??= String(8100 + (process.pid % 500));
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
 // Debian's Chromium; Playwright's own browser downloads are not used.

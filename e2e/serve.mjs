@@ -9,11 +9,36 @@ import path from "node:path";
 import pg from "pg";
 
 const port = process.env.E2E_PORT ?? "8100";
+
+// One browser-test server per checkout at a time: a second run would rebuild .next under
+// the first one's feet. The lock holds the pid of the run that owns it.
+const lockFile = path.resolve(".next-e2e.lock");
+for (;;) {
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+    break;
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+    const owner = Number(fs.readFileSync(lockFile, "utf8"));
+    let alive = false;
+    try {
+      process.kill(owner, 0);
+      alive = true;
+    } catch {
+      // the owner is gone
+    }
+    if (!alive) fs.rmSync(lockFile, { force: true });
+    else await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+process.on("exit", () => {
+  if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.rmSync(lockFile, { force: true });
+});
 const env = { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1" };
 
 if (env.DATABASE_URL) {
   const url = new URL(env.DATABASE_URL);
-  const name = `${decodeURIComponent(url.pathname.slice(1)) || "postgres"}_e2e`;
+  const name = `${decodeURIComponent(url.pathname.slice(1)) || "postgres"}_e2e_${port}`;
   const admin = new pg.Client({ connectionString: env.DATABASE_URL });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -22,7 +47,7 @@ if (env.DATABASE_URL) {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
 } else {
-  const dir = path.resolve(".data/e2e");
+  const dir = path.resolve(`.data/e2e-${port}`);
   fs.rmSync(dir, { recursive: true, force: true });
   env.HARAMBEE_DATA_DIR = dir;
 }

@@ -3,9 +3,19 @@ import type { Actor } from "@/lib/auth/actor";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
-  partner: [{ href: "/dashboard", label: "Dashboard" }],
-  creator: [{ href: "/workspace", label: "Workspace" }],
-  brand: [{ href: "/workspace", label: "Workspace" }],
+  partner: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/dashboard/impact", label: "Impact" },
+    { href: "/docs", label: "API" },
+  ],
+  creator: [
+    { href: "/workspace", label: "Workspace" },
+    { href: "/docs", label: "API" },
+  ],
+  brand: [
+    { href: "/workspace", label: "Workspace" },
+    { href: "/docs", label: "API" },
+  ],
   admin: [{ href: "/admin", label: "Payments to verify" }],
 };
 
