@@ -22,7 +22,8 @@ export function authOptions(): NextAuthOptions {
         },
         async authorize(credentials) {
           if (!credentials?.email || !credentials.password) return null;
-          const actor = await authenticate({ email: credentials.email, password: credentials.password });
+          // Too many recent failures (AppError 429) fails the sign-in like wrong credentials.
+          const actor = await authenticate({ email: credentials.email, password: credentials.password }).catch(() => null);
           return actor ? { id: actor.id, email: actor.email, name: actor.name, role: actor.role } : null;
         },
       }),

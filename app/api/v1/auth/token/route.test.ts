@@ -162,3 +162,18 @@ describe("bearer tokens on a protected route", () => {
     }
   });
 });
+
+describe("guessing passwords", () => {
+  it("refuses an address with 429 after ten failures in a minute, even with the right password, and leaves others alone", async () => {
+    const email = "brand2@demo.test";
+    // Counting is per calendar minute: start well inside one.
+    while (new Date().getSeconds() > 45) await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (let i = 0; i < 10; i++) {
+      expect((await call(POST, "/api/v1/auth/token", { body: { email, password: `guess-${i}` } })).status).toBe(401);
+    }
+    const blocked = await call(POST, "/api/v1/auth/token", { body: { email, password: DEMO_PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call(POST, "/api/v1/auth/token", { body: { email: "creator@demo.test", password: DEMO_PASSWORD } })).status).toBe(200);
+  });
+});
