@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import { completePayment } from "@/lib/partner/complete-payment";
+
+const verifyForm = z.object({ paymentId: z.string().min(1), outcome: z.enum(["completed", "failed"]) });
+
+export interface VerifyResult {
+  ok: boolean;
+  message: string;
+}
+
+/** Marks a pending payment received (completed) or failed, through the same transition the API uses. */
+export async function verifyPaymentAction(_previous: VerifyResult | null, form: FormData): Promise<VerifyResult> {
+  const actor = await requirePageActor(["admin"]);
+  const parsed = verifyForm.safeParse({ paymentId: form.get("paymentId"), outcome: form.get("outcome") });
+  if (!parsed.success) return { ok: false, message: "That request was not understood." };
+  try {
+    const payment = await completePayment({ actor, paymentId: parsed.data.paymentId, outcome: parsed.data.outcome, source: "admin" });
+    revalidatePath("/admin");
+    return { ok: true, message: `Payment ${payment.reference} marked ${payment.status}.` };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
