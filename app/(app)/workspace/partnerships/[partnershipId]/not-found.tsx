@@ -1,0 +1,5 @@
+import { PartnershipNotFound } from "@/components/workspace/partnership-not-found";
+
+export default function NotFound() {
+  return <PartnershipNotFound />;
+}
