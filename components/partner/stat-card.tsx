@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+
+/**
+ * One figure in a `<dl>` grid: a human label (the `<dt>`) and the value (the `<dd>`).
+ * The element carrying `data-testid="stat-<name>"` holds exactly the formatted value.
+ */
+export function StatCard({ name, label, value, unit, hint }: { name: string; label: string; value: string; unit?: string; hint?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-ink">
+        <span data-testid={`stat-${name}`}>{value}</span>
+        {unit ? <span className="ml-1 text-sm font-normal text-slate-500">{unit}</span> : null}
+      </dd>
+      {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
+    </div>
+  );
+}
+
+/** A titled card used as a labelled region (`<section aria-labelledby>`). */
+export function Panel({ id, title, children, action }: { id: string; title: string; children: ReactNode; action?: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id={id} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {action}
+      </div>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
