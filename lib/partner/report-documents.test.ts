@@ -9,38 +9,8 @@ import {
   type ReportData,
   type ReportStudent,
 } from "./report-documents";
+import { parseCsv } from "@/tests/helpers/csv";
 
-/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && input[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else if (c === "\n" || c === "\r") throw new Error(`bare line break at ${i}`);
-    else field += c;
-  }
-  if (quoted) throw new Error("unterminated quoted field");
-  if (field !== "" || row.length) throw new Error("last record lacks CRLF");
-  return rows;
-}
 
 /** The text pdfkit drew (standard fonts write hex strings in TJ arrays), streams inflated. */
 function pdfText(pdf: Buffer): string {

@@ -10,6 +10,7 @@ import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as impactReports } from "../impact/reports/route";
 import { GET as download } from "./[id]/download/route";
 import { GET as exportReport } from "./export/route";
+import { parseCsv } from "@/tests/helpers/csv";
 
 // Many requests share one token here; the per-minute limit is not what these tests are about.
 process.env.RATE_LIMIT_PER_MINUTE = "100000";
@@ -35,36 +36,6 @@ beforeAll(async () => {
   partnerOrg = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
 });
 
-/** RFC 4180: quoted fields may hold commas, doubled quotes and CRLFs; records end in CRLF. */
-function parseCsv(input: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && input[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else if (c === "\n" || c === "\r") throw new Error(`bare line break at ${i}`);
-    else field += c;
-  }
-  if (quoted || field !== "" || row.length) throw new Error("truncated CSV");
-  return rows;
-}
 
 /** The text drawn in a pdfkit PDF: inflate the content streams, decode the TJ hex strings. */
 function pdfText(pdf: Buffer): string {
