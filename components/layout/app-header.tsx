@@ -6,6 +6,11 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
   partner: [
     { href: "/dashboard", label: "Dashboard" },
     { href: "/dashboard/impact", label: "Impact" },
+    { href: "/dashboard/sponsorships", label: "Sponsorships" },
+    { href: "/dashboard/students", label: "Students" },
+    { href: "/dashboard/programs", label: "Programs" },
+    { href: "/dashboard/payments", label: "Payments" },
+    { href: "/dashboard/reports", label: "Reports" },
     { href: "/docs", label: "API" },
   ],
   creator: [
@@ -28,7 +33,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
             Harambee
           </Link>
           <nav aria-label="Main">
-            <ul className="flex gap-4 text-sm">
+            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {NAV[actor.role].map((item) => (
                 <li key={item.href}>
                   <Link href={item.href} className="text-slate-700 hover:text-brand-700">
