@@ -12,6 +12,7 @@ import { getImpact } from "@/lib/partner/impact";
 import { PERIODS, type Period } from "@/lib/partner/metrics";
 import { SUBJECT_NAMES } from "@/lib/partner/schemas";
 import { getStudentOutcomes } from "@/lib/partner/student-outcomes";
+import { PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Impact analytics" };
 
@@ -59,15 +60,9 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/dashboard" className="text-brand-700 underline-offset-2 hover:underline">
-            ← Partner dashboard
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold">Impact analytics</h1>
-        <p className="mt-1 text-slate-600">What your sponsorships and programs achieved over {PERIOD_DESCRIPTIONS[filters.period]}.</p>
-      </header>
+      <PartnerPageHeader title="Impact analytics">
+        What your sponsorships and programs achieved over {PERIOD_DESCRIPTIONS[filters.period]}.
+      </PartnerPageHeader>
 
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:flex-row md:items-end md:justify-between">
         <nav aria-label="Period">

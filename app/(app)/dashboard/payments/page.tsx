@@ -8,6 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { listInvoices } from "@/lib/partner/list-invoices";
 import { listPayments } from "@/lib/partner/list-payments";
 import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/partner/schemas";
+import { PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Payments and invoices" };
 
@@ -119,15 +120,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/dashboard" className="text-brand-700 underline-offset-2 hover:underline">
-            ← Partner dashboard
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold">Payments and invoices</h1>
-        <p className="mt-1 text-slate-600">Everything you have paid, what is still pending, and your invoices.</p>
-      </header>
+      <PartnerPageHeader title="Payments and invoices">
+        Everything you have paid, what is still pending, and your invoices.
+      </PartnerPageHeader>
 
       <section aria-labelledby="payment-summary-heading">
         <h2 id="payment-summary-heading" className="sr-only">

@@ -5,6 +5,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { listPrograms } from "@/lib/partner/list-programs";
 import { PROGRAM_STATUSES } from "@/lib/partner/schemas";
+import { PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Programs" };
 
@@ -52,15 +53,9 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/dashboard" className="text-brand-700 underline-offset-2 hover:underline">
-            ← Partner dashboard
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold">Programs</h1>
-        <p className="mt-1 text-slate-600">Your programs, their enrolment against target, and how much of each budget has been spent.</p>
-      </header>
+      <PartnerPageHeader title="Programs">
+        Your programs, their enrolment against target, and how much of each budget has been spent.
+      </PartnerPageHeader>
 
       <nav aria-label="Program status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <p className="mb-1 text-sm font-medium text-slate-700" aria-hidden="true">

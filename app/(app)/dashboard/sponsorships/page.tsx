@@ -9,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/partner/schemas";
 import { listSponsorships } from "@/lib/partner/sponsorships";
+import { PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Sponsorships" };
 
@@ -81,18 +82,10 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/dashboard" className="text-brand-700 underline-offset-2 hover:underline">
-            ← Partner dashboard
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold">Sponsorships</h1>
-        <p className="mt-1 text-slate-600">
-          <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
+      <PartnerPageHeader title="Sponsorships">
+        <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
           {query.status ? ` with status ${STATUS_LABELS[query.status].toLowerCase()}` : " in total"}.
-        </p>
-      </header>
+      </PartnerPageHeader>
 
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <SponsorshipFilterNav label="Status" options={statusOptions} />

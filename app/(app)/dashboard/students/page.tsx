@@ -10,6 +10,7 @@ import { StudentTrendBadge } from "@/components/partner/student-trend-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { sponsoredStudentsQuery } from "@/lib/partner/schemas";
 import { listSponsoredStudents } from "@/lib/partner/sponsored-students";
+import { PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Sponsored students" };
 
@@ -69,15 +70,9 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm">
-          <Link href="/dashboard" className="text-brand-700 underline-offset-2 hover:underline">
-            ← Partner dashboard
-          </Link>
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold">Sponsored students</h1>
-        <p className="mt-1 text-slate-600">Everyone your sponsorships and programs reach, with their progress over all time.</p>
-      </header>
+      <PartnerPageHeader title="Sponsored students">
+        Everyone your sponsorships and programs reach, with their progress over all time.
+      </PartnerPageHeader>
 
       <section aria-labelledby="aggregate-heading">
         <h2 id="aggregate-heading" className="sr-only">
