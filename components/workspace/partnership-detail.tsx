@@ -3,7 +3,7 @@ import type { PartnershipResponse } from "@/lib/partnerships/partnership-schemas
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
 import { formatDate, formatDateTime, humanize } from "./format";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 type Partnership = PartnershipResponse;
 

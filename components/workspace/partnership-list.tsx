@@ -3,7 +3,7 @@ import type { PartnershipListItem } from "@/lib/partnerships/partnership-schemas
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
 import { formatDate } from "./format";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** The actor's partnerships: the other party, status, compensation and deliverable progress. */
 export function PartnershipList({ partnerships, viewerId }: { partnerships: PartnershipListItem[]; viewerId: string }) {

@@ -2,7 +2,7 @@ import type { ProposalListItem } from "@/lib/partnerships/proposal-schemas";
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
 import { formatDate } from "./format";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** Proposals in one direction: received (shows the sender) or sent (shows the recipient). */
 export function ProposalList({ proposals, direction, emptyTitle, emptyText }: { proposals: ProposalListItem[]; direction: "received" | "sent"; emptyTitle: string; emptyText?: string }) {

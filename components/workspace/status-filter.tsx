@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { statusLabel } from "./status-badge";
+import { statusLabel } from "@/components/ui/status-badge";
 
 /** Links that set `?status=` on the workspace; the current one is marked for assistive tech. */
 export function StatusFilter({ statuses, current, basePath }: { statuses: readonly string[]; current: string | null; basePath: string }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PartnershipList } from "@/components/workspace/partnership-list";
 import { ProposalList } from "@/components/workspace/proposal-list";
-import { statusLabel } from "@/components/workspace/status-badge";
+import { statusLabel } from "@/components/ui/status-badge";
 import { StatusFilter } from "@/components/workspace/status-filter";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listPartnerships } from "@/lib/partnerships/list-partnerships";

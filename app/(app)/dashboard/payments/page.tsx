@@ -1,3 +1,4 @@
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate } from "@/components/partner/format";
@@ -24,20 +25,6 @@ const DEFAULT_CURRENCY = "KES";
 const METHOD_LABELS: Record<PaymentMethod, string> = { mpesa: "M-Pesa", bank_transfer: "Bank transfer", paypal: "PayPal", stripe: "Card (Stripe)" };
 const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = { completed: "Completed", pending: "Pending", failed: "Failed", refunded: "Refunded" };
 const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { draft: "Draft", sent: "Sent", paid: "Paid", overdue: "Overdue" };
-const BADGE_STYLES: Record<PaymentStatus | InvoiceStatus, string> = {
-  completed: "bg-brand-50 text-brand-700 ring-brand-600/30",
-  paid: "bg-brand-50 text-brand-700 ring-brand-600/30",
-  pending: "bg-amber-50 text-amber-800 ring-amber-600/30",
-  sent: "bg-sky-50 text-sky-800 ring-sky-600/30",
-  draft: "bg-slate-100 text-slate-700 ring-slate-500/30",
-  refunded: "bg-slate-100 text-slate-700 ring-slate-500/30",
-  failed: "bg-red-50 text-red-800 ring-red-600/30",
-  overdue: "bg-red-50 text-red-800 ring-red-600/30",
-};
-
-function Badge({ status, label }: { status: PaymentStatus | InvoiceStatus; label: string }) {
-  return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${BADGE_STYLES[status]}`}>{label}</span>;
-}
 
 interface Filters {
   status?: PaymentStatus;
@@ -216,7 +203,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>
                     <td className="py-2 pr-4">
-                      <Badge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                      <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
                     </td>
                     <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatMoney(payment.amount, payment.currency)}</td>
                   </tr>
@@ -288,7 +275,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{invoice.description ?? invoice.program ?? "–"}</td>
                     <td className="py-2 pr-4">
-                      <Badge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+                      <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
                     </td>
                     <td className="py-2 pr-4 whitespace-nowrap">
                       <time dateTime={invoice.issued_date}>{formatDate(invoice.issued_date)}</time>

@@ -1,3 +1,4 @@
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDate, formatNumber, formatPercent } from "@/components/partner/format";
@@ -13,20 +14,6 @@ type SearchParams = Record<string, string | string[] | undefined>;
 type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 const STATUS_LABELS: Record<ProgramStatus, string> = { active: "Active", planning: "Planning", completed: "Completed", paused: "Paused" };
-const STATUS_STYLES: Record<ProgramStatus, string> = {
-  active: "bg-brand-50 text-brand-700 ring-brand-600/30",
-  planning: "bg-sky-50 text-sky-800 ring-sky-600/30",
-  completed: "bg-slate-100 text-slate-700 ring-slate-500/30",
-  paused: "bg-amber-50 text-amber-800 ring-amber-600/30",
-};
-
-function ProgramStatusBadge({ status }: { status: ProgramStatus }) {
-  return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status]}`} data-testid="program-status">
-      {STATUS_LABELS[status]}
-    </span>
-  );
-}
 
 const first = (params: SearchParams, key: string) => {
   const value = params[key];
@@ -98,7 +85,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                       {program.name}
                     </Link>
                   </h2>
-                  <ProgramStatusBadge status={program.status} />
+                  <StatusBadge status={program.status} testId="program-status" />
                 </div>
                 <p className="mt-1 line-clamp-2 text-sm text-slate-600">{program.description}</p>
                 <p className="mt-1 text-xs text-slate-500">

@@ -1,3 +1,4 @@
+import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -13,13 +14,6 @@ export const metadata: Metadata = { title: "Program" };
 
 type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
-const STATUS_LABELS: Record<ProgramStatus, string> = { active: "Active", planning: "Planning", completed: "Completed", paused: "Paused" };
-const STATUS_STYLES: Record<ProgramStatus, string> = {
-  active: "bg-brand-50 text-brand-700 ring-brand-600/30",
-  planning: "bg-sky-50 text-sky-800 ring-sky-600/30",
-  completed: "bg-slate-100 text-slate-700 ring-slate-500/30",
-  paused: "bg-amber-50 text-amber-800 ring-amber-600/30",
-};
 
 /** A count table with a bar per row, sized against the largest count. */
 function CountTable({ caption, header, rows, testId }: { caption: string; header: string; rows: Array<[string, number]>; testId: string }) {
@@ -90,9 +84,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{program.name}</h1>
-          <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[program.status]}`} data-testid="program-status">
-            {STATUS_LABELS[program.status]}
-          </span>
+          <StatusBadge status={program.status} testId="program-status" />
         </div>
         <p className="mt-1 text-slate-600">{program.description}</p>
         <p className="mt-1 text-sm text-slate-500">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActivityCard, CompensationCard, ContractCard, DeliverablesCard, PartiesCard } from "@/components/workspace/partnership-detail";
 import { SandboxNotice } from "@/components/workspace/sandbox-notice";
-import { StatusBadge } from "@/components/workspace/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";

@@ -1,0 +1,43 @@
+/**
+ * Turns zod issues and the API's field issues into one message per form field, keyed by
+ * the field's dotted path ("deliverables.0.title"). Safe to import in the browser.
+ */
+import type { z } from "zod";
+import type { FieldIssue } from "../errors";
+
+export type FieldErrors = Record<string, string>;
+
+/** A sentence a person reads next to a field, from a zod issue. */
+export function friendlyMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined) return "Required.";
+  if (issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) === 1) return "Required.";
+  if (issue.code === "too_small" && issue.origin === "array" && Number(issue.minimum) === 1) return "Add at least one.";
+  return sentence(issue.message);
+}
+
+function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) return "Invalid value.";
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** The first message for each failing field of a zod error. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "form";
+    errors[path] ??= friendlyMessage(issue);
+  }
+  return errors;
+}
+
+/** Field issues from an AppError, with the request location ("body.", "query.") removed. */
+export function apiFieldErrors(fields: FieldIssue[] | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields ?? []) {
+    const path = field.path.replace(/^(body|query|path)\.?/, "") || "form";
+    errors[path] ??= sentence(field.message);
+  }
+  return errors;
+}
