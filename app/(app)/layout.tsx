@@ -9,8 +9,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!actor) redirect("/login");
   return (
     <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
       <AppHeader actor={actor} />
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import { NavLinks } from "./nav-links";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
@@ -33,15 +34,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
             Harambee
           </Link>
           <nav aria-label="Main">
-            <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {NAV[actor.role].map((item) => (
-                <li key={item.href}>
-                  <Link href={item.href} className="text-slate-700 hover:text-brand-700">
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <NavLinks items={NAV[actor.role]} />
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">

@@ -131,7 +131,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         table={{ headers: ["Month", "Average score"], rows: trend.map((p) => [p.month, formatNumber(p.avg_score)]) }}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <LineChart data={trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart accessibilityLayer={false} data={trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="month" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
@@ -152,7 +152,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         }}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <BarChart data={bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="band" tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
@@ -173,7 +173,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         }}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <BarChart data={subjects} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={subjects} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="subject" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
@@ -196,7 +196,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         }}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <BarChart data={compare} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart accessibilityLayer={false} data={compare} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="metric" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />

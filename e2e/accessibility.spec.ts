@@ -1,0 +1,88 @@
+/**
+ * Every main page, for each kind of user: an axe scan (WCAG 2.1 A and AA) with no serious
+ * or critical violations, and a full-page screenshot at desktop and phone width.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/session";
+
+const SCREENSHOTS = "e2e/output/screenshots/pages";
+
+async function firstHref(page: Page, listPath: string, pattern: RegExp): Promise<string> {
+  await page.goto(listPath);
+  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const href = hrefs.find((value) => pattern.test(value));
+  expect(href, `a link matching ${pattern} on ${listPath}`).toBeTruthy();
+  return href!;
+}
+
+async function checkPage(page: Page, name: string, path: string) {
+  await page.goto(path);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  // Charts and client components settle before the scan.
+  await page.waitForLoadState("networkidle");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+  expect.soft(serious, `${name} (${path})`).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
+  // Nothing but wide tables may scroll sideways at phone width.
+  const tooWide = await page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= document.documentElement.clientWidth) return [];
+    const width = document.documentElement.clientWidth;
+    const scrolls = (element: Element | null): boolean => {
+      for (let node = element; node; node = node.parentElement) if (["auto", "scroll"].includes(getComputedStyle(node).overflowX)) return true;
+      return false;
+    };
+    return [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !scrolls(element.parentElement))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 120));
+  });
+  expect.soft(tooWide, `${name} is wider than a phone screen`).toEqual([]);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+test("the sign-in page", async ({ page }) => {
+  await checkPage(page, "login", "/login");
+});
+
+test("the partner pages", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, "partner@demo.test", /\/dashboard$/);
+  const sponsorship = await firstHref(page, "/dashboard/sponsorships", /^\/dashboard\/sponsorships\/[0-9a-f-]{36}$/);
+  const program = await firstHref(page, "/dashboard/programs", /^\/dashboard\/programs\/[0-9a-f-]{36}$/);
+  const pages: Array<[string, string]> = [
+    ["dashboard", "/dashboard"],
+    ["impact", "/dashboard/impact"],
+    ["sponsorships", "/dashboard/sponsorships"],
+    ["sponsorship", sponsorship],
+    ["students", "/dashboard/students"],
+    ["programs", "/dashboard/programs"],
+    ["program", program],
+    ["payments", "/dashboard/payments"],
+    ["reports", "/dashboard/reports"],
+    ["docs", "/docs"],
+  ];
+  for (const [name, path] of pages) await checkPage(page, name, path);
+});
+
+test("the admin queue", async ({ page }) => {
+  await signIn(page, "admin@demo.test", /\/admin$/);
+  await checkPage(page, "admin", "/admin");
+});
+
+test("the brand and creator workspace", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "brand@demo.test", /\/workspace$/);
+  const partnership = await firstHref(page, "/workspace", /^\/workspace\/partnerships\/[0-9a-f-]{36}$/);
+  await checkPage(page, "workspace-brand", "/workspace");
+  await checkPage(page, "partnership-brand", partnership);
+  await page.context().clearCookies();
+  await signIn(page, "creator@demo.test", /\/workspace$/);
+  await checkPage(page, "workspace-creator", "/workspace");
+  await checkPage(page, "partnership-creator", partnership);
+});
