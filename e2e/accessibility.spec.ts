@@ -50,39 +50,48 @@ test("the sign-in page", async ({ page }) => {
   await checkPage(page, "login", "/login");
 });
 
-test("the partner pages", async ({ page }) => {
-  test.setTimeout(180_000);
-  await signIn(page, "partner@demo.test", /\/dashboard$/);
-  const sponsorship = await firstHref(page, "/dashboard/sponsorships", /^\/dashboard\/sponsorships\/[0-9a-f-]{36}$/);
-  const program = await firstHref(page, "/dashboard/programs", /^\/dashboard\/programs\/[0-9a-f-]{36}$/);
+test.describe("partner pages", () => {
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, "partner@demo.test", /\/dashboard$/);
+  });
   const pages: Array<[string, string]> = [
     ["dashboard", "/dashboard"],
     ["impact", "/dashboard/impact"],
     ["sponsorships", "/dashboard/sponsorships"],
-    ["sponsorship", sponsorship],
     ["students", "/dashboard/students"],
     ["programs", "/dashboard/programs"],
-    ["program", program],
     ["payments", "/dashboard/payments"],
     ["reports", "/dashboard/reports"],
     ["docs", "/docs"],
   ];
-  for (const [name, path] of pages) await checkPage(page, name, path);
+  for (const [name, path] of pages) {
+    test(name, async ({ page }) => {
+      await checkPage(page, name, path);
+    });
+  }
+  test("sponsorship", async ({ page }) => {
+    await checkPage(page, "sponsorship", await firstHref(page, "/dashboard/sponsorships", /^\/dashboard\/sponsorships\/[0-9a-f-]{36}$/));
+  });
+  test("program", async ({ page }) => {
+    await checkPage(page, "program", await firstHref(page, "/dashboard/programs", /^\/dashboard\/programs\/[0-9a-f-]{36}$/));
+  });
 });
 
-test("the admin queue", async ({ page }) => {
+test("admin queue", async ({ page }) => {
   await signIn(page, "admin@demo.test", /\/admin$/);
   await checkPage(page, "admin", "/admin");
 });
 
-test("the brand and creator workspace", async ({ page }) => {
-  test.setTimeout(120_000);
-  await signIn(page, "brand@demo.test", /\/workspace$/);
-  const partnership = await firstHref(page, "/workspace", /^\/workspace\/partnerships\/[0-9a-f-]{36}$/);
-  await checkPage(page, "workspace-brand", "/workspace");
-  await checkPage(page, "partnership-brand", partnership);
-  await page.context().clearCookies();
-  await signIn(page, "creator@demo.test", /\/workspace$/);
-  await checkPage(page, "workspace-creator", "/workspace");
-  await checkPage(page, "partnership-creator", partnership);
-});
+for (const side of ["brand", "creator"] as const) {
+  test.describe(`${side} workspace`, () => {
+    test.beforeEach(async ({ page }) => {
+      await signIn(page, `${side}@demo.test`, /\/workspace$/);
+    });
+    test("workspace", async ({ page }) => {
+      await checkPage(page, `workspace-${side}`, "/workspace");
+    });
+    test("partnership", async ({ page }) => {
+      await checkPage(page, `partnership-${side}`, await firstHref(page, "/workspace", /^\/workspace\/partnerships\/[0-9a-f-]{36}$/));
+    });
+  });
+}

@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalDate } from "@/components/ui/local-date";
 import { useActionState } from "react";
 import { generateReportAction, type ReportField, type ReportFormState } from "@/app/(app)/dashboard/reports/actions";
 import { Button } from "@/components/ui/button";
@@ -16,20 +17,6 @@ const FORMATS = [
   { value: "csv", label: "CSV" },
   { value: "json", label: "JSON" },
 ] as const;
-
-/** "25 Nov 2026, 14:05 UTC": the same text on the server and in the browser. */
-function formatDateTime(iso: string): string {
-  const text = new Intl.DateTimeFormat("en-KE", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-    timeZone: "UTC",
-  }).format(new Date(iso));
-  return `${text} UTC`;
-}
 
 function ChoiceGroup({
   legend,
@@ -134,7 +121,7 @@ export function ReportForm() {
             </a>
           </p>
           <p className="mt-2 text-xs text-slate-600">
-            The link expires <time dateTime={report.expiresAt}>{formatDateTime(report.expiresAt)}</time>.
+            The link expires <LocalDate value={report.expiresAt} time />.
           </p>
         </section>
       ) : null}

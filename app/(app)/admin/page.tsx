@@ -1,3 +1,4 @@
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import { VerifyButtons } from "@/components/admin/verify-buttons";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -39,7 +40,7 @@ export default async function AdminPage() {
                 {payment.program ? ` · funds ${payment.program}` : ""}
                 {payment.sponsorships ? ` · funds ${payment.sponsorships} sponsorship${payment.sponsorships === 1 ? "" : "s"}` : ""}
                 {" · "}
-                <time dateTime={payment.createdAt}>{new Date(payment.createdAt).toLocaleDateString("en-KE", { dateStyle: "medium" })}</time>
+                <LocalDate value={payment.createdAt} />
               </p>
               {payment.description ? <p className="mt-1 text-sm">{payment.description}</p> : null}
               <div className="mt-3">

@@ -1,7 +1,8 @@
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Panel, StatCard } from "@/components/partner/stat-card";
-import { formatDate, formatNumber, formatPercent } from "@/components/partner/format";
+import { formatNumber, formatPercent } from "@/components/partner/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { getDashboardStats } from "@/lib/partner/dashboard-stats";
@@ -59,7 +60,7 @@ export default async function DashboardPage() {
                     <span className="font-medium">{item.student_name}</span> {item.milestone}
                   </p>
                   <p className="text-xs text-slate-500">
-                    <time dateTime={item.date}>{formatDate(item.date)}</time>
+                    <LocalDate value={item.date} />
                   </p>
                 </li>
               ))}
@@ -86,7 +87,7 @@ export default async function DashboardPage() {
           {next ? (
             <p className="mt-1 text-sm" data-testid="next-payment">
               <span className="font-semibold">{formatMoney(next.amount, currency)}</span> due{" "}
-              <time dateTime={next.date}>{formatDate(next.date)}</time>
+              <LocalDate value={next.date} />
               <span className="block text-slate-600">{next.description}</span>
             </p>
           ) : (

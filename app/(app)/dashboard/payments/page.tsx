@@ -1,7 +1,7 @@
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate } from "@/components/partner/format";
 import { Panel, StatCard } from "@/components/partner/stat-card";
 import { Button } from "@/components/ui/button";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -195,7 +195,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 {payments.payments.map((payment) => (
                   <tr key={payment.id} className="border-b border-slate-100" data-testid="payment-row">
                     <td className="py-2 pr-4 whitespace-nowrap">
-                      <time dateTime={payment.created_at}>{formatDate(payment.created_at)}</time>
+                      <LocalDate value={payment.created_at} />
                     </td>
                     <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
                       {payment.reference}
@@ -278,10 +278,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                       <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
                     </td>
                     <td className="py-2 pr-4 whitespace-nowrap">
-                      <time dateTime={invoice.issued_date}>{formatDate(invoice.issued_date)}</time>
+                      <LocalDate value={invoice.issued_date} />
                     </td>
                     <td className="py-2 pr-4 whitespace-nowrap">
-                      <time dateTime={invoice.due_date}>{formatDate(invoice.due_date)}</time>
+                      <LocalDate value={invoice.due_date} />
                     </td>
                     <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amount, invoice.currency)}</td>
                     <td className="py-2 whitespace-nowrap">

@@ -1,7 +1,8 @@
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDate, formatNumber, formatPercent } from "@/components/partner/format";
+import { formatNumber, formatPercent } from "@/components/partner/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { listPrograms } from "@/lib/partner/list-programs";
@@ -89,8 +90,8 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                 </div>
                 <p className="mt-1 line-clamp-2 text-sm text-slate-600">{program.description}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <time dateTime={program.start_date}>{formatDate(program.start_date)}</time> –{" "}
-                  <time dateTime={program.end_date}>{formatDate(program.end_date)}</time>
+                  <LocalDate value={program.start_date} /> –{" "}
+                  <LocalDate value={program.end_date} />
                   {program.courses.length ? ` · ${program.courses.join(", ")}` : ""}
                 </p>
                 <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -1,7 +1,8 @@
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { z } from "zod";
-import { formatDate, formatNumber } from "@/components/partner/format";
+import { formatNumber } from "@/components/partner/format";
 import { SponsorshipStatusBadge, STATUS_LABELS, TYPE_LABELS } from "@/components/partner/sponsorship-badges";
 import { SponsorshipFilterNav } from "@/components/partner/sponsorship-filter-nav";
 import { SponsorshipPagination } from "@/components/partner/sponsorship-pagination";
@@ -158,8 +159,8 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                     <span className="block text-xs text-slate-500">{formatMoney(item.amount_disbursed, item.currency)} disbursed</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={item.start_date}>{formatDate(item.start_date)}</time> –{" "}
-                    <time dateTime={item.end_date}>{formatDate(item.end_date)}</time>
+                    <LocalDate value={item.start_date} /> –{" "}
+                    <LocalDate value={item.end_date} />
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {item.student_performance.average_score === null ? (
@@ -169,7 +170,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                     )}
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={item.created_at}>{formatDate(item.created_at)}</time>
+                    <LocalDate value={item.created_at} />
                   </td>
                 </tr>
               ))}

@@ -1,7 +1,8 @@
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { z } from "zod";
-import { formatDate, formatNumber } from "@/components/partner/format";
+import { formatNumber } from "@/components/partner/format";
 import { TYPE_LABELS } from "@/components/partner/sponsorship-badges";
 import { SponsorshipFilterNav } from "@/components/partner/sponsorship-filter-nav";
 import { SponsorshipPagination } from "@/components/partner/sponsorship-pagination";
@@ -185,7 +186,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="px-3 py-2 text-right">{formatNumber(student.ai_tutor_sessions)}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    {student.last_active ? <time dateTime={student.last_active}>{formatDate(student.last_active)}</time> : <span className="text-slate-500">Never</span>}
+                    {student.last_active ? <LocalDate value={student.last_active} /> : <span className="text-slate-500">Never</span>}
                   </td>
                 </tr>
               ))}

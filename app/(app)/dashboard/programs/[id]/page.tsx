@@ -1,8 +1,9 @@
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate, formatNumber, formatPercent } from "@/components/partner/format";
+import { formatNumber, formatPercent } from "@/components/partner/format";
 import { Panel, StatCard } from "@/components/partner/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
@@ -86,7 +87,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         </div>
         <p className="mt-1 text-slate-600">{program.description}</p>
         <p className="mt-1 text-sm text-slate-500">
-          <time dateTime={program.start_date}>{formatDate(program.start_date)}</time> – <time dateTime={program.end_date}>{formatDate(program.end_date)}</time>
+          <LocalDate value={program.start_date} /> – <LocalDate value={program.end_date} />
         </p>
       </header>
 
@@ -180,7 +181,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
                 <li key={`${milestone.date}-${milestone.description}`} className="py-2 first:pt-0 last:pb-0">
                   <p className="text-sm">{milestone.description}</p>
                   <p className="text-xs text-slate-500">
-                    <time dateTime={milestone.date}>{formatDate(milestone.date)}</time>
+                    <LocalDate value={milestone.date} />
                   </p>
                 </li>
               ))}

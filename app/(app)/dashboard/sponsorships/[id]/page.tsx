@@ -1,7 +1,8 @@
+import { LocalDate } from "@/components/ui/local-date";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDate, formatNumber, formatPercent } from "@/components/partner/format";
+import { formatNumber, formatPercent } from "@/components/partner/format";
 import { SponsorshipStatusBadge, TYPE_LABELS } from "@/components/partner/sponsorship-badges";
 import { SponsorshipCourseProgress } from "@/components/partner/sponsorship-course-progress";
 import { Panel, StatCard } from "@/components/partner/stat-card";
@@ -40,8 +41,8 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
         </div>
         <p className="mt-1 text-slate-600">
           {TYPE_LABELS[sponsorship.type]} · Grade {student.grade_level} ·{" "}
-          <time dateTime={sponsorship.start_date}>{formatDate(sponsorship.start_date)}</time> to{" "}
-          <time dateTime={sponsorship.end_date}>{formatDate(sponsorship.end_date)}</time>
+          <LocalDate value={sponsorship.start_date} /> to{" "}
+          <LocalDate value={sponsorship.end_date} />
         </p>
       </header>
 
@@ -82,7 +83,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
                 {financial.disbursement_history.map((item, index) => (
                   <tr key={`${item.date}-${index}`}>
                     <td className="py-2 pr-3 whitespace-nowrap">
-                      <time dateTime={item.date}>{formatDate(item.date)}</time>
+                      <LocalDate value={item.date} />
                     </td>
                     <td className="py-2 pr-3">{item.description}</td>
                     <td className="py-2 text-right whitespace-nowrap">{formatMoney(item.amount, currency)}</td>
@@ -103,7 +104,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
               <li key={`${item.date}-${index}`} className="relative">
                 <span className="absolute top-1.5 -left-[1.6rem] h-2.5 w-2.5 rounded-full bg-brand-500 ring-4 ring-white" aria-hidden="true" />
                 <p className="text-xs text-slate-500">
-                  <time dateTime={item.date}>{formatDate(item.date)}</time>
+                  <LocalDate value={item.date} />
                 </p>
                 <p className="text-sm">{item.event}</p>
               </li>
@@ -111,7 +112,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           </ol>
         )}
         <p className="mt-4 text-xs text-slate-500">
-          Created <time dateTime={sponsorship.created_at}>{formatDate(sponsorship.created_at)}</time> · {formatNumber(courses.length)}{" "}
+          Created <LocalDate value={sponsorship.created_at} /> · {formatNumber(courses.length)}{" "}
           {courses.length === 1 ? "course" : "courses"}
         </p>
       </Panel>
