@@ -4,6 +4,7 @@
  * writes them; amounts are whole units of `currency` (KES by default).
  */
 import { z } from "zod";
+import { intParam, paginationQuery } from "../api/query-params";
 import { PERIODS } from "./metrics";
 
 const uuid = z.uuid();
@@ -26,17 +27,6 @@ export const dateParam = z
     }
     return date;
   });
-
-const intParam = (min: number, max?: number) => {
-  let schema = z.coerce.number().int().min(min);
-  if (max !== undefined) schema = schema.max(max);
-  return schema;
-};
-
-export const paginationQuery = {
-  page: intParam(1).default(1),
-  limit: intParam(1, 100).default(20),
-};
 
 export const paginationFields = {
   total: z.number().int(),

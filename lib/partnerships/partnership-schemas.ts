@@ -3,20 +3,10 @@
  * Partnerships) and the pieces the other partnerships schemas share.
  */
 import { z } from "zod";
+import { paginationQuery } from "../api/query-params";
 import { isUuid } from "../ids";
 
 export const uuidString = z.string().refine(isUuid, "must be a UUID");
-
-const intParam = (min: number, max?: number) => {
-  let schema = z.coerce.number().int().min(min);
-  if (max !== undefined) schema = schema.max(max);
-  return schema;
-};
-
-export const paginationQuery = {
-  page: intParam(1).default(1),
-  limit: intParam(1, 100).default(20),
-};
 
 export const PARTNERSHIP_STATUSES = ["active", "completed", "terminated"] as const;
 

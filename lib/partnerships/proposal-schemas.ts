@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { amountToMinor } from "./money";
-import { paginationQuery, paginationResponse, partnershipResponse, partyDetailsResponse, termsResponse, uuidString } from "./partnership-schemas";
+import { paginationQuery } from "../api/query-params";
+import { paginationResponse, partnershipResponse, partyDetailsResponse, termsResponse, uuidString } from "./partnership-schemas";
 
 export const PROPOSAL_STATUSES = ["draft", "sent", "accepted", "countered", "rejected"] as const;
 export const PROPOSAL_ACTIONS = ["created", "updated", "sent", "viewed", "accepted", "countered", "rejected"] as const;

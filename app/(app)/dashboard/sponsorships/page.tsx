@@ -135,7 +135,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
             <tbody className="divide-y divide-slate-100">
               {sponsorships.map((item) => (
                 <tr key={item.id} data-testid="sponsorship-row" className="align-top hover:bg-slate-50">
-                  <td className="min-w-48 px-3 py-2">
+                  <td className="min-w-40 px-3 py-2">
                     <Link
                       href={`/dashboard/sponsorships/${item.id}`}
                       className="font-medium text-brand-700 underline-offset-2 hover:underline"
@@ -151,7 +151,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                   <td className="px-3 py-2">
                     <SponsorshipStatusBadge status={item.status} />
                   </td>
-                  <td className="min-w-56 px-3 py-2 text-xs text-slate-700">
+                  <td className="min-w-44 px-3 py-2 text-xs text-slate-700">
                     {item.courses_covered.length ? item.courses_covered.join(", ") : <span className="text-slate-500">All enrolled courses</span>}
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
@@ -159,8 +159,10 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                     <span className="block text-xs text-slate-500">{formatMoney(item.amount_disbursed, item.currency)} disbursed</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <LocalDate value={item.start_date} /> –{" "}
-                    <LocalDate value={item.end_date} />
+                    <LocalDate value={item.start_date} /> –
+                    <span className="block">
+                      <LocalDate value={item.end_date} />
+                    </span>
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {item.student_performance.average_score === null ? (
