@@ -4,7 +4,7 @@
  * writes them; amounts are whole units of `currency` (KES by default).
  */
 import { z } from "zod";
-import { PERIODS } from "./metrics";
+import { PERIODS } from "./periods";
 
 const uuid = z.uuid();
 const isoDateTime = z.string().describe("ISO 8601 timestamp");
