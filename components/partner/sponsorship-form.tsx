@@ -333,7 +333,7 @@ export function SponsorshipForm({
           <TextField label="End date" type="date" value={values.end_date} onChange={(event) => set("end_date")(event.target.value)} error={fieldErrors.end_date} />
         </div>
 
-        <TextAreaField label="Notes (optional)" value={values.notes} onChange={(event) => set("notes")(event.target.value)} error={fieldErrors.notes} hint="Only you see these." />
+        <TextAreaField label="Notes (optional)" value={values.notes} onChange={(event) => set("notes")(event.target.value)} error={fieldErrors.notes} hint="Internal notes about these sponsorships." />
 
         <p className="text-sm text-slate-700" data-testid="sponsorship-total">
           {total !== null

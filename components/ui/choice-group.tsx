@@ -14,7 +14,7 @@ function GroupFrame({ legend, hint, error, children, describedBy }: { legend: st
     <fieldset aria-describedby={ids} className="min-w-0">
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       {hint ? (
-        <p id={describedBy.hintId} className="mt-0.5 text-xs text-slate-500">
+        <p id={describedBy.hintId} className="mt-0.5 text-xs text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -65,7 +65,7 @@ export function RadioCards({
             />
             <span>
               <span className="font-medium">{choice.label}</span>
-              {choice.hint ? <span className="block text-xs text-slate-500">{choice.hint}</span> : null}
+              {choice.hint ? <span className="block text-xs text-slate-600">{choice.hint}</span> : null}
             </span>
           </label>
         ))}
@@ -114,7 +114,7 @@ export function CheckboxGroup({
             />
             <span>
               {choice.label}
-              {choice.hint ? <span className="block text-xs text-slate-500">{choice.hint}</span> : null}
+              {choice.hint ? <span className="block text-xs text-slate-600">{choice.hint}</span> : null}
             </span>
           </label>
         ))}

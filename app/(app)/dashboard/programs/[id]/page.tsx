@@ -8,11 +8,9 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money";
 import { getProgram } from "@/lib/partner/get-program";
-import type { PROGRAM_STATUSES } from "@/lib/partner/schemas";
 
 export const metadata: Metadata = { title: "Program" };
 
-type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 
 /** A count table with a bar per row, sized against the largest count. */
