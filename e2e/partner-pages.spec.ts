@@ -14,12 +14,13 @@ test("the programs page lists the partner's programs and opens one", async ({ pa
   const response = await page.request.get("/api/v1/partner/programs");
   expect(response.status()).toBe(200);
   const { programs } = await response.json();
-  expect(programs).toHaveLength(3);
+  // The seed gives this partner three programs; other tests may have added more.
+  expect(programs.length).toBeGreaterThanOrEqual(3);
 
   await page.goto("/dashboard/programs");
   await expect(page.getByRole("heading", { name: "Programs", level: 1 })).toBeVisible();
   const cards = page.getByTestId("program-card");
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(programs.length);
   for (const program of programs) {
     await expect(page.getByRole("link", { name: program.name })).toBeVisible();
   }

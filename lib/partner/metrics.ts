@@ -27,15 +27,15 @@
  *   in the period and certificates earned in the period (0 when the divisor is 0).
  */
 import { Prisma } from "../db";
+import type { Period } from "./periods";
+
+export { PERIODS, type Period } from "./periods";
 
 export const IMPROVEMENT_THRESHOLD = 5;
 export const BASELINE_DAYS_BEFORE = 60;
 export const BASELINE_DAYS_AFTER = 30;
 export const RECENT_DAYS = 90;
 export const BANDS = { excellent: 85, good: 70, needs_improvement: 50 } as const;
-
-export const PERIODS = ["quarter", "year", "all_time"] as const;
-export type Period = (typeof PERIODS)[number];
 
 export interface DateRange {
   from: Date;

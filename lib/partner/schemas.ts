@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { intParam, paginationQuery } from "../api/query-params";
-import { PERIODS } from "./metrics";
+import { PERIODS } from "./periods";
 
 const uuid = z.uuid();
 const isoDateTime = z.string().describe("ISO 8601 timestamp");

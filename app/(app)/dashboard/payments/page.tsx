@@ -9,7 +9,7 @@ import { formatMoney } from "@/lib/money";
 import { listInvoices } from "@/lib/partner/list-invoices";
 import { listPayments } from "@/lib/partner/list-payments";
 import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/partner/schemas";
-import { PartnerPageHeader } from "@/components/partner/page-header";
+import { HeaderAction, PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Payments and invoices" };
 
@@ -107,7 +107,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Payments and invoices">
+      <PartnerPageHeader title="Payments and invoices" actions={<HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction>}>
         Everything you have paid, what is still pending, and your invoices.
       </PartnerPageHeader>
 

@@ -7,7 +7,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { listPrograms } from "@/lib/partner/list-programs";
 import { PROGRAM_STATUSES } from "@/lib/partner/schemas";
-import { PartnerPageHeader } from "@/components/partner/page-header";
+import { HeaderAction, PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Programs" };
 
@@ -41,7 +41,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Programs">
+      <PartnerPageHeader title="Programs" actions={<HeaderAction href="/dashboard/programs/new">New program</HeaderAction>}>
         Your programs, their enrolment against target, and how much of each budget has been spent.
       </PartnerPageHeader>
 

@@ -10,7 +10,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
 import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/partner/schemas";
 import { listSponsorships } from "@/lib/partner/sponsorships";
-import { PartnerPageHeader } from "@/components/partner/page-header";
+import { HeaderAction, PartnerPageHeader } from "@/components/partner/page-header";
 
 export const metadata: Metadata = { title: "Sponsorships" };
 
@@ -67,7 +67,9 @@ function SortHeader({ query, column, label, className = "" }: { query: Query; co
 
 export default async function SponsorshipsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(["partner"]);
-  const query = parseQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseQuery(params);
+  const created = Number(Array.isArray(params.created) ? params.created[0] : params.created);
   const result = await listSponsorships({ actor, ...query });
   const { sponsorships, total, pages } = result;
 
@@ -83,10 +85,24 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Sponsorships">
+      <PartnerPageHeader title="Sponsorships" actions={<HeaderAction href="/dashboard/sponsorships/new">New sponsorship</HeaderAction>}>
         <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
           {query.status ? ` with status ${STATUS_LABELS[query.status].toLowerCase()}` : " in total"}.
       </PartnerPageHeader>
+
+      {Number.isInteger(created) && created > 0 ? (
+        <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900" data-testid="sponsorships-created">
+          <p className="font-medium">
+            {created === 1 ? "Sponsorship created." : `${formatNumber(created)} sponsorships created.`} {created === 1 ? "It is" : "They are"} pending
+            until a payment funds {created === 1 ? "it" : "them"}.
+          </p>
+          <p className="mt-1">
+            <Link href="/dashboard/payments/new" className="font-medium text-emerald-900 underline underline-offset-2">
+              Make a payment
+            </Link>
+          </p>
+        </div>
+      ) : null}
 
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <SponsorshipFilterNav label="Status" options={statusOptions} />

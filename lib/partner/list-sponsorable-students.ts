@@ -1,0 +1,104 @@
+/**
+ * The student picker behind "New sponsorship": students a partner can sponsor, filtered
+ * by grade, county and school and paged on the server, and the filter choices.
+ * A student the partner already sponsors (active or pending) is left out, since the
+ * API would refuse a second overlapping sponsorship.
+ */
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { getDb, type Prisma } from "../db";
+import { pageInfo, pageWindow } from "./pagination";
+import { partnerOf } from "./partner-of";
+
+export const sponsorableStudentsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  grade_level: z.coerce.number().int().min(1).max(12).optional(),
+  county_id: z.uuid().optional(),
+  school_id: z.uuid().optional(),
+});
+
+export type SponsorableStudentsQuery = z.output<typeof sponsorableStudentsQuery>;
+
+export interface SponsorableStudent {
+  id: string;
+  name: string;
+  grade_level: number;
+  school: { id: string; name: string };
+  county: { id: string; name: string };
+}
+
+export interface SponsorableStudentsPage {
+  students: SponsorableStudent[];
+  total: number;
+  page: number;
+  limit: number;
+  pages: number;
+}
+
+const OPEN_STATUSES = ["active", "pending"] as const;
+
+export async function listSponsorableStudents(options: { actor: Actor; query: SponsorableStudentsQuery }): Promise<SponsorableStudentsPage> {
+  const partnerId = partnerOf(options.actor);
+  const { query } = options;
+  const where: Prisma.StudentWhereInput = {
+    ...(query.grade_level !== undefined ? { gradeLevel: query.grade_level } : {}),
+    ...(query.county_id ? { countyId: query.county_id } : {}),
+    ...(query.school_id ? { schoolId: query.school_id } : {}),
+    sponsorships: { none: { partnerId, status: { in: [...OPEN_STATUSES] } } },
+  };
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.student.count({ where }),
+    db.student.findMany({
+      where,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      ...pageWindow(query),
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        gradeLevel: true,
+        school: { select: { id: true, name: true } },
+        county: { select: { id: true, name: true } },
+      },
+    }),
+  ]);
+  return {
+    students: rows.map((row) => ({
+      id: row.id,
+      name: `${row.firstName} ${row.lastName}`,
+      grade_level: row.gradeLevel,
+      school: row.school,
+      county: row.county,
+    })),
+    ...pageInfo(query, total),
+  };
+}
+
+export interface StudentFilterOptions {
+  grades: number[];
+  counties: Array<{ id: string; name: string }>;
+  /** Schools with students, in the chosen county when there is one. */
+  schools: Array<{ id: string; name: string; county_id: string }>;
+}
+
+/** Grades, counties and schools that have at least one student, alphabetically. */
+export async function listStudentFilterOptions(options: { actor: Actor; countyId?: string }): Promise<StudentFilterOptions> {
+  partnerOf(options.actor);
+  const db = getDb();
+  const [grades, counties, schools] = await Promise.all([
+    db.student.groupBy({ by: ["gradeLevel"], orderBy: { gradeLevel: "asc" } }),
+    db.county.findMany({ where: { students: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.school.findMany({
+      where: { students: { some: {} }, ...(options.countyId ? { countyId: options.countyId } : {}) },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, countyId: true },
+    }),
+  ]);
+  return {
+    grades: grades.map((row) => row.gradeLevel),
+    counties,
+    schools: schools.map((school) => ({ id: school.id, name: school.name, county_id: school.countyId })),
+  };
+}
