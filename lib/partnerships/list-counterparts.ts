@@ -16,7 +16,7 @@ export interface Counterpart {
 export async function listCounterparts(options: { actor: Actor }): Promise<Counterpart[]> {
   const { actor } = options;
   requireParticipant(actor);
-  const role = actor.role === "creator" ? "brand" : "creator";
+  const role: Counterpart["role"] = actor.role === "creator" ? "brand" : "creator";
   const users = await getDb().user.findMany({ where: { role, active: true, NOT: { id: actor.id } }, select: partySelect });
   return users
     .map((user) => ({ id: user.id, name: partyName(user), role }))
