@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findActor, type Actor } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getProposalChain } from "./proposal-chain";
+import { getProposalChain, partnershipIdOfProposal } from "./proposal-chain";
+import { acceptProposal } from "./proposal-accept";
 import { counterProposal, createProposal, sendProposal } from "./proposals";
 import { createProposalBody } from "./proposal-schemas";
 
@@ -52,5 +53,15 @@ describe("getProposalChain", () => {
     const draft = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 700) });
     await expect(getProposalChain({ actor: actors.creator2, proposalId: draft.id })).rejects.toMatchObject({ code: "resource_not_found" });
     await expect(getProposalChain({ actor: actors.creator2, proposalId: "nope" })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("names the partnership an accepted proposal started, and none before", async () => {
+    const draft = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 900) });
+    expect(await partnershipIdOfProposal({ actor: actors.brand, proposalId: draft.id })).toBeNull();
+    await sendProposal({ actor: actors.brand, proposalId: draft.id });
+    const { partnership } = await acceptProposal({ actor: actors.creator, proposalId: draft.id });
+    expect(await partnershipIdOfProposal({ actor: actors.brand, proposalId: draft.id })).toBe(partnership.id);
+    expect(await partnershipIdOfProposal({ actor: actors.creator, proposalId: draft.id })).toBe(partnership.id);
+    await expect(partnershipIdOfProposal({ actor: actors.creator2, proposalId: draft.id })).rejects.toMatchObject({ code: "resource_not_found" });
   });
 });

@@ -55,3 +55,12 @@ export async function getProposalChain(options: { actor: Actor; proposalId: stri
     createdAt: p.createdAt.toISOString(),
   }));
 }
+
+/** The id of the partnership an accepted proposal started, for one of its parties; null otherwise. */
+export async function partnershipIdOfProposal(options: { actor: Actor; proposalId: string }): Promise<string | null> {
+  const db = getDb();
+  const { proposal } = await proposalForParty(db, options.actor, options.proposalId);
+  if (proposal.status !== "accepted") return null;
+  const partnership = await db.partnership.findUnique({ where: { proposalId: proposal.id }, select: { id: true } });
+  return partnership?.id ?? null;
+}
