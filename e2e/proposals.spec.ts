@@ -199,7 +199,7 @@ test("a recipient rejects a proposal only with a reason", async ({ page }) => {
   const form = page.getByTestId("reject-form");
   await form.getByRole("button", { name: "Reject proposal" }).click();
   await expect(form.getByLabel("Reason for rejecting")).toHaveAttribute("aria-invalid", "true");
-  await expect(form.getByLabel("Reason for rejecting")).toHaveAccessibleDescription(/Please give a reason\./);
+  await expect(form.getByLabel("Reason for rejecting")).toHaveAccessibleDescription(/Required\./);
   await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
 
   await form.getByLabel("Reason for rejecting").fill("The timeline clashes with another campaign.");

@@ -83,7 +83,7 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" data-testid="proposal-composer" aria-busy={pending}>
-      <Section title="Recipient" id="recipient-heading">
+      <Section title="Who it is for" id="recipient-heading">
         {mode.kind === "counter" ? (
           <p className="text-slate-800">
             Your counter-proposal goes back to <strong>{mode.recipientName}</strong>. Change what you want different; the rest stays as proposed.
