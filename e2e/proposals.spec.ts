@@ -63,6 +63,7 @@ test("an empty composer shows field errors next to the fields and creates nothin
   await composer.getByRole("button", { name: "Save draft", exact: true }).click();
   await expect(page.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
   await expect(composer.getByLabel("Recipient")).toHaveAttribute("aria-invalid", "true");
+  await expect(composer.getByLabel("Recipient")).toBeFocused();
   const row = composer.getByTestId("deliverable-row").first();
   for (const label of ["Type", "Description", "Due date"]) await expect(row.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
   for (const label of ["Amount", "Start date", "End date"]) await expect(composer.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
@@ -91,6 +92,7 @@ test("a brand composes a proposal, saves a draft, edits it and sends it", async 
   await composer.getByRole("button", { name: "Add deliverable" }).click();
   await expect(composer.getByTestId("deliverable-row")).toHaveCount(2);
   const second = composer.getByTestId("deliverable-row").nth(1);
+  await expect(second.getByLabel("Type")).toBeFocused();
   await second.getByLabel("Type").selectOption("tiktok_video");
   await second.getByLabel("Due date").fill("2027-04-01");
   await second.getByLabel("Description").fill("Street-food pairing video");

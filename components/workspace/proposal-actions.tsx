@@ -26,7 +26,7 @@ export function RecipientActions({ proposalId, open }: { proposalId: string; ope
   }
 
   return (
-    <section aria-labelledby="respond-heading" className="space-y-3 rounded-lg border border-brand-200 bg-white p-4" data-testid="recipient-actions">
+    <section aria-labelledby="respond-heading" className="space-y-3 rounded-lg border border-brand-500 bg-white p-4" data-testid="recipient-actions">
       <h2 id="respond-heading" className="text-lg font-semibold">
         Your answer
       </h2>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
@@ -64,10 +64,28 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
     { schema: SCHEMAS[mode.kind], onSuccess: (result) => router.push(`/workspace/proposals/${result.id}`) },
   );
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusRow = useRef<number | null>(null);
+
+  // After a refused submit, take keyboard users to the first field that needs fixing.
+  useEffect(() => {
+    if (state.status === "error") formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+
+  // A newly added deliverable row gets the focus on its first control.
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    formRef.current?.querySelectorAll<HTMLElement>('[data-testid="deliverable-row"] select')[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [values.deliverables.length]);
+
   const set = <K extends keyof ProposalValues>(key: K) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
   const setDeliverable = (index: number, key: keyof Omit<DeliverableValues, "key">) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, deliverables: v.deliverables.map((d, i) => (i === index ? { ...d, [key]: event.target.value } : d)) }));
-  const addDeliverable = () => setValues((v) => ({ ...v, deliverables: [...v.deliverables, emptyDeliverable()] }));
+  const addDeliverable = () => {
+    focusRow.current = values.deliverables.length;
+    setValues((v) => ({ ...v, deliverables: [...v.deliverables, emptyDeliverable()] }));
+  };
   const removeDeliverable = (index: number) => setValues((v) => ({ ...v, deliverables: v.deliverables.filter((_, i) => i !== index) }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -82,7 +100,7 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
   const error = (path: string) => fieldErrors[path];
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6" data-testid="proposal-composer" aria-busy={pending}>
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="proposal-composer" aria-busy={pending}>
       <Section title="Who it is for" id="recipient-heading">
         {mode.kind === "counter" ? (
           <p className="text-slate-800">
