@@ -10,7 +10,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * either, so it renders a stable en-KE/UTC text that the browser replaces once hydrated.
  * Calendar dates (YYYY-MM-DD) are days, not instants, and are never shifted by time zone.
  */
-export function LocalDate({ value, time = false, fallback = "—" }: { value: string | null | undefined; time?: boolean; fallback?: string }) {
+export function LocalDate({ value, time = false, fallback = "—", testId }: { value: string | null | undefined; time?: boolean; fallback?: string; testId?: string }) {
   const inBrowser = useSyncExternalStore(
     subscribe,
     () => true,
@@ -25,7 +25,7 @@ export function LocalDate({ value, time = false, fallback = "—" }: { value: st
   if (withTime && inBrowser) options.timeZoneName = "short";
   const text = new Intl.DateTimeFormat(inBrowser ? undefined : "en-KE", options).format(new Date(value));
   return (
-    <time dateTime={value} suppressHydrationWarning>
+    <time dateTime={value} data-testid={testId} suppressHydrationWarning>
       {withTime && !inBrowser ? `${text} UTC` : text}
     </time>
   );

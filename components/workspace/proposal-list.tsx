@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ProposalListItem } from "@/lib/partnerships/proposal-schemas";
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
@@ -12,7 +13,9 @@ export function ProposalList({ proposals, direction, emptyTitle, emptyText }: { 
       {proposals.map((p) => (
         <li key={p.id} data-testid="proposal-row" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
           <div className="min-w-0 flex-1">
-            <p className="font-medium text-slate-900">{direction === "received" ? `From ${p.senderName}` : `To ${p.recipientName}`}</p>
+            <Link href={`/workspace/proposals/${p.id}`} className="font-medium text-brand-700 hover:underline">
+              {direction === "received" ? `From ${p.senderName}` : `To ${p.recipientName}`}
+            </Link>
             <p className="truncate text-sm text-slate-600">
               {p.campaignName ?? "No campaign"} · {formatDate(p.createdAt)}
             </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PartnershipList } from "@/components/workspace/partnership-list";
 import { ProposalList } from "@/components/workspace/proposal-list";
 import { statusLabel } from "@/components/ui/status-badge";
@@ -32,9 +33,17 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-10">
-      <section>
-        <h1 className="text-2xl font-semibold">Partnerships workspace</h1>
-        <p className="mt-1 text-slate-600">Signed in as {actor.email}. Proposals, contracts, deliverables and escrow payments.</p>
+      <section className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Partnerships workspace</h1>
+          <p className="mt-1 text-slate-600">Signed in as {actor.email}. Proposals, contracts, deliverables and escrow payments.</p>
+        </div>
+        <Link
+          href="/workspace/proposals/new"
+          className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          New proposal
+        </Link>
       </section>
 
       <section aria-labelledby="partnerships-heading" className="space-y-3">

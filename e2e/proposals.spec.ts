@@ -1,0 +1,225 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "demo-password";
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const PROPOSAL_URL = new RegExp(`/workspace/proposals/(${UUID})$`);
+
+test.describe.configure({ mode: "serial" });
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/workspace$/);
+}
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+function proposalIdOf(page: Page): string {
+  const match = PROPOSAL_URL.exec(new URL(page.url()).pathname);
+  expect(match, page.url()).not.toBeNull();
+  return match![1];
+}
+
+async function sentCount(page: Page): Promise<number> {
+  const res = await page.request.get("/api/partnerships/proposals?role=sender&limit=1");
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { pagination: { total: number } }).pagination.total;
+}
+
+/** Fills the composer for a new proposal from the brand to Amani Wekesa. */
+async function compose(page: Page, description: string, amount: string) {
+  const composer = page.getByTestId("proposal-composer");
+  await composer.getByLabel("Recipient").selectOption({ label: "Amani Wekesa" });
+  const first = composer.getByTestId("deliverable-row").first();
+  await first.getByLabel("Type").selectOption("instagram_reel");
+  await first.getByLabel("Due date").fill("2027-03-10");
+  await first.getByLabel("Description").fill(description);
+  await first.getByLabel("Requirements").fill("Tag @savannabev; disclose as #ad.");
+  await composer.getByLabel("Amount").fill(amount);
+  await composer.getByLabel("Currency").selectOption("USD");
+  await composer.getByLabel("Payment schedule").fill("50% upfront, 50% on completion");
+  await composer.getByLabel("Start date").fill("2027-03-01");
+  await composer.getByLabel("End date").fill("2027-04-30");
+  await composer.getByLabel("Content rights").fill("Reposting on brand channels for 12 months");
+  await composer.getByLabel("Revisions").fill("Two rounds");
+}
+
+let originalId = "";
+let counterId = "";
+
+test("an empty composer shows field errors next to the fields and creates nothing", async ({ page }) => {
+  await signIn(page, "brand@demo.test");
+  const before = await sentCount(page);
+  await page.getByRole("link", { name: "New proposal" }).click();
+  await expect(page).toHaveURL(/\/workspace\/proposals\/new$/);
+  await expect(page.getByRole("heading", { name: "New proposal", level: 1 })).toBeVisible();
+
+  const composer = page.getByTestId("proposal-composer");
+  await composer.getByRole("button", { name: "Save draft", exact: true }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
+  await expect(composer.getByLabel("Recipient")).toHaveAttribute("aria-invalid", "true");
+  await expect(composer.getByLabel("Recipient")).toBeFocused();
+  const row = composer.getByTestId("deliverable-row").first();
+  for (const label of ["Type", "Description", "Due date"]) await expect(row.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  for (const label of ["Amount", "Start date", "End date"]) await expect(composer.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  await expect(composer.getByLabel("Amount")).toHaveAccessibleDescription(/Required\./);
+
+  // Removing the only deliverable asks for at least one.
+  await row.getByRole("button", { name: "Remove deliverable 1" }).click();
+  await composer.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByTestId("deliverables-error")).toHaveText("Add at least one.");
+  await expect(page).toHaveURL(/\/workspace\/proposals\/new$/);
+  expect(await sentCount(page)).toBe(before);
+
+  // Usable at phone width without sideways scrolling.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await composer.getByRole("button", { name: "Add deliverable" }).click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("a brand composes a proposal, saves a draft, edits it and sends it", async ({ page }) => {
+  await signIn(page, "brand@demo.test");
+  await page.getByRole("link", { name: "New proposal" }).click();
+  await compose(page, "Rooftop taste-test reel", "1500");
+
+  // A second deliverable row can be added and removed again.
+  const composer = page.getByTestId("proposal-composer");
+  await composer.getByRole("button", { name: "Add deliverable" }).click();
+  await expect(composer.getByTestId("deliverable-row")).toHaveCount(2);
+  const second = composer.getByTestId("deliverable-row").nth(1);
+  await expect(second.getByLabel("Type")).toBeFocused();
+  await second.getByLabel("Type").selectOption("tiktok_video");
+  await second.getByLabel("Due date").fill("2027-04-01");
+  await second.getByLabel("Description").fill("Street-food pairing video");
+  await expect(composer.getByLabel("Amount")).toHaveAccessibleDescription(/\$1,500\.00/);
+  await page.screenshot({ path: "e2e/output/screenshots/proposal-composer.png", fullPage: true });
+
+  await composer.getByRole("button", { name: "Save draft", exact: true }).click();
+  await expect(page).toHaveURL(PROPOSAL_URL);
+  originalId = proposalIdOf(page);
+  await expect(page.getByRole("heading", { name: "Proposal to Amani Wekesa", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "draft");
+  await expect(page.getByTestId("proposal-compensation")).toHaveText("$1,500.00");
+  await expect(page.getByTestId("proposal-deliverable")).toHaveCount(2);
+
+  // Edit: the composer is pre-filled with the draft.
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}/edit$`));
+  await expect(composer.getByLabel("Recipient")).toHaveValue(/.+/);
+  await expect(composer.getByLabel("Amount")).toHaveValue("1500");
+  await expect(composer.getByTestId("deliverable-row")).toHaveCount(2);
+  await expect(composer.getByTestId("deliverable-row").first().getByLabel("Description")).toHaveValue("Rooftop taste-test reel");
+  await composer.getByRole("button", { name: "Remove deliverable 2" }).click();
+  await composer.getByLabel("Amount").fill("1800");
+  await composer.getByRole("button", { name: "Save draft", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}$`));
+  await expect(page.getByTestId("proposal-compensation")).toHaveText("$1,800.00");
+  await expect(page.getByTestId("proposal-deliverable")).toHaveCount(1);
+  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "edited the draft" })).toHaveCount(1);
+
+  await page.getByTestId("draft-actions").getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
+  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "sent the proposal" })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+
+  // The sent list links to it.
+  await page.goto("/workspace");
+  await expect(page.getByRole("list", { name: "Sent proposals" }).locator(`a[href="/workspace/proposals/${originalId}"]`)).toHaveText("To Amani Wekesa");
+});
+
+test("the creator opens it from the received list and counters with a changed amount", async ({ page }) => {
+  expect(originalId).not.toBe("");
+  await signIn(page, "creator@demo.test");
+  await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${originalId}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}$`));
+  await expect(page.getByRole("heading", { name: "Proposal from Savanna Beverages", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
+  await expect(page.getByTestId("proposal-deliverable").first()).toContainText("Rooftop taste-test reel");
+
+  await page.getByRole("link", { name: "Counter", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}/counter$`));
+  const composer = page.getByTestId("proposal-composer");
+  await expect(composer.getByLabel("Amount")).toHaveValue("1800");
+  await expect(composer.getByTestId("deliverable-row").first().getByLabel("Description")).toHaveValue("Rooftop taste-test reel");
+  await composer.getByLabel("Amount").fill("2100");
+  await composer.getByRole("button", { name: "Send counter-proposal" }).click();
+
+  await expect(page).toHaveURL(PROPOSAL_URL);
+  counterId = proposalIdOf(page);
+  expect(counterId).not.toBe(originalId);
+  await expect(page.getByRole("heading", { name: "Counter-proposal to Savanna Beverages", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
+  await expect(page.getByTestId("proposal-compensation")).toHaveText("$2,100.00");
+  await expect(page.getByTestId("proposal-chain-link")).toHaveCount(2);
+
+  // The chain leads back to the original, now countered.
+  await page.getByRole("link", { name: "Original proposal from Savanna Beverages" }).click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}$`));
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "countered");
+  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "countered the proposal" })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
+});
+
+test("the brand sees the counter, accepts it and follows the link to the partnership", async ({ page }) => {
+  expect(counterId).not.toBe("");
+  await signIn(page, "brand@demo.test");
+  await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${counterId}"]`).click();
+  await expect(page.getByRole("heading", { name: "Counter-proposal from Amani Wekesa", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("proposal-compensation")).toHaveText("$2,100.00");
+  await expect(page.getByTestId("proposal-chain-link").first()).toContainText("$1,800.00");
+  await expect(page.getByTestId("proposal-history-item").first()).toBeVisible();
+  await page.screenshot({ path: "e2e/output/screenshots/proposal.png", fullPage: true });
+
+  await page.getByTestId("recipient-actions").getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(page.getByTestId("form-success")).toContainText("Proposal accepted");
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "accepted");
+  await page.getByTestId("partnership-link").click();
+  await expect(page).toHaveURL(new RegExp(`/workspace/partnerships/${UUID}$`));
+  await expect(page.getByRole("heading", { name: "Partnership with Amani Wekesa", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("compensation")).toHaveText("$2,100.00");
+});
+
+test("a recipient rejects a proposal only with a reason", async ({ page }) => {
+  await signIn(page, "brand@demo.test");
+  await page.goto("/workspace/proposals/new");
+  await compose(page, "Proposal to be rejected", "950");
+  await page.getByTestId("proposal-composer").getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page).toHaveURL(PROPOSAL_URL);
+  const id = proposalIdOf(page);
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
+  await signOut(page);
+
+  await signIn(page, "creator@demo.test");
+  await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${id}"]`).click();
+  const actions = page.getByTestId("recipient-actions");
+  await actions.getByRole("button", { name: "Reject", exact: true }).click();
+  const form = page.getByTestId("reject-form");
+  await form.getByRole("button", { name: "Reject proposal" }).click();
+  await expect(form.getByLabel("Reason for rejecting")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Reason for rejecting")).toHaveAccessibleDescription(/Required\./);
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
+
+  await form.getByLabel("Reason for rejecting").fill("The timeline clashes with another campaign.");
+  await form.getByRole("button", { name: "Reject proposal" }).click();
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "rejected");
+  await expect(page.getByTestId("rejection-reason")).toContainText("The timeline clashes with another campaign.");
+  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "rejected the proposal" })).toContainText("The timeline clashes");
+  await expect(actions.getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
+});
+
+test("a creator who is not a party sees only “Proposal not found”", async ({ page }) => {
+  expect(originalId).not.toBe("");
+  await signIn(page, "creator2@demo.test");
+  for (const path of [`/workspace/proposals/${originalId}`, `/workspace/proposals/${originalId}/edit`, `/workspace/proposals/${counterId}/counter`, "/workspace/proposals/not-a-uuid"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: "Proposal not found" })).toBeVisible();
+    const text = await page.locator("body").innerText();
+    for (const secret of ["Amani Wekesa", "Savanna Beverages", "Rooftop taste-test reel", "1,800"]) expect(text).not.toContain(secret);
+    await expect(page.getByTestId("proposal-composer")).toHaveCount(0);
+  }
+});

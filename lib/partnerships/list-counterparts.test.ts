@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { findActor, type Actor } from "@/lib/auth/authenticate";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { listCounterparts } from "./list-counterparts";
+
+const actors = {} as Record<"brand" | "creator" | "partner", Actor>;
+
+beforeAll(async () => {
+  for (const who of ["brand", "creator", "partner"] as const) {
+    const user = await getDb().user.findUniqueOrThrow({ where: { email: `${who}@demo.test` }, select: { id: true } });
+    actors[who] = (await findActor({ userId: user.id }))!;
+  }
+});
+
+describe("listCounterparts", () => {
+  it("lists creators for a brand, by name, and no brands", async () => {
+    const list = await listCounterparts({ actor: actors.brand });
+    const names = list.map((c) => c.name);
+    expect(names).toContain("Amani Wekesa");
+    expect(names).toContain("Njeri Mwangi");
+    expect(list.every((c) => c.role === "creator")).toBe(true);
+    expect(names).not.toContain("Savanna Beverages");
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
+    const creators = await getDb().user.count({ where: { role: "creator", active: true } });
+    expect(list).toHaveLength(creators);
+  });
+
+  it("lists brands for a creator by company name", async () => {
+    const list = await listCounterparts({ actor: actors.creator });
+    const names = list.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["Savanna Beverages", "Nuru Cosmetics"]));
+    expect(list.every((c) => c.role === "brand")).toBe(true);
+    expect(names).not.toContain("Amani Wekesa");
+    expect(list.find((c) => c.name === "Savanna Beverages")?.id).toBe(actors.brand.id);
+  });
+
+  it("leaves out inactive users", async () => {
+    const njeri = await getDb().user.findUniqueOrThrow({ where: { email: "creator2@demo.test" } });
+    await getDb().user.update({ where: { id: njeri.id }, data: { active: false } });
+    try {
+      const list = await listCounterparts({ actor: actors.brand });
+      expect(list.map((c) => c.id)).not.toContain(njeri.id);
+    } finally {
+      await getDb().user.update({ where: { id: njeri.id }, data: { active: true } });
+    }
+  });
+
+  it("refuses users who are neither creator nor brand", async () => {
+    await expect(listCounterparts({ actor: actors.partner })).rejects.toBeInstanceOf(AppError);
+  });
+});
