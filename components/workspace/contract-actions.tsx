@@ -74,7 +74,11 @@ export function ContractActions({ partnershipId, contract, side, active }: { par
           You have signed. Waiting for the {side === "creator" ? "brand" : "creator"} to sign.
         </p>
       ) : null}
-      <FormStatus state={sign.state} pending={sign.pending} pendingText="Recording your signature…" />
+      {sign.state.status === "idle" && !sign.pending ? (
+        <FormStatus state={generate.state} pending={false} pendingText="Generating the contract…" />
+      ) : (
+        <FormStatus state={sign.state} pending={sign.pending} pendingText="Recording your signature…" />
+      )}
     </div>
   );
 }
