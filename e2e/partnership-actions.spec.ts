@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 
 /**
@@ -147,6 +148,10 @@ test("brand and creator take a partnership from unsigned contract to completed",
 
   // The brand approves all three (one with feedback) and releases both payments.
   await brand.reload();
+  await expect(brand.getByTestId("review-deliverable-form")).toHaveCount(3);
+  // The shared header is scanned by its own spec; this one checks the partnership page.
+  const scan = await new AxeBuilder({ page: brand }).include("main").withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await approve(brand, 0, "Much better, thank you!");
   await expect(deliverable(brand, 0).getByTestId("deliverable-feedback")).toHaveText("Much better, thank you!");
   await approve(brand, 1);

@@ -104,7 +104,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
           <StatusBadge status={partnership.status} testId="partnership-status" />
         </div>
         {partnership.campaignName ? <p className="mt-1 text-slate-600">{partnership.campaignName}</p> : null}
-        <p className="mt-1 text-sm text-slate-500">You are the {side} in this partnership.</p>
+        <p className="mt-1 text-sm text-slate-600">You are the {side} in this partnership.</p>
       </div>
 
       <CompletedBanner partnership={partnership} />
