@@ -1,15 +1,20 @@
+import type { ReactNode } from "react";
 import type { ContractDetail } from "@/lib/partnerships/contract-schemas";
 import type { PartnershipResponse } from "@/lib/partnerships/partnership-schemas";
 import { formatMoney } from "@/lib/money";
-import { EmptyState } from "./empty-state";
-import { formatDate, formatDateTime, humanize } from "./format";
+import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { ContractSignatures } from "./contract-actions";
+import { EmptyState } from "./empty-state";
+import { humanize } from "./format";
 
 type Partnership = PartnershipResponse;
+type Payment = Partnership["compensation"]["payments"][number];
+type Deliverable = Partnership["deliverables"][number];
 
-function Card({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
+function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
+    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id={id} className="mb-3 text-lg font-semibold">
         {title}
       </h2>
@@ -41,7 +46,7 @@ export function PartiesCard({ partnership }: { partnership: Partnership }) {
         <div>
           <dt className="text-slate-500">Timeline</dt>
           <dd className="text-slate-900">
-            {formatDate(partnership.timeline.startDate)} – {formatDate(partnership.timeline.endDate)}
+            <LocalTime iso={partnership.timeline.startDate} /> – <LocalTime iso={partnership.timeline.endDate} />
           </dd>
         </div>
       </dl>
@@ -49,7 +54,65 @@ export function PartiesCard({ partnership }: { partnership: Partnership }) {
   );
 }
 
-export function CompensationCard({ partnership, sandboxNotice }: { partnership: Partnership; sandboxNotice?: React.ReactNode }) {
+/** Shown to both parties once every deliverable is approved and every payment released. */
+export function CompletedBanner({ partnership }: { partnership: Partnership }) {
+  if (partnership.status !== "completed") return null;
+  return (
+    <div role="status" data-testid="partnership-completed" className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900">
+      <p className="font-semibold">Completed</p>
+      <p className="mt-0.5 text-sm">
+        Every deliverable is approved and every payment has been released to the creator
+        {partnership.completedAt ? (
+          <>
+            {" "}
+            (<LocalTime iso={partnership.completedAt} format="dateTime" />)
+          </>
+        ) : null}
+        .
+      </p>
+    </div>
+  );
+}
+
+const PAYMENT_LABELS: Record<Payment["status"], string> = {
+  pending: "Awaiting payment",
+  in_progress: "Held in escrow",
+  completed: "Released",
+  failed: "Failed",
+};
+
+/** How much is waiting, held in escrow and released, in the partnership's currency. */
+function EscrowSummary({ payments, currency }: { payments: Payment[]; currency: string }) {
+  const sum = (statuses: Payment["status"][]) => payments.filter((p) => statuses.includes(p.status)).reduce((total, p) => total + p.amount, 0);
+  const rows = [
+    { label: "Awaiting payment", amount: sum(["pending", "failed"]), testId: "escrow-awaiting" },
+    { label: "Held in escrow", amount: sum(["in_progress"]), testId: "escrow-held" },
+    { label: "Released to the creator", amount: sum(["completed"]), testId: "escrow-released" },
+  ];
+  return (
+    <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-3" data-testid="escrow-summary">
+      {rows.map((row) => (
+        <div key={row.testId} className="rounded-md bg-slate-50 px-3 py-2">
+          <dt className="text-slate-500">{row.label}</dt>
+          <dd className="font-semibold text-slate-900" data-testid={row.testId}>
+            {formatMoney(row.amount, currency)}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function CompensationCard({
+  partnership,
+  sandboxNotice,
+  paymentActions = {},
+}: {
+  partnership: Partnership;
+  sandboxNotice?: ReactNode;
+  /** Controls per payment id, for the party allowed to act on it. */
+  paymentActions?: Record<string, ReactNode>;
+}) {
   const { compensation } = partnership;
   return (
     <Card title="Compensation and payments" id="payments-heading">
@@ -63,46 +126,51 @@ export function CompensationCard({ partnership, sandboxNotice }: { partnership: 
           <EmptyState title="No payments scheduled yet">Payments are scheduled when the contract becomes active.</EmptyState>
         </div>
       ) : (
-        <table className="mt-3 w-full text-left text-sm">
-          <caption className="sr-only">Payment schedule</caption>
-          <thead className="text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 font-medium">Payment</th>
-              <th scope="col" className="py-1 font-medium">Amount</th>
-              <th scope="col" className="py-1 font-medium">Due</th>
-              <th scope="col" className="py-1 font-medium">Status</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
+        <>
+          <EscrowSummary payments={compensation.payments} currency={compensation.currency} />
+          <ul className="mt-3 space-y-3" aria-label="Payment schedule">
             {compensation.payments.map((payment) => (
-              <tr key={payment.id} data-testid="payment-row">
-                <td className="py-2">{humanize(payment.type)}</td>
-                <td className="py-2">{formatMoney(payment.amount, compensation.currency)}</td>
-                <td className="py-2">{formatDate(payment.dueDate)}</td>
-                <td className="py-2">
-                  <StatusBadge status={payment.status} />
-                  {payment.paidAt ? <span className="ml-2 text-xs text-slate-500">paid {formatDate(payment.paidAt)}</span> : null}
-                </td>
-              </tr>
+              <li key={payment.id} data-testid="payment-row" data-payment-type={payment.type} data-payment-status={payment.status} className="rounded-md border border-slate-200 p-3">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="font-medium text-slate-900">{humanize(payment.type)} payment</p>
+                    <p className="text-lg font-semibold text-slate-900">{formatMoney(payment.amount, compensation.currency)}</p>
+                  </div>
+                  <StatusBadge status={payment.status} label={PAYMENT_LABELS[payment.status]} testId="payment-status" />
+                </div>
+                <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                  <dt className="text-slate-500">Due</dt>
+                  <dd>
+                    <LocalTime iso={payment.dueDate} />
+                  </dd>
+                  {payment.paidAt ? (
+                    <>
+                      <dt className="text-slate-500">Released</dt>
+                      <dd>
+                        <LocalTime iso={payment.paidAt} format="dateTime" />
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+                {paymentActions[payment.id] ?? null}
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+        </>
       )}
     </Card>
   );
 }
 
-export function ContractCard({ contract }: { contract: ContractDetail | null }) {
+export function ContractCard({ contract, actions }: { contract: ContractDetail | null; actions?: ReactNode }) {
   return (
     <Card title="Contract" id="contract-heading">
       {contract ? (
-        <div className="space-y-2 text-sm">
+        <div className="space-y-3 text-sm">
           <p className="flex items-center gap-2">
-            <span className="text-slate-500">Status</span> <StatusBadge status={contract.status} testId="contract-status" />
+            <span className="text-slate-500">Status</span> <StatusBadge status={contract.status} testId="contract-status" label={contract.status === "active" ? "Signed by both parties" : undefined} />
           </p>
-          <p className="text-slate-700">
-            Creator signed: {formatDate(contract.creatorSignedAt)} · Brand signed: {formatDate(contract.brandSignedAt)}
-          </p>
+          <ContractSignatures contract={contract} />
           <a href={contract.documentUrl} className="inline-block font-medium text-brand-700 hover:underline" target="_blank" rel="noopener">
             Contract PDF
           </a>
@@ -110,11 +178,18 @@ export function ContractCard({ contract }: { contract: ContractDetail | null }) 
       ) : (
         <EmptyState title="No contract yet">The contract is generated from the accepted proposal.</EmptyState>
       )}
+      {actions}
     </Card>
   );
 }
 
-export function DeliverablesCard({ deliverables }: { deliverables: Partnership["deliverables"] }) {
+function deliverableLabel(d: Deliverable): string | undefined {
+  if (d.status === "in_progress" && d.feedback) return "Revision requested";
+  if (d.status === "submitted") return "Submitted for review";
+  return undefined;
+}
+
+export function DeliverablesCard({ deliverables, actions = {} }: { deliverables: Deliverable[]; actions?: Record<string, ReactNode> }) {
   const approved = deliverables.filter((d) => d.status === "approved").length;
   return (
     <Card title={`Deliverables (${approved}/${deliverables.length} approved)`} id="deliverables-heading">
@@ -123,17 +198,19 @@ export function DeliverablesCard({ deliverables }: { deliverables: Partnership["
       ) : (
         <ol className="space-y-3">
           {deliverables.map((d) => (
-            <li key={d.id} data-testid="deliverable" className="rounded-md border border-slate-200 p-3">
+            <li key={d.id} data-testid="deliverable" data-deliverable-status={d.status} className="rounded-md border border-slate-200 p-3">
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <div className="min-w-0">
                   <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{humanize(d.type)}</p>
                   <p className="font-medium text-slate-900">{d.description}</p>
                 </div>
-                <StatusBadge status={d.status} />
+                <StatusBadge status={d.status} label={deliverableLabel(d)} testId="deliverable-status" />
               </div>
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-slate-500">Due</dt>
-                <dd>{formatDate(d.dueDate)}</dd>
+                <dd>
+                  <LocalTime iso={d.dueDate} />
+                </dd>
                 {d.requirements ? (
                   <>
                     <dt className="text-slate-500">Requirements</dt>
@@ -142,22 +219,38 @@ export function DeliverablesCard({ deliverables }: { deliverables: Partnership["
                 ) : null}
                 {d.submissionUrl ? (
                   <>
-                    <dt className="text-slate-500">Submission</dt>
-                    <dd className="min-w-0 truncate">
+                    <dt className="text-slate-500">{d.status === "in_progress" ? "Previous submission" : "Submission"}</dt>
+                    <dd className="min-w-0 break-all" data-testid="deliverable-submission">
                       <a href={d.submissionUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 hover:underline">
                         {d.submissionUrl}
                       </a>
-                      {d.submittedAt ? <span className="text-slate-500"> · {formatDate(d.submittedAt)}</span> : null}
+                      {d.submittedAt ? (
+                        <span className="text-slate-500">
+                          {" "}
+                          · submitted <LocalTime iso={d.submittedAt} format="dateTime" />
+                        </span>
+                      ) : null}
+                    </dd>
+                  </>
+                ) : null}
+                {d.approvedAt ? (
+                  <>
+                    <dt className="text-slate-500">Approved</dt>
+                    <dd>
+                      <LocalTime iso={d.approvedAt} format="dateTime" />
                     </dd>
                   </>
                 ) : null}
                 {d.feedback ? (
                   <>
-                    <dt className="text-slate-500">Feedback</dt>
-                    <dd className="text-slate-700">{d.feedback}</dd>
+                    <dt className="text-slate-500">{d.status === "in_progress" ? "Changes requested" : "Feedback"}</dt>
+                    <dd className="whitespace-pre-line text-slate-700" data-testid="deliverable-feedback">
+                      {d.feedback}
+                    </dd>
                   </>
                 ) : null}
               </dl>
+              {actions[d.id] ?? null}
             </li>
           ))}
         </ol>
@@ -172,12 +265,12 @@ export function ActivityCard({ activity }: { activity: Partnership["activity"] }
       {activity.length === 0 ? (
         <EmptyState title="No activity yet" />
       ) : (
-        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm">
+        <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm" aria-label="Activity" data-testid="activity-feed">
           {[...activity].reverse().map((a, i) => (
-            <li key={`${a.timestamp}-${i}`} data-testid="activity-item">
+            <li key={`${a.timestamp}-${a.type}-${i}`} data-testid="activity-item" data-activity-type={a.type}>
               <p className="text-slate-900">{a.description}</p>
               <p className="text-xs text-slate-500">
-                <time dateTime={a.timestamp}>{formatDateTime(a.timestamp)}</time>
+                <LocalTime iso={a.timestamp} format="dateTime" />
                 {a.userName ? ` · ${a.userName}` : ""}
               </p>
             </li>

@@ -1,0 +1,114 @@
+"use server";
+
+import { headers } from "next/headers";
+import { z } from "zod";
+import type { ActionState } from "@/lib/forms/action-state";
+import { runAction } from "@/lib/forms/run-action";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { signContractBody } from "@/lib/partnerships/contract-schemas";
+import { generateContract, signContract } from "@/lib/partnerships/contracts";
+import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/deliverable-schemas";
+import { approveDeliverable, requestRevision, submitDeliverable } from "@/lib/partnerships/deliverables";
+import { uuidString } from "@/lib/partnerships/partnership-schemas";
+import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
+import { confirmSandboxPayment, initiatePayment, releasePayment } from "@/lib/partnerships/payments";
+
+/** The path parameters the API routes take from the URL, checked the same way. */
+const partnershipPath = z.object({ partnershipId: uuidString });
+const paymentPath = z.object({ partnershipId: uuidString, paymentId: uuidString });
+const deliverablePath = z.object({ partnershipId: uuidString, deliverableId: uuidString });
+
+const actor = () => requirePageActor(["creator", "brand"]);
+
+/** Checks the ids first; a malformed id is refused like the API refuses an unknown one. */
+async function withPath<P extends z.ZodType, R>(path: P, ids: unknown, run: (ids: z.output<P>) => Promise<ActionState<R>>): Promise<ActionState<R>> {
+  const parsed = path.safeParse(ids);
+  if (!parsed.success) return { status: "error", message: "This partnership item was not found.", fieldErrors: {} };
+  return run(parsed.data);
+}
+
+export async function generateContractAction(partnershipId: string) {
+  return withPath(partnershipPath, { partnershipId }, async (ids) => {
+    const who = await actor();
+    return runAction(z.object({}), {}, () => generateContract({ actor: who, partnershipId: ids.partnershipId }).then(() => undefined), {
+      successMessage: "Contract generated and sent to both parties for signature.",
+    });
+  });
+}
+
+/** The signer's address as the proxy reports it, as the sign route records it. */
+async function signingClient() {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ipAddress: forwarded || h.get("x-real-ip")?.trim() || "unknown", userAgent: h.get("user-agent") };
+}
+
+export async function signContractAction(partnershipId: string, input: unknown) {
+  return withPath(partnershipPath, { partnershipId }, async (ids) => {
+    const who = await actor();
+    return runAction(
+      signContractBody,
+      input,
+      async (body) => {
+        const contract = await signContract({ actor: who, partnershipId: ids.partnershipId, signature: body.signature, ...(await signingClient()) });
+        return { status: contract.status };
+      },
+      { successMessage: "You signed the contract." },
+    );
+  });
+}
+
+export async function initiatePaymentAction(partnershipId: string, input: unknown) {
+  return withPath(partnershipPath, { partnershipId }, async (ids) => {
+    const who = await actor();
+    return runAction(initiatePaymentBody, input, async (body) => {
+      const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
+      return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
+    });
+  });
+}
+
+export async function confirmSandboxPaymentAction(partnershipId: string, paymentId: string) {
+  return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
+    const who = await actor();
+    return runAction(z.object({}), {}, () => confirmSandboxPayment({ actor: who, ...ids }).then(() => undefined), {
+      successMessage: "Sandbox payment confirmed: the money is held in escrow.",
+    });
+  });
+}
+
+export async function releasePaymentAction(partnershipId: string, paymentId: string) {
+  return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
+    const who = await actor();
+    return runAction(z.object({}), {}, () => releasePayment({ actor: who, ...ids }).then(() => undefined), {
+      successMessage: "Payment released to the creator.",
+    });
+  });
+}
+
+export async function submitDeliverableAction(partnershipId: string, deliverableId: string, input: unknown) {
+  return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
+    const who = await actor();
+    return runAction(submitDeliverableBody, input, (body) => submitDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
+      successMessage: "Deliverable submitted for review.",
+    });
+  });
+}
+
+export async function approveDeliverableAction(partnershipId: string, deliverableId: string, input: unknown) {
+  return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
+    const who = await actor();
+    return runAction(approveDeliverableBody, input, (body) => approveDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
+      successMessage: "Deliverable approved.",
+    });
+  });
+}
+
+export async function requestRevisionAction(partnershipId: string, deliverableId: string, input: unknown) {
+  return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
+    const who = await actor();
+    return runAction(requestRevisionBody, input, (body) => requestRevision({ actor: who, ...ids, ...body }).then(() => undefined), {
+      successMessage: "Revision requested.",
+    });
+  });
+}
