@@ -187,7 +187,7 @@ test("brand and creator take a partnership from unsigned contract to completed",
       await expect(feed.getByText(step).first()).toBeVisible();
     }
   }
-  await brand.screenshot({ path: "e2e/output/screenshots/partnership.png", fullPage: true });
+  await brand.screenshot({ path: "e2e/output/screenshots/partnership-completed.png", fullPage: true });
 
   // Nothing overflows a 375 px wide screen.
   await creator.setViewportSize({ width: 375, height: 800 });

@@ -9,11 +9,6 @@ export function formatPercent(value: number): string {
   return `${numberFormat.format(value)}%`;
 }
 
-/** "12 Mar 2026" in UTC, so server and browser agree. */
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-KE", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
-}
-
 /** "2026-03" → "Mar 2026". */
 export function formatMonth(month: string): string {
   const [year, mon] = month.split("-").map(Number);

@@ -3,7 +3,7 @@
 import { generateContractAction, signContractAction } from "@/app/(app)/workspace/partnerships/[partnershipId]/actions";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
-import { LocalTime } from "@/components/ui/local-time";
+import { LocalDate } from "@/components/ui/local-date";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { signContractBody } from "@/lib/partnerships/contract-schemas";
 import type { ContractDetail } from "@/lib/partnerships/contract-schemas";
@@ -26,7 +26,7 @@ export function ContractSignatures({ contract }: { contract: ContractDetail }) {
             <dd className="text-slate-900">
               {signature ? (
                 <>
-                  Signed by <span className="font-medium">{signature.name}</span> on <LocalTime iso={signature.signedAt} format="dateTime" />
+                  Signed by <span className="font-medium">{signature.name}</span> on <LocalDate value={signature.signedAt} time />
                 </>
               ) : (
                 <span className="text-slate-600">Not signed yet</span>

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { ContractDetail } from "@/lib/partnerships/contract-schemas";
 import type { PartnershipResponse } from "@/lib/partnerships/partnership-schemas";
 import { formatMoney } from "@/lib/money";
-import { LocalTime } from "@/components/ui/local-time";
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ContractSignatures } from "./contract-actions";
 import { EmptyState } from "./empty-state";
@@ -46,7 +46,7 @@ export function PartiesCard({ partnership }: { partnership: Partnership }) {
         <div>
           <dt className="text-slate-500">Timeline</dt>
           <dd className="text-slate-900">
-            <LocalTime iso={partnership.timeline.startDate} /> – <LocalTime iso={partnership.timeline.endDate} />
+            <LocalDate value={partnership.timeline.startDate} /> – <LocalDate value={partnership.timeline.endDate} />
           </dd>
         </div>
       </dl>
@@ -65,7 +65,7 @@ export function CompletedBanner({ partnership }: { partnership: Partnership }) {
         {partnership.completedAt ? (
           <>
             {" "}
-            (<LocalTime iso={partnership.completedAt} format="dateTime" />)
+            (<LocalDate value={partnership.completedAt} time />)
           </>
         ) : null}
         .
@@ -141,13 +141,13 @@ export function CompensationCard({
                 <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                   <dt className="text-slate-500">Due</dt>
                   <dd>
-                    <LocalTime iso={payment.dueDate} />
+                    <LocalDate value={payment.dueDate} />
                   </dd>
                   {payment.paidAt ? (
                     <>
                       <dt className="text-slate-500">Released</dt>
                       <dd>
-                        <LocalTime iso={payment.paidAt} format="dateTime" />
+                        <LocalDate value={payment.paidAt} time />
                       </dd>
                     </>
                   ) : null}
@@ -209,7 +209,7 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
               <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-slate-500">Due</dt>
                 <dd>
-                  <LocalTime iso={d.dueDate} />
+                  <LocalDate value={d.dueDate} />
                 </dd>
                 {d.requirements ? (
                   <>
@@ -227,7 +227,7 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                       {d.submittedAt ? (
                         <span className="text-slate-500">
                           {" "}
-                          · submitted <LocalTime iso={d.submittedAt} format="dateTime" />
+                          · submitted <LocalDate value={d.submittedAt} time />
                         </span>
                       ) : null}
                     </dd>
@@ -237,7 +237,7 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                   <>
                     <dt className="text-slate-500">Approved</dt>
                     <dd>
-                      <LocalTime iso={d.approvedAt} format="dateTime" />
+                      <LocalDate value={d.approvedAt} time />
                     </dd>
                   </>
                 ) : null}
@@ -270,7 +270,7 @@ export function ActivityCard({ activity }: { activity: Partnership["activity"] }
             <li key={`${a.timestamp}-${a.type}-${i}`} data-testid="activity-item" data-activity-type={a.type}>
               <p className="text-slate-900">{a.description}</p>
               <p className="text-xs text-slate-500">
-                <LocalTime iso={a.timestamp} format="dateTime" />
+                <LocalDate value={a.timestamp} time />
                 {a.userName ? ` · ${a.userName}` : ""}
               </p>
             </li>

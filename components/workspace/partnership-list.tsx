@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { PartnershipListItem } from "@/lib/partnerships/partnership-schemas";
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
-import { formatDate } from "./format";
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 /** The actor's partnerships: the other party, status, compensation and deliverable progress. */
@@ -23,7 +23,7 @@ export function PartnershipList({ partnerships, viewerId }: { partnerships: Part
                 {other}
               </Link>
               <p className="truncate text-sm text-slate-600">
-                {p.campaignName ?? "No campaign"} · {formatDate(p.startDate)} – {formatDate(p.endDate)}
+                {p.campaignName ?? "No campaign"} · <LocalDate value={p.startDate} /> – <LocalDate value={p.endDate} />
               </p>
             </div>
             <div className="text-sm text-slate-800">{formatMoney(p.compensation.amount, p.compensation.currency)}</div>

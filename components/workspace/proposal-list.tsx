@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ProposalListItem } from "@/lib/partnerships/proposal-schemas";
 import { formatMoney } from "@/lib/money";
 import { EmptyState } from "./empty-state";
-import { formatDate } from "./format";
+import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 
 /** Proposals in one direction: received (shows the sender) or sent (shows the recipient). */
@@ -17,7 +17,7 @@ export function ProposalList({ proposals, direction, emptyTitle, emptyText }: { 
               {direction === "received" ? `From ${p.senderName}` : `To ${p.recipientName}`}
             </Link>
             <p className="truncate text-sm text-slate-600">
-              {p.campaignName ?? "No campaign"} · {formatDate(p.createdAt)}
+              {p.campaignName ?? "No campaign"} · <LocalDate value={p.createdAt} />
             </p>
           </div>
           <div className="text-sm text-slate-800">{formatMoney(p.compensation.amount, p.compensation.currency)}</div>

@@ -26,7 +26,7 @@ const isNotFound = (error: unknown) => error instanceof AppError && error.code =
 /** Stripe Elements needs both keys; the sandbox stands in when the server has no secret key. */
 function paymentMode(): PaymentMode {
   if (getPaymentProvider().name === "sandbox") return { kind: "sandbox" };
-  const publishableKey = process.env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY;
+  const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY;
   return publishableKey ? { kind: "stripe", publishableKey } : { kind: "unavailable" };
 }
 
