@@ -166,9 +166,9 @@ test("a partner creates a program with eligibility and lands on its page", async
   await page.getByRole("link", { name: "New program" }).click();
   await expect(page).toHaveURL(/\/dashboard\/programs\/new$/);
 
-  const name = `Coast Region Digital Literacy ${Date.now()}`;
+  const name = `Kwale Digital Skills ${Date.now()}`;
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Description", { exact: true }).fill("Digital literacy for Grade 4–6 students in Mombasa and Kilifi.");
+  await page.getByLabel("Description", { exact: true }).fill("Digital skills for Grade 4–6 students in Mombasa and Kilifi.");
   await page.getByLabel("Target students").fill("30");
   await page.getByLabel("Budget", { exact: true }).fill("900000");
   await page.getByLabel("Start date").fill("2027-05-01");
@@ -196,7 +196,7 @@ test("a partner creates a program with eligibility and lands on its page", async
   await page.screenshot({ path: "e2e/output/screenshots/program-created.png", fullPage: true });
 
   await page.goto("/dashboard/programs?status=planning");
-  await expect(page.getByRole("link", { name })).toBeVisible();
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
 });
 
 test("a partner pays by each method, sees what happens next, and finds each payment in the list", async ({ page }) => {

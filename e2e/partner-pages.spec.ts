@@ -22,7 +22,7 @@ test("the programs page lists the partner's programs and opens one", async ({ pa
   const cards = page.getByTestId("program-card");
   await expect(cards).toHaveCount(programs.length);
   for (const program of programs) {
-    await expect(page.getByRole("link", { name: program.name })).toBeVisible();
+    await expect(page.getByRole("link", { name: program.name, exact: true })).toBeVisible();
   }
   await page.screenshot({ path: "e2e/output/screenshots/programs.png", fullPage: true });
 
@@ -33,7 +33,7 @@ test("the programs page lists the partner's programs and opens one", async ({ pa
   await expect(page).toHaveURL(new RegExp(`/dashboard/programs\\?status=${status}$`));
   await expect(cards).toHaveCount(programs.filter((program: { status: string }) => program.status === status).length);
 
-  await page.getByRole("link", { name: programs[0].name }).click();
+  await page.getByRole("link", { name: programs[0].name, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/programs/${programs[0].id}$`));
   await expect(page.getByRole("heading", { name: programs[0].name, level: 1 })).toBeVisible();
   for (const title of ["Budget used", "Participants by grade", "Participants by county", "Courses", "Milestones", "Eligibility"]) {
