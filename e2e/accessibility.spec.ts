@@ -10,6 +10,8 @@ const SCREENSHOTS = "e2e/output/screenshots/pages";
 
 async function firstHref(page: Page, listPath: string, pattern: RegExp): Promise<string> {
   await page.goto(listPath);
+  // The page streams in after its loading state; its heading marks the content as there.
+  await expect(page.locator("main h1").first()).toBeVisible();
   const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   const href = hrefs.find((value) => pattern.test(value));
   expect(href, `a link matching ${pattern} on ${listPath}`).toBeTruthy();
@@ -62,6 +64,9 @@ test.describe("partner pages", () => {
     ["programs", "/dashboard/programs"],
     ["payments", "/dashboard/payments"],
     ["reports", "/dashboard/reports"],
+    ["sponsorship-new", "/dashboard/sponsorships/new"],
+    ["program-new", "/dashboard/programs/new"],
+    ["payment-new", "/dashboard/payments/new"],
     ["docs", "/docs"],
   ];
   for (const [name, path] of pages) {
@@ -92,6 +97,12 @@ for (const side of ["brand", "creator"] as const) {
     });
     test("partnership", async ({ page }) => {
       await checkPage(page, `partnership-${side}`, await firstHref(page, "/workspace", /^\/workspace\/partnerships\/[0-9a-f-]{36}$/));
+    });
+    test("proposal", async ({ page }) => {
+      await checkPage(page, `proposal-${side}`, await firstHref(page, "/workspace", /^\/workspace\/proposals\/[0-9a-f-]{36}$/));
+    });
+    test("proposal composer", async ({ page }) => {
+      await checkPage(page, `proposal-new-${side}`, "/workspace/proposals/new");
     });
   });
 }

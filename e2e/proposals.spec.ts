@@ -1,15 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support/session";
+import { compose, proposalIdOf, PROPOSAL_URL, UUID } from "./support/workspace";
 
-const PASSWORD = "demo-password";
-const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-const PROPOSAL_URL = new RegExp(`/workspace/proposals/(${UUID})$`);
 
 test.describe.configure({ mode: "serial" });
 
 async function signIn(page: Page, email: string) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/workspace$/);
 }
@@ -19,34 +18,10 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-function proposalIdOf(page: Page): string {
-  const match = PROPOSAL_URL.exec(new URL(page.url()).pathname);
-  expect(match, page.url()).not.toBeNull();
-  return match![1];
-}
-
 async function sentCount(page: Page): Promise<number> {
   const res = await page.request.get("/api/partnerships/proposals?role=sender&limit=1");
   expect(res.status()).toBe(200);
   return ((await res.json()) as { pagination: { total: number } }).pagination.total;
-}
-
-/** Fills the composer for a new proposal from the brand to Amani Wekesa. */
-async function compose(page: Page, description: string, amount: string) {
-  const composer = page.getByTestId("proposal-composer");
-  await composer.getByLabel("Recipient").selectOption({ label: "Amani Wekesa" });
-  const first = composer.getByTestId("deliverable-row").first();
-  await first.getByLabel("Type").selectOption("instagram_reel");
-  await first.getByLabel("Due date").fill("2027-03-10");
-  await first.getByLabel("Description").fill(description);
-  await first.getByLabel("Requirements").fill("Tag @savannabev; disclose as #ad.");
-  await composer.getByLabel("Amount").fill(amount);
-  await composer.getByLabel("Currency").selectOption("USD");
-  await composer.getByLabel("Payment schedule").fill("50% upfront, 50% on completion");
-  await composer.getByLabel("Start date").fill("2027-03-01");
-  await composer.getByLabel("End date").fill("2027-04-30");
-  await composer.getByLabel("Content rights").fill("Reposting on brand channels for 12 months");
-  await composer.getByLabel("Revisions").fill("Two rounds");
 }
 
 let originalId = "";
@@ -85,7 +60,7 @@ test("an empty composer shows field errors next to the fields and creates nothin
 test("a brand composes a proposal, saves a draft, edits it and sends it", async ({ page }) => {
   await signIn(page, "brand@demo.test");
   await page.getByRole("link", { name: "New proposal" }).click();
-  await compose(page, "Rooftop taste-test reel", "1500");
+  await compose(page, { recipient: "Amani Wekesa", description: "Rooftop taste-test reel", amount: "1500" });
 
   // A second deliverable row can be added and removed again.
   const composer = page.getByTestId("proposal-composer");
@@ -187,7 +162,7 @@ test("the brand sees the counter, accepts it and follows the link to the partner
 test("a recipient rejects a proposal only with a reason", async ({ page }) => {
   await signIn(page, "brand@demo.test");
   await page.goto("/workspace/proposals/new");
-  await compose(page, "Proposal to be rejected", "950");
+  await compose(page, { recipient: "Amani Wekesa", description: "Proposal to be rejected", amount: "950" });
   await page.getByTestId("proposal-composer").getByRole("button", { name: "Send", exact: true }).click();
   await expect(page).toHaveURL(PROPOSAL_URL);
   const id = proposalIdOf(page);

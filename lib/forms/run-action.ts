@@ -15,7 +15,7 @@ export async function runAction<S extends z.ZodType, R>(
   options: { successMessage?: string } = {},
 ): Promise<ActionState<R>> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { status: "error", message: CORRECT_FIELDS, fieldErrors: zodFieldErrors(parsed.error) };
+  if (!parsed.success) return { status: "error", message: CORRECT_FIELDS, fieldErrors: zodFieldErrors(parsed.error, input) };
   try {
     const result = await run(parsed.data);
     return { status: "success", message: options.successMessage, result };

@@ -23,7 +23,7 @@ export function useFormAction<I, R>(
     if (options.schema) {
       const parsed = options.schema.safeParse(input);
       if (!parsed.success) {
-        setState({ status: "error", message: CORRECT_FIELDS, fieldErrors: zodFieldErrors(parsed.error) });
+        setState({ status: "error", message: CORRECT_FIELDS, fieldErrors: zodFieldErrors(parsed.error, input) });
         return;
       }
     }
