@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/session";
 import { formatNumber, formatPercent } from "../components/partner/format";
 import { formatMoney } from "../lib/money";
 
-async function signInAsPartner(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("partner@demo.test");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+const signInAsPartner = (page: Page) => signIn(page, "partner@demo.test", /\/dashboard$/);
 
 test("the partner dashboard shows the same figures as the stats API", async ({ page }) => {
   await signInAsPartner(page);

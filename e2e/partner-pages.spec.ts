@@ -1,13 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/session";
 import { formatMoney } from "../lib/money";
 
-async function signInAsPartner(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("partner@demo.test");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
+const signInAsPartner = (page: Page) => signIn(page, "partner@demo.test", /\/dashboard$/);
 
 test("the programs page lists the partner's programs and opens one", async ({ page }) => {
   await signInAsPartner(page);

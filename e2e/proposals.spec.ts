@@ -1,17 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support/session";
+import { signIn } from "./support/session";
 import { compose, proposalIdOf, PROPOSAL_URL, UUID } from "./support/workspace";
 
 
 test.describe.configure({ mode: "serial" });
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
-}
+const signInTo = (page: Page, email: string) => signIn(page, email, /\/workspace$/);
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -28,7 +22,7 @@ let originalId = "";
 let counterId = "";
 
 test("an empty composer shows field errors next to the fields and creates nothing", async ({ page }) => {
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   const before = await sentCount(page);
   await page.getByRole("link", { name: "New proposal" }).click();
   await expect(page).toHaveURL(/\/workspace\/proposals\/new$/);
@@ -58,7 +52,7 @@ test("an empty composer shows field errors next to the fields and creates nothin
 });
 
 test("a brand composes a proposal, saves a draft, edits it and sends it", async ({ page }) => {
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   await page.getByRole("link", { name: "New proposal" }).click();
   await compose(page, { recipient: "Amani Wekesa", description: "Rooftop taste-test reel", amount: "1500" });
 
@@ -109,7 +103,7 @@ test("a brand composes a proposal, saves a draft, edits it and sends it", async 
 
 test("the creator opens it from the received list and counters with a changed amount", async ({ page }) => {
   expect(originalId).not.toBe("");
-  await signIn(page, "creator@demo.test");
+  await signInTo(page, "creator@demo.test");
   await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${originalId}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/workspace/proposals/${originalId}$`));
   await expect(page.getByRole("heading", { name: "Proposal from Savanna Beverages", level: 1 })).toBeVisible();
@@ -142,7 +136,7 @@ test("the creator opens it from the received list and counters with a changed am
 
 test("the brand sees the counter, accepts it and follows the link to the partnership", async ({ page }) => {
   expect(counterId).not.toBe("");
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${counterId}"]`).click();
   await expect(page.getByRole("heading", { name: "Counter-proposal from Amani Wekesa", level: 1 })).toBeVisible();
   await expect(page.getByTestId("proposal-compensation")).toHaveText("$2,100.00");
@@ -160,7 +154,7 @@ test("the brand sees the counter, accepts it and follows the link to the partner
 });
 
 test("a recipient rejects a proposal only with a reason", async ({ page }) => {
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   await page.goto("/workspace/proposals/new");
   await compose(page, { recipient: "Amani Wekesa", description: "Proposal to be rejected", amount: "950" });
   await page.getByTestId("proposal-composer").getByRole("button", { name: "Send", exact: true }).click();
@@ -169,7 +163,7 @@ test("a recipient rejects a proposal only with a reason", async ({ page }) => {
   await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
   await signOut(page);
 
-  await signIn(page, "creator@demo.test");
+  await signInTo(page, "creator@demo.test");
   await page.getByRole("list", { name: "Received proposals" }).locator(`a[href="/workspace/proposals/${id}"]`).click();
   const actions = page.getByTestId("recipient-actions");
   await actions.getByRole("button", { name: "Reject", exact: true }).click();
@@ -189,7 +183,7 @@ test("a recipient rejects a proposal only with a reason", async ({ page }) => {
 
 test("a creator who is not a party sees only “Proposal not found”", async ({ page }) => {
   expect(originalId).not.toBe("");
-  await signIn(page, "creator2@demo.test");
+  await signInTo(page, "creator2@demo.test");
   for (const path of [`/workspace/proposals/${originalId}`, `/workspace/proposals/${originalId}/edit`, `/workspace/proposals/${counterId}/counter`, "/workspace/proposals/not-a-uuid"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Proposal not found" })).toBeVisible();

@@ -1,17 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/session";
 
-const PASSWORD = "demo-password";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/workspace$/);
-}
+const signInTo = (page: Page, email: string) => signIn(page, email, /\/workspace$/);
 
 test("a brand sees its partnerships and proposals, and opens a partnership", async ({ page }) => {
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   await expect(page.getByRole("heading", { name: "Partnerships workspace", level: 1 })).toBeVisible();
 
   // Partnerships with the other party, compensation and deliverable progress.
@@ -62,7 +55,7 @@ test("a brand sees its partnerships and proposals, and opens a partnership", asy
 });
 
 test("a creator who is not a party sees only “Partnership not found”", async ({ page }) => {
-  await signIn(page, "brand@demo.test");
+  await signInTo(page, "brand@demo.test");
   const list = await page.request.get("/api/partnerships?limit=100");
   expect(list.status()).toBe(200);
   const { partnerships } = (await list.json()) as { partnerships: Array<{ id: string; creatorName: string; brandName: string }> };
@@ -75,7 +68,7 @@ test("a creator who is not a party sees only “Partnership not found”", async
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
-  await signIn(page, "creator2@demo.test");
+  await signInTo(page, "creator2@demo.test");
   for (const path of [`/workspace/partnerships/${target!.id}`, "/workspace/partnerships/not-a-uuid"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Partnership not found" })).toBeVisible();
