@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { confirmSandboxPaymentAction, initiatePaymentAction, releasePaymentAction } from "@/app/(app)/workspace/partnerships/[partnershipId]/actions";
+import { confirmSandboxPaymentAction, initiatePaymentAction, releasePaymentAction, resumePaymentAction } from "@/app/(app)/workspace/partnerships/[partnershipId]/actions";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -46,6 +46,12 @@ export function PaymentActions({
       if (!result.sandbox) setClientSecret(result.clientSecret);
     },
   });
+  const resume = useFormAction(() => resumePaymentAction(partnershipId, payment.id), {
+    refresh: false,
+    onSuccess: (result) => {
+      if (!result.sandbox) setClientSecret(result.clientSecret);
+    },
+  });
   const confirm = useFormAction(() => confirmSandboxPaymentAction(partnershipId, payment.id));
   const release = useFormAction(() => releasePaymentAction(partnershipId, payment.id));
   const amount = formatMoney(payment.amount, payment.currency);
@@ -76,9 +82,12 @@ export function PaymentActions({
       {clientSecret && mode.kind === "stripe" && payment.status !== "in_progress" && payment.status !== "completed" ? (
         <StripePaymentForm publishableKey={mode.publishableKey} clientSecret={clientSecret} amountLabel={amount} />
       ) : awaitingStripe ? (
-        <p className="text-sm text-slate-600" data-testid="payment-awaiting-provider">
-          Payment started; waiting for Stripe to confirm it. It shows as held in escrow once confirmed.
-        </p>
+        <div className="space-y-2" data-testid="payment-awaiting-provider">
+          <p className="text-sm text-slate-600">Payment started; it shows as held in escrow once Stripe confirms it. If you have not entered your card yet, continue below.</p>
+          <Button type="button" variant="secondary" data-testid="resume-payment" disabled={resume.pending} onClick={() => resume.submit(undefined)}>
+            {resume.pending ? "Opening the card form…" : `Continue paying ${amount}`}
+          </Button>
+        </div>
       ) : null}
       {awaitingSandboxConfirmation ? (
         <div className="rounded-md border border-dashed border-amber-400 bg-amber-50 p-3 text-sm text-amber-900">
@@ -107,6 +116,7 @@ export function PaymentActions({
         </div>
       ) : null}
       <FormStatus state={initiate.state} pending={initiate.pending} pendingText="Starting the payment…" successText={sandbox ? "Sandbox payment started. Confirm it to hold the money in escrow." : undefined} />
+      <FormStatus state={resume.state} pending={resume.pending} pendingText="Opening the card form…" />
       <FormStatus state={confirm.state} pending={confirm.pending} pendingText="Confirming the sandbox payment…" />
       <FormStatus state={release.state} pending={release.pending} pendingText="Releasing the payment…" />
     </div>

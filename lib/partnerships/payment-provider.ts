@@ -28,6 +28,8 @@ export interface TransferInput {
 export interface PaymentProvider {
   name: "stripe" | "sandbox";
   createCharge(input: CreateChargeInput): Promise<{ providerPaymentIntent: string; clientSecret: string; sandbox: boolean }>;
+  /** The client secret of a charge already created, so a brand who left the page can finish paying. */
+  chargeClientSecret(providerPaymentIntent: string): Promise<string>;
   transferToCreator(input: TransferInput): Promise<{ providerTransfer: string }>;
 }
 
@@ -40,6 +42,10 @@ export const sandboxProvider: PaymentProvider = {
   async createCharge() {
     const providerPaymentIntent = `pi_sandbox_${random()}`;
     return { providerPaymentIntent, clientSecret: `${providerPaymentIntent}_secret_${random()}`, sandbox: true };
+  },
+  async chargeClientSecret(providerPaymentIntent) {
+    // Sandbox charges are confirmed on the server; the secret is never used to pay.
+    return `${providerPaymentIntent}_secret_sandbox`;
   },
   async transferToCreator() {
     return { providerTransfer: `tr_sandbox_${random()}` };
@@ -62,6 +68,11 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
       );
       if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
       return { providerPaymentIntent: intent.id, clientSecret: intent.client_secret, sandbox: false };
+    },
+    async chargeClientSecret(providerPaymentIntent) {
+      const intent = await stripe.paymentIntents.retrieve(providerPaymentIntent);
+      if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
+      return intent.client_secret;
     },
     async transferToCreator(input) {
       const transfer = await stripe.transfers.create(

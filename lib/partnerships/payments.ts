@@ -187,6 +187,24 @@ export async function markPaymentFailed(
   return failed;
 }
 
+/**
+ * The brand resumes a charge it started but did not finish paying (it left the page, or
+ * the card form failed): the same charge's client secret, never a second charge.
+ */
+export async function resumePayment(options: { actor: Actor; partnershipId: string; paymentId: string }): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
+  const { actor, partnershipId, paymentId } = options;
+  const payment = await getDb().$transaction(async (tx) => {
+    const { side } = await partnershipForParty(tx, actor, partnershipId);
+    requireSide(side, "brand", "pay");
+    return paymentOf(tx, partnershipId, paymentId);
+  });
+  if (payment.status !== "pending") throw new AppError("invalid_state", `Payment is ${payment.status}, not awaiting payment`);
+  if (!payment.providerPaymentIntent) throw new AppError("invalid_state", "Payment has not been initiated");
+  const provider = getPaymentProvider();
+  const clientSecret = await provider.chargeClientSecret(payment.providerPaymentIntent);
+  return { payment: toPaymentResponse(payment), paymentIntent: { clientSecret, sandbox: provider.name === "sandbox" } };
+}
+
 /** Sandbox only: the brand confirms the simulated charge, as Stripe's webhook would. */
 export async function confirmSandboxPayment(options: { actor: Actor; partnershipId: string; paymentId: string }): Promise<PaymentResponse> {
   const { actor, partnershipId, paymentId } = options;

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as confirm } from "@/app/api/partnerships/[partnershipId]/payments/[paymentId]/confirm/route";
 import { POST as release } from "@/app/api/partnerships/[partnershipId]/payments/[paymentId]/release/route";
 import { POST as initiate } from "@/app/api/partnerships/[partnershipId]/payments/route";
+import { findActor } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db";
 import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/payment-schemas";
+import { resumePayment } from "@/lib/partnerships/payments";
 import { startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";
@@ -103,6 +105,22 @@ describe("Stripe escrow payments", () => {
     const row = await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: partnership.initialId } });
     expect(row).toMatchObject({ status: "pending", providerPaymentIntent: intentId });
     expect(row.initiatedAt).not.toBeNull();
+  });
+
+  it("gives the brand the started charge's client secret again, without a second charge, and nobody else", async () => {
+    const actorOf = async (email: string) => (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email } })).id }))!;
+    const before = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents").length;
+    const target = { partnershipId: partnership.id, paymentId: partnership.initialId };
+    const resumed = await resumePayment({ actor: (await actorOf("brand2@demo.test")), ...target });
+    expect(resumed.paymentIntent).toEqual({ clientSecret: fake.paymentIntents.get(intentId)!.client_secret, sandbox: false });
+    expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")).toHaveLength(before);
+    const creatorEmail = (await getDb().partnership.findUniqueOrThrow({ where: { id: partnership.id }, select: { creator: { select: { email: true } } } })).creator.email;
+    await expect(resumePayment({ actor: (await actorOf(creatorEmail)), ...target })).rejects.toMatchObject({ code: "insufficient_permissions" });
+    await expect(resumePayment({ actor: (await actorOf("brand@demo.test")), ...target })).rejects.toMatchObject({ code: "resource_not_found" });
+    await expect(resumePayment({ actor: (await actorOf("brand2@demo.test")), partnershipId: partnership.id, paymentId: partnership.finalId })).rejects.toMatchObject({
+      code: "invalid_state",
+      message: "Payment has not been initiated",
+    });
   });
 
   it("refuses the sandbox confirmation when Stripe is configured", async () => {

@@ -11,7 +11,7 @@ import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } fr
 import { approveDeliverable, requestRevision, submitDeliverable } from "@/lib/partnerships/deliverables";
 import { uuidString } from "@/lib/partnerships/partnership-schemas";
 import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
-import { confirmSandboxPayment, initiatePayment, releasePayment } from "@/lib/partnerships/payments";
+import { confirmSandboxPayment, initiatePayment, releasePayment, resumePayment } from "@/lib/partnerships/payments";
 
 /** The path parameters the API routes take from the URL, checked the same way. */
 const partnershipPath = z.object({ partnershipId: uuidString });
@@ -64,6 +64,16 @@ export async function initiatePaymentAction(partnershipId: string, input: unknow
     return runAction(initiatePaymentBody, input, async (body) => {
       const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
       return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
+    });
+  });
+}
+
+export async function resumePaymentAction(partnershipId: string, paymentId: string) {
+  return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
+    const who = await actor();
+    return runAction(z.object({}), {}, async () => {
+      const { paymentIntent } = await resumePayment({ actor: who, ...ids });
+      return { clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
     });
   });
 }
