@@ -316,7 +316,7 @@ export const eligibilitySchema = z
   .object({
     grade_levels: z.array(z.number().int().min(1).max(12)).max(12).optional(),
     counties: z.array(z.string().trim().min(1).max(100)).max(47).optional(),
-    max_household_income: z.number().int().positive().optional(),
+    max_household_income: z.number().int().positive().optional().describe("Monthly household income limit, in whole KES whatever the program's currency"),
   })
   .strict();
 

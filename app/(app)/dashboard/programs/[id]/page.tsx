@@ -205,7 +205,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
             </div>
             <div>
               <dt className="text-slate-600">Maximum household income</dt>
-              <dd className="font-medium">{eligibility.max_household_income ? formatMoney(eligibility.max_household_income, currency) : "No limit"}</dd>
+              <dd className="font-medium">{eligibility.max_household_income ? formatMoney(eligibility.max_household_income, "KES") : "No limit"}</dd>
             </div>
           </dl>
         )}
