@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { createPaymentAction } from "@/app/(app)/dashboard/payments/new/actions";
 import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/components/partner/form-inputs";
+import { StripePaymentForm } from "@/components/payments/stripe-payment-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
 import { FormStatus } from "@/components/ui/form-status";
@@ -30,7 +31,7 @@ const METHOD_HINTS: Record<Method, string> = {
 type Result = Awaited<ReturnType<typeof createPayment>>;
 
 /** What the partner does, or waits for, after starting a payment by each method. */
-function NextSteps({ result, phone, bankReference }: { result: Result; phone: string; bankReference: string }) {
+function NextSteps({ result, phone, bankReference, stripePublishableKey }: { result: Result; phone: string; bankReference: string; stripePublishableKey: string | null }) {
   const amount = formatMoney(result.amount, result.currency);
   return (
     <section aria-labelledby="next-steps-heading" className="rounded-lg border border-brand-500/40 bg-brand-50 p-5" data-testid="payment-next-steps" data-method={result.method}>
@@ -72,6 +73,13 @@ function NextSteps({ result, phone, bankReference }: { result: Result; phone: st
           </>
         ) : result.method === "paypal" ? (
           <p>Complete the payment in PayPal. It shows as pending until PayPal confirms it to us.</p>
+        ) : result.client_secret && stripePublishableKey ? (
+          <StripePaymentForm
+            publishableKey={stripePublishableKey}
+            clientSecret={result.client_secret}
+            amountLabel={amount}
+            settledText="It shows as completed on your payments page as soon as Stripe confirms it."
+          />
         ) : (
           <p>Your card payment is being confirmed. It shows as pending until the card payment is confirmed.</p>
         )}
@@ -82,7 +90,15 @@ function NextSteps({ result, phone, bankReference }: { result: Result; phone: st
 }
 
 /** Starts a payment by M-Pesa, bank transfer, PayPal or card, asking for what each method needs. */
-export function PaymentForm({ programs, sponsorships }: { programs: Array<{ id: string; name: string }>; sponsorships: UnpaidSponsorshipOption[] }) {
+export function PaymentForm({
+  programs,
+  sponsorships,
+  stripePublishableKey,
+}: {
+  programs: Array<{ id: string; name: string }>;
+  sponsorships: UnpaidSponsorshipOption[];
+  stripePublishableKey: string | null;
+}) {
   const [method, setMethod] = useState<Method>("mpesa");
   const [values, setValues] = useState({ amount: "", currency: "KES", program_id: "", description: "", bank_reference: "", phone_number: "" });
   const [sponsorshipIds, setSponsorshipIds] = useState<string[]>([]);
@@ -119,7 +135,7 @@ export function PaymentForm({ programs, sponsorships }: { programs: Array<{ id: 
   if (state.status === "success") {
     return (
       <div className="space-y-4" ref={headingRef}>
-        <NextSteps result={state.result} phone={submitted.phone} bankReference={submitted.bankReference} />
+        <NextSteps result={state.result} phone={submitted.phone} bankReference={submitted.bankReference} stripePublishableKey={stripePublishableKey} />
         <div className="flex flex-wrap items-center gap-3">
           <Link
             href="/dashboard/payments"

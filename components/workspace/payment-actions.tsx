@@ -7,7 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { formatMoney } from "@/lib/money";
 import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
-import { StripePaymentForm } from "./payment-stripe-form";
+import { StripePaymentForm } from "@/components/payments/stripe-payment-form";
 
 export type PaymentMode = { kind: "sandbox" } | { kind: "stripe"; publishableKey: string } | { kind: "unavailable" };
 
@@ -80,7 +80,7 @@ export function PaymentActions({
         )
       ) : null}
       {clientSecret && mode.kind === "stripe" && payment.status !== "in_progress" && payment.status !== "completed" ? (
-        <StripePaymentForm publishableKey={mode.publishableKey} clientSecret={clientSecret} amountLabel={amount} />
+        <StripePaymentForm publishableKey={mode.publishableKey} clientSecret={clientSecret} amountLabel={amount} settledText="It shows as held in escrow as soon as Stripe confirms it." />
       ) : awaitingStripe ? (
         <div className="space-y-2" data-testid="payment-awaiting-provider">
           <p className="text-sm text-slate-600">Payment started; it shows as held in escrow once Stripe confirms it. If you have not entered your card yet, continue below.</p>

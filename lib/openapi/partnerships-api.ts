@@ -70,7 +70,7 @@ const endpoints: EndpointDoc[] = [
   post({ path: "/api/partnerships/{partnershipId}/payments/{paymentId}/release", pathParams: payment, summary: "Release an escrow payment to the creator (brand)", responses: { 200: { description: "Released", schema: payments.paymentResponse } } }),
   {
     method: "post", path: "/api/webhooks/stripe", tags: ["Webhooks"], summary: "Stripe webhook (signature-verified, each event once)",
-    description: "Verifies the Stripe-Signature header against STRIPE_WEBHOOK_SECRET on the raw body. payment_intent.succeeded holds the payment in escrow; payment_intent.payment_failed fails it. A replayed event id changes nothing.",
+    description: "Verifies the Stripe-Signature header against STRIPE_WEBHOOK_SECRET on the raw body. payment_intent.succeeded holds an escrow payment in escrow, or completes a partner's card payment (POST /api/v1/partner/payments with method stripe; the PaymentIntent's metadata.partnerPaymentId names it, and a charged amount that differs from the payment fails it); payment_intent.payment_failed fails either. A replayed event id changes nothing.",
     responses: { 200: { description: "Received", schema: payments.webhookResponse } }, errors: [400],
   },
 ];

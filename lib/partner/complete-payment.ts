@@ -1,6 +1,6 @@
 /**
- * The one way a payment leaves `pending`: an admin verifying it, or the M-Pesa STK push
- * callback. Completing a payment activates the sponsorships it funds, disburses to
+ * The one way a payment leaves `pending`: an admin verifying it, the M-Pesa STK push
+ * callback, or Stripe's webhook for a card payment. Completing a payment activates the sponsorships it funds, disburses to
  * them, moves a funded program out of planning and marks the invoice paid, all in the
  * transaction that flips the status, so a payment is applied exactly once.
  */
@@ -39,24 +39,47 @@ export async function completePayment(options: CompletePaymentOptions): Promise<
   if (!isUuid(paymentId)) throw notFound("Payment");
   const now = options.now ?? new Date();
 
-  return getDb().$transaction(async (tx) => {
-    // The conditional update is the lock: of concurrent calls, only one sees count 1.
-    const { count } = await tx.payment.updateMany({
-      where: { id: paymentId, status: "pending" },
-      data:
-        outcome === "completed"
-          ? { status: "completed", completedAt: now, failureReason: null }
-          : { status: "failed", failureReason: options.reason?.trim() || "Payment failed" },
-    });
-    if (count === 0) {
-      const payment = await tx.payment.findUnique({ where: { id: paymentId }, include: withLinks });
-      if (!payment) throw notFound("Payment");
-      if (payment.status === outcome) return toPaymentItem(payment);
-      throw new AppError("invalid_state", `Payment is already ${payment.status}; it cannot become ${outcome}`);
-    }
-    if (outcome === "completed") await applyCompletion(tx, paymentId, now);
-    return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+  return getDb().$transaction((tx) => settlePayment(tx, { paymentId, outcome, reason: options.reason, now }));
+}
+
+/** The transition itself, inside the caller's transaction. */
+async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome; reason?: string; now: Date }): Promise<PaymentItem> {
+  const { paymentId, outcome, now } = options;
+  // The conditional update is the lock: of concurrent calls, only one sees count 1.
+  const { count } = await tx.payment.updateMany({
+    where: { id: paymentId, status: "pending" },
+    data:
+      outcome === "completed"
+        ? { status: "completed", completedAt: now, failureReason: null }
+        : { status: "failed", failureReason: options.reason?.trim() || "Payment failed" },
   });
+  if (count === 0) {
+    const payment = await tx.payment.findUnique({ where: { id: paymentId }, include: withLinks });
+    if (!payment) throw notFound("Payment");
+    if (payment.status === outcome) return toPaymentItem(payment);
+    throw new AppError("invalid_state", `Payment is already ${payment.status}; it cannot become ${outcome}`);
+  }
+  if (outcome === "completed") await applyCompletion(tx, paymentId, now);
+  return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+}
+
+/**
+ * Stripe reported a partner's card charge as succeeded or failed. Returns null when the
+ * charge is not one of ours; a charge whose amount differs from the payment fails it.
+ */
+export async function settleCardPayment(
+  tx: DbTx,
+  options: { paymentId: string; providerPaymentIntent: string; amountMinor: number; currency: string; succeeded: boolean; reason?: string; now?: Date },
+): Promise<PaymentItem | null> {
+  if (!isUuid(options.paymentId)) return null;
+  const payment = await tx.payment.findFirst({ where: { id: options.paymentId, method: "stripe", providerRef: options.providerPaymentIntent } });
+  if (!payment) return null;
+  const matches = BigInt(options.amountMinor) === payment.amountMinor && options.currency.toUpperCase() === payment.currency;
+  const outcome: PaymentOutcome = options.succeeded && matches ? "completed" : "failed";
+  const reason = options.succeeded ? `Stripe charged ${options.amountMinor} ${options.currency.toUpperCase()} minor units, not the payment's amount` : options.reason;
+  // A settled payment stays as it is: Stripe may report a charge more than once.
+  if (payment.status !== "pending") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: withLinks }));
+  return settlePayment(tx, { paymentId: payment.id, outcome, reason, now: options.now ?? new Date() });
 }
 
 async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * POST /partner/payments: records a pending payment, what it funds and its invoice, in
  * one transaction. The payment completes later through complete-payment.ts (an admin
- * verifying a bank transfer, or the M-Pesa callback).
+ * verifying it, the M-Pesa callback, or Stripe's webhook for a card payment).
  */
 import crypto from "node:crypto";
 import type { z } from "zod";
@@ -9,6 +9,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { notFound } from "../errors";
+import { stripeClient } from "../partnerships/payment-provider";
 import { toMinor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
@@ -17,6 +18,25 @@ import type { createPaymentBody, createPaymentResponse } from "./schemas";
 type Body = z.output<typeof createPaymentBody>;
 /** `checkout_request_id` (M-Pesa only) is outside the published schema, which lets extra keys through. */
 type Response = z.infer<typeof createPaymentResponse> & { checkout_request_id?: string };
+
+/** With Stripe configured, a card payment is a PaymentIntent the partner pays in the browser. */
+async function createCardCharge(payment: { id: string; partnerId: string; amountMinor: bigint; currency: string; reference: string }) {
+  const stripe = stripeClient();
+  if (!stripe) return null;
+  const intent = await stripe.paymentIntents.create(
+    {
+      amount: Number(payment.amountMinor),
+      currency: payment.currency.toLowerCase(),
+      description: `Harambee payment ${payment.reference}`,
+      metadata: { partnerPaymentId: payment.id, partnerId: payment.partnerId, reference: payment.reference },
+      automatic_payment_methods: { enabled: true },
+    },
+    // A retried request for the same payment reaches the same charge.
+    { idempotencyKey: `partner_charge_${payment.id}` },
+  );
+  if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
+  return { id: intent.id, clientSecret: intent.client_secret };
+}
 
 const REFERENCE_PREFIX: Record<PaymentMethod, string> = { mpesa: "MP", bank_transfer: "BT", paypal: "PP", stripe: "ST" };
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -49,7 +69,7 @@ function message(body: Body): string {
     case "paypal":
       return "Payment initiated. Complete the payment with PayPal to confirm it.";
     case "stripe":
-      return "Payment initiated. Card payment confirmation pending.";
+      return stripeClient() ? "Payment initiated. Enter your card details to complete it." : "Payment initiated. Card payment confirmation pending.";
   }
 }
 
@@ -118,6 +138,10 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           },
         });
 
+        // Last: should the transaction still fail, the partner never gets the secret, so the charge is never paid.
+        const card = body.method === "stripe" ? await createCardCharge(payment) : null;
+        if (card) await tx.payment.update({ where: { id: payment.id }, data: { providerRef: card.id } });
+
         return {
           id: payment.id,
           amount: body.amount,
@@ -129,6 +153,7 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           created_at: payment.createdAt.toISOString(),
           message: message(body),
           ...(providerRef ? { checkout_request_id: providerRef } : {}),
+          ...(card ? { client_secret: card.clientSecret } : {}),
         };
       });
     } catch (error) {

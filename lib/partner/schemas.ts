@@ -453,6 +453,10 @@ export const createPaymentResponse = z.object({
   invoice_id: z.string(),
   created_at: isoDateTime,
   message: z.string(),
+  client_secret: z
+    .string()
+    .optional()
+    .describe("Card payments when the server has Stripe keys: the PaymentIntent's client secret, for Stripe.js to collect the card. The payment completes when Stripe reports the charge succeeded."),
 });
 
 /** POST /api/v1/admin/payments/{id}/verify: an admin confirms or rejects a pending payment. */

@@ -1,12 +1,21 @@
 /**
- * Stripe's webhook: verifies the signature over the raw body, then applies each event
- * exactly once. The event id is recorded in the same transaction as its effect, so a
+ * Stripe's webhook, for escrow charges and partners' card payments alike: verifies the
+ * signature over the raw body, then applies each event exactly once. The event id is recorded in the same transaction as its effect, so a
  * redelivered event (Stripe retries until it gets a 2xx) changes nothing.
  */
 import Stripe from "stripe";
-import { getDb } from "../db";
+import { getDb, type DbTx } from "../db";
 import { AppError } from "../errors";
+import { settleCardPayment } from "../partner/complete-payment";
 import { markPaymentFailed, markPaymentFunded } from "./payments";
+
+/** A partner's card payment carries its payment id; an escrow charge does not. */
+async function settlePartnerCharge(tx: DbTx, intent: Stripe.PaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
+  const paymentId = intent.metadata?.partnerPaymentId;
+  if (!paymentId) return false;
+  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: intent.amount, currency: intent.currency, succeeded, reason });
+  return true;
+}
 
 /** The verified event, or 400 invalid_request for a missing secret or a bad or stale signature. */
 export function verifyStripeEvent(options: { rawBody: string; signature: string | null }): Stripe.Event {
@@ -27,11 +36,13 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<{ duplicat
     if (count === 0) return { duplicate: true };
     switch (event.type) {
       case "payment_intent.succeeded":
+        if (await settlePartnerCharge(tx, event.data.object, true)) break;
         await markPaymentFunded(tx, { providerPaymentIntent: event.data.object.id, eventId: event.id });
         break;
       case "payment_intent.payment_failed": {
         const intent = event.data.object;
         const reason = intent.last_payment_error?.message ?? intent.last_payment_error?.code ?? "The payment was declined";
+        if (await settlePartnerCharge(tx, intent, false, reason)) break;
         await markPaymentFailed(tx, { providerPaymentIntent: intent.id, reason, eventId: event.id });
         break;
       }

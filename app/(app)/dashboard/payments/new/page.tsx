@@ -14,7 +14,7 @@ export default async function NewPaymentPage() {
       <PartnerPageHeader title="Make a payment" back={{ href: "/dashboard/payments", label: "Payments and invoices" }}>
         Fund a program or your pending sponsorships. Every payment gets an invoice.
       </PartnerPageHeader>
-      <PaymentForm programs={programs} sponsorships={sponsorships} />
+      <PaymentForm programs={programs} sponsorships={sponsorships} stripePublishableKey={process.env.STRIPE_PUBLISHABLE_KEY ?? null} />
     </div>
   );
 }

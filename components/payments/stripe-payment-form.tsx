@@ -19,18 +19,21 @@ function stripeFor(publishableKey: string): Promise<Stripe | null> {
   return stripe;
 }
 
-/** Card entry for a PaymentIntent; Stripe's webhook then marks the payment held in escrow. */
-export function StripePaymentForm({ publishableKey, clientSecret, amountLabel }: { publishableKey: string; clientSecret: string; amountLabel: string }) {
+/**
+ * Card entry for a Stripe PaymentIntent. Stripe's webhook, not this form, settles the
+ * payment; `settledText` says where the reader will see that happen.
+ */
+export function StripePaymentForm({ publishableKey, clientSecret, amountLabel, settledText }: { publishableKey: string; clientSecret: string; amountLabel: string; settledText: string }) {
   return (
     <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret }}>
-      <CardForm amountLabel={amountLabel} />
+      <CardForm amountLabel={amountLabel} settledText={settledText} />
     </Elements>
   );
 }
 
 type Status = { kind: "idle" } | { kind: "pending" } | { kind: "done"; message: string } | { kind: "error"; message: string };
 
-function CardForm({ amountLabel }: { amountLabel: string }) {
+function CardForm({ amountLabel, settledText }: { amountLabel: string; settledText: string }) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
@@ -53,8 +56,8 @@ function CardForm({ amountLabel }: { amountLabel: string }) {
       kind: "done",
       message:
         paymentIntent?.status === "succeeded"
-          ? "Payment received. It shows as held in escrow as soon as Stripe confirms it."
-          : "Payment submitted; it shows as held in escrow once Stripe confirms it.",
+          ? `Payment received. ${settledText}`
+          : `Payment submitted. ${settledText}`,
     });
     router.refresh();
   }
