@@ -76,7 +76,7 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "post", path: "/api/v1/partner/payments", summary: "Make a payment",
     description: "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when an admin verifies it (bank transfer, PayPal, and card payments on a server without Stripe keys), when M-Pesa reports the result, or, for `stripe` on a server with Stripe keys, when Stripe reports the card charge succeeded: the response then carries `client_secret` for Stripe.js to collect the card; completion activates the sponsorships it funds and moves a funded program out of planning.",
     body: s.createPaymentBody, idempotent: true,
-    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...readErrors, 404] },
+    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...readErrors, 404, 502] },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices", summary: "Invoices", query: s.listInvoicesQuery,
     responses: { 200: { description: "A page of invoices", schema: s.listInvoicesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices/{id}/pdf", summary: "Invoice as PDF", pathParams: id,
@@ -114,6 +114,7 @@ export function partnerApiDocument() {
       410: "No longer available",
       422: "Validation error naming each failing field",
       429: "Rate limit exceeded",
+      502: "The payment provider (Stripe) refused or could not be reached; nothing was recorded or charged",
     },
     endpoints,
   });

@@ -65,9 +65,9 @@ const endpoints: EndpointDoc[] = [
   post({ path: "/api/partnerships/{partnershipId}/deliverables/{deliverableId}/revision", pathParams: deliverable, summary: "Request a revision (brand, feedback required)", body: deliverables.requestRevisionBody, responses: { 200: { description: "Back in progress", schema: deliverables.deliverableItem } } }),
   { ...party, method: "get", path: "/api/partnerships/{partnershipId}/payments", pathParams: partnershipId, summary: "List payments", responses: { 200: { description: "Payments", schema: payments.listPaymentsResponse } }, errors: [401, 403, 404, 429] },
   { ...party, method: "get", path: "/api/partnerships/{partnershipId}/payments/{paymentId}", pathParams: payment, summary: "Get a payment", responses: { 200: { description: "The payment", schema: payments.paymentResponse } }, errors: [401, 403, 404, 429] },
-  post({ path: "/api/partnerships/{partnershipId}/payments", pathParams: partnershipId, summary: "Initiate a payment (brand, contract active)", body: payments.initiatePaymentBody, responses: { 201: { description: "Payment and its PaymentIntent", schema: payments.initiatePaymentResponse } } }),
+  post({ path: "/api/partnerships/{partnershipId}/payments", pathParams: partnershipId, summary: "Initiate a payment (brand, contract active)", body: payments.initiatePaymentBody, responses: { 201: { description: "Payment and its PaymentIntent", schema: payments.initiatePaymentResponse } }, errors: [...common, 502] }),
   post({ path: "/api/partnerships/{partnershipId}/payments/{paymentId}/confirm", pathParams: payment, summary: "Confirm a sandbox payment (brand; 409 when Stripe is configured)", responses: { 200: { description: "Funded: held in escrow", schema: payments.paymentResponse } } }),
-  post({ path: "/api/partnerships/{partnershipId}/payments/{paymentId}/release", pathParams: payment, summary: "Release an escrow payment to the creator (brand)", responses: { 200: { description: "Released", schema: payments.paymentResponse } } }),
+  post({ path: "/api/partnerships/{partnershipId}/payments/{paymentId}/release", pathParams: payment, summary: "Release an escrow payment to the creator (brand)", responses: { 200: { description: "Released", schema: payments.paymentResponse } }, errors: [...common, 502] }),
   {
     method: "post", path: "/api/webhooks/stripe", tags: ["Webhooks"], summary: "Stripe webhook (signature-verified, each event once)",
     description: "Verifies the Stripe-Signature header against STRIPE_WEBHOOK_SECRET on the raw body. payment_intent.succeeded holds an escrow payment in escrow, or completes a partner's card payment (POST /api/v1/partner/payments with method stripe; the PaymentIntent's metadata.partnerPaymentId names it, and a charged amount that differs from the payment fails it); payment_intent.payment_failed fails either. A replayed event id changes nothing.",
@@ -89,6 +89,7 @@ export function partnershipsApiDocument() {
       404: "resource_not_found: missing, or not a party to it",
       409: "invalid_state: not allowed in the current state",
       429: "rate_limited",
+      502: "payment_provider_unavailable: Stripe refused or could not be reached; nothing was charged or transferred, and a retry never charges twice",
     },
     endpoints,
   });

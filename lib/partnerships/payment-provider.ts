@@ -7,6 +7,25 @@
  */
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
+import { AppError } from "../errors";
+
+/**
+ * Calls Stripe; a refusal or an outage becomes a 502 that says nothing moved. Every call
+ * carries an idempotency key, so retrying never charges or transfers twice.
+ */
+export async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) {
+      throw new AppError("payment_provider_unavailable", "The payment provider did not complete the request; nothing was charged or transferred. Please try again.", {
+        providerErrorType: error.type,
+        ...(error.code ? { providerErrorCode: error.code } : {}),
+      });
+    }
+    throw error;
+  }
+}
 
 export interface CreateChargeInput {
   amountMinor: bigint;
@@ -56,34 +75,38 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
   return {
     name: "stripe",
     async createCharge(input) {
-      const intent = await stripe.paymentIntents.create(
-        {
-          amount: Number(input.amountMinor),
-          currency: input.currency.toLowerCase(),
-          transfer_group: transferGroupFor(input.partnershipId),
-          metadata: { partnershipId: input.partnershipId, paymentId: input.paymentId },
-          automatic_payment_methods: { enabled: true },
-        },
-        { idempotencyKey: input.idempotencyKey },
+      const intent = await viaStripe(() =>
+        stripe.paymentIntents.create(
+          {
+            amount: Number(input.amountMinor),
+            currency: input.currency.toLowerCase(),
+            transfer_group: transferGroupFor(input.partnershipId),
+            metadata: { partnershipId: input.partnershipId, paymentId: input.paymentId },
+            automatic_payment_methods: { enabled: true },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ),
       );
       if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
       return { providerPaymentIntent: intent.id, clientSecret: intent.client_secret, sandbox: false };
     },
     async chargeClientSecret(providerPaymentIntent) {
-      const intent = await stripe.paymentIntents.retrieve(providerPaymentIntent);
+      const intent = await viaStripe(() => stripe.paymentIntents.retrieve(providerPaymentIntent));
       if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
       return intent.client_secret;
     },
     async transferToCreator(input) {
-      const transfer = await stripe.transfers.create(
-        {
-          amount: Number(input.amountMinor),
-          currency: input.currency.toLowerCase(),
-          destination: input.destinationAccount,
-          transfer_group: input.transferGroup,
-          metadata: { paymentId: input.paymentId },
-        },
-        { idempotencyKey: input.idempotencyKey },
+      const transfer = await viaStripe(() =>
+        stripe.transfers.create(
+          {
+            amount: Number(input.amountMinor),
+            currency: input.currency.toLowerCase(),
+            destination: input.destinationAccount,
+            transfer_group: input.transferGroup,
+            metadata: { paymentId: input.paymentId },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ),
       );
       return { providerTransfer: transfer.id };
     },

@@ -4,6 +4,7 @@
  * PaymentIntents and creating Transfers, honouring Idempotency-Key as Stripe does
  * (same key, same response). Every request is recorded so tests can assert on it.
  */
+import net from "node:net";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -152,4 +153,13 @@ export async function startFakeStripe(): Promise<FakeStripe> {
 
 function notFound(message: string) {
   return { status: 404, body: { error: { type: "invalid_request_error", message } } };
+}
+
+/** A local port nothing listens on: pointing the Stripe client there makes Stripe unreachable. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

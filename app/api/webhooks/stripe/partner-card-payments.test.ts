@@ -7,7 +7,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPayment } from "@/app/api/v1/partner/payments/route";
 import { getDb } from "@/lib/db";
-import { startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
+import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";
 
@@ -101,6 +101,22 @@ describe("partner card payments through Stripe", () => {
     const stranger = { id: "pi_not_ours", object: "payment_intent", amount: 90000, currency: "kes", status: "succeeded", metadata: { partnerPaymentId: payment.id } };
     expect((await sendEvent("payment_intent.succeeded", stranger)).status).toBe(200);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
+  });
+
+  it("answers 502 and records nothing when Stripe cannot be reached", async () => {
+    const before = await getDb().payment.count({ where: { partnerId } });
+    const invoicesBefore = await getDb().invoice.count({ where: { partnerId } });
+    const savedPort = process.env.STRIPE_API_PORT;
+    process.env.STRIPE_API_PORT = String(await closedPort());
+    try {
+      const res = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 650 } });
+      expect(res.status).toBe(502);
+      expect(res.body).toEqual({ detail: expect.stringContaining("nothing was charged") });
+    } finally {
+      process.env.STRIPE_API_PORT = savedPort;
+    }
+    expect(await getDb().payment.count({ where: { partnerId } })).toBe(before);
+    expect(await getDb().invoice.count({ where: { partnerId } })).toBe(invoicesBefore);
   });
 
   it("records a card payment for verification, with no client secret, when Stripe is not configured", async () => {

@@ -11,7 +11,7 @@ import { findActor } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db";
 import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/payment-schemas";
 import { resumePayment } from "@/lib/partnerships/payments";
-import { startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
+import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";
 
@@ -192,6 +192,25 @@ describe("Stripe escrow payments", () => {
     expect(res.status).toBe(200);
     expect(webhookResponse.parse(res.body)).toEqual({ received: true });
     expect(await getDb().webhookEvent.findUnique({ where: { id: "evt_unknown_type" } })).toMatchObject({ type: "customer.created" });
+  });
+
+  it("answers 502 and releases nothing when Stripe cannot be reached", async () => {
+    const savedPort = process.env.STRIPE_API_PORT;
+    process.env.STRIPE_API_PORT = String(await closedPort());
+    try {
+      const res = await call(release, `${base()}/${partnership.initialId}/release`, {
+        token: brand2,
+        params: { partnershipId: partnership.id, paymentId: partnership.initialId },
+        method: "POST",
+      });
+      expect(res.status).toBe(502);
+      expect(res.body).toMatchObject({ error: { code: "payment_provider_unavailable", details: { providerErrorType: "StripeConnectionError" } } });
+    } finally {
+      process.env.STRIPE_API_PORT = savedPort;
+    }
+    const row = await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: partnership.initialId } });
+    expect(row).toMatchObject({ status: "in_progress", providerTransfer: null, paidAt: null });
+    expect(await getDb().activityLog.count({ where: { partnershipId: partnership.id, type: "payment_released" } })).toBe(0);
   });
 
   it("releases the funded payment with one Transfer to the creator's connected account", async () => {
