@@ -4,6 +4,7 @@ import { GET as impact } from "@/app/api/v1/partner/impact/route";
 import { POST as pay } from "@/app/api/v1/partner/payments/route";
 import { POST as sponsor } from "@/app/api/v1/partner/sponsorships/route";
 import { getDb } from "@/lib/db";
+import { cachedMetric, invalidatePartnerMetrics } from "./metric-cache";
 import { call, tokenFor } from "@/tests/helpers/http";
 
 afterEach(() => {
@@ -50,5 +51,27 @@ describe("cached partner metrics", () => {
     });
     expect(verified.status).toBe(200);
     expect(await reach()).toBe(before + 1);
+  });
+
+  it("never stores a figure computed before a write that happened while it was computed", async () => {
+    const db = getDb();
+    const partnerId = (await db.user.findUniqueOrThrow({ where: { email: "partner2@demo.test" } })).organizationId!;
+    const key = `race-test:${partnerId}`;
+    let finish!: (value: string) => void;
+    const slow = cachedMetric(key, partnerId, () => new Promise<string>((resolve) => (finish = resolve)));
+    // Let the computation start, then a write to the partner's data commits.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await db.$transaction((tx) => invalidatePartnerMetrics(tx, partnerId));
+    // A request after the write does not join the computation that began before it.
+    const fresh = cachedMetric(key, partnerId, async () => "after the write");
+    finish("before the write");
+    expect(await slow).toBe("before the write");
+    expect(await fresh).toBe("after the write");
+    expect((await db.metricCache.findUniqueOrThrow({ where: { key } })).value).toBe("after the write");
+
+    // Without a write in between, the value is stored and reused.
+    await db.metricCache.delete({ where: { key } });
+    expect(await cachedMetric(key, partnerId, async () => "stored")).toBe("stored");
+    expect(await cachedMetric(key, partnerId, async () => "not computed")).toBe("stored");
   });
 });
