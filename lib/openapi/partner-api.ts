@@ -64,6 +64,7 @@ const endpoints: EndpointDoc[] = [
     description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial).",
     query: s.exportReportQuery, responses: { 200: { description: "Report generated", schema: s.exportReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/{id}/download", summary: "Download a generated report", pathParams: id,
+    description: "Only the partner that generated the report can download it. After `expires_at` the answer is 410; a week later the file is deleted and the answer is 404.",
     responses: { 200: { description: "The report file (PDF, CSV or JSON)", mediaType: "application/octet-stream" } }, errors: [401, 403, 404, 410, 429] },
   { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: s.listProgramsQuery,
     responses: { 200: { description: "A page of programs", schema: s.listProgramsResponse } }, errors: readErrors },

@@ -187,6 +187,7 @@ export async function generateReport(options: {
       ? await renderReportPdf(data)
       : Buffer.from(options.format === "csv" ? renderReportCsv(data) : renderReportJson(data), "utf8");
 
+  await purgeExpiredReports(now);
   const report = await db.report.create({
     data: {
       partnerId,
@@ -219,14 +220,23 @@ export async function generateReport(options: {
   };
 }
 
-/** Thrown for a report past its expiry; the download route answers 410 Gone. */
+/** An expired report still answers 410 Gone for this long; then its file is deleted. */
+export const EXPIRED_REPORT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Deletes reports expired longer than the retention, a bounded batch at a time. */
+async function purgeExpiredReports(now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - EXPIRED_REPORT_RETENTION_MS);
+  await getDb().$executeRaw`
+    DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE expires_at < ${cutoff}::timestamptz ORDER BY expires_at LIMIT 500)`;
+}
+
 export interface ReportDownload {
   content: Uint8Array;
   contentType: string;
   filename: string;
 }
 
-/** The stored file, for the partner that generated it only (anyone else gets 404). */
+/** The stored file, for the partner that generated it only (anyone else gets 404); 410 once expired. */
 export async function getReportDownload(options: { actor: Actor; reportId: string; now?: Date }): Promise<ReportDownload> {
   const partnerId = partnerOf(options.actor);
   if (!isUuid(options.reportId)) throw notFound("Report");

@@ -1,7 +1,7 @@
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { resolvePeriod } from "@/lib/partner/generate-report";
+import { EXPIRED_REPORT_RETENTION_MS, resolvePeriod } from "@/lib/partner/generate-report";
 import { computeImpact } from "@/lib/partner/impact";
 import { PAYMENT_CSV_COLUMNS, STUDENT_CSV_COLUMNS } from "@/lib/partner/report-documents";
 import { exportReportResponse, impactReportResponse, REPORT_FORMATS, REPORT_TYPES } from "@/lib/partner/schemas";
@@ -230,5 +230,17 @@ describe("GET /api/v1/partner/reports/{id}/download", () => {
     const expired = await call(download, res.body.download_url, { token: partner, params: { id: res.body.report_id } });
     expect(expired.status).toBe(410);
     expect(expired.body).toEqual({ detail: "Report expired" });
+  });
+
+  it("deletes reports a week after they expire, when the next report is generated", async () => {
+    const make = async () => (await call(exportReport, exportUrl({ ...quarterParams, format: "csv" }), { token: partner })).body.report_id as string;
+    const [longGone, recentlyExpired] = [await make(), await make()];
+    const db = getDb();
+    await db.report.update({ where: { id: longGone }, data: { expiresAt: new Date(Date.now() - EXPIRED_REPORT_RETENTION_MS - 60_000) } });
+    await db.report.update({ where: { id: recentlyExpired }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    await make();
+    expect(await db.report.findUnique({ where: { id: longGone } })).toBeNull();
+    const stillThere = await call(download, `/api/v1/partner/reports/${recentlyExpired}/download`, { token: partner, params: { id: recentlyExpired } });
+    expect(stillThere.status).toBe(410);
   });
 });
