@@ -21,6 +21,8 @@ export interface CompletePaymentOptions {
   paymentId: string;
   outcome: PaymentOutcome;
   reason?: string;
+  /** The provider's receipt for the money (M-Pesa receipt number). */
+  receipt?: string;
   source: "admin" | "mpesa";
   now?: Date;
 }
@@ -39,19 +41,19 @@ export async function completePayment(options: CompletePaymentOptions): Promise<
   if (!isUuid(paymentId)) throw notFound("Payment");
   const now = options.now ?? new Date();
 
-  return getDb().$transaction((tx) => settlePayment(tx, { paymentId, outcome, reason: options.reason, now }));
+  return getDb().$transaction((tx) => settlePayment(tx, { paymentId, outcome, reason: options.reason, receipt: options.receipt, now }));
 }
 
 /** The transition itself, inside the caller's transaction. */
-async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome; reason?: string; now: Date }): Promise<PaymentItem> {
+async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome; reason?: string; receipt?: string; now: Date }): Promise<PaymentItem> {
   const { paymentId, outcome, now } = options;
   // The conditional update is the lock: of concurrent calls, only one sees count 1.
   const { count } = await tx.payment.updateMany({
     where: { id: paymentId, status: "pending" },
     data:
       outcome === "completed"
-        ? { status: "completed", completedAt: now, failureReason: null }
-        : { status: "failed", failureReason: options.reason?.trim() || "Payment failed" },
+        ? { status: "completed", completedAt: now, failureReason: null, receipt: options.receipt ?? null }
+        : { status: "failed", failureReason: options.reason?.trim() || "Payment failed", receipt: options.receipt ?? null },
   });
   if (count === 0) {
     const payment = await tx.payment.findUnique({ where: { id: paymentId }, include: withLinks });
@@ -69,7 +71,7 @@ async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: Pa
  */
 export async function settleCardPayment(
   tx: DbTx,
-  options: { paymentId: string; providerPaymentIntent: string; amountMinor: number; currency: string; succeeded: boolean; reason?: string; now?: Date },
+  options: { paymentId: string; providerPaymentIntent: string; amountMinor: number; currency: string; succeeded: boolean; reason?: string; receipt?: string; now?: Date },
 ): Promise<PaymentItem | null> {
   if (!isUuid(options.paymentId)) return null;
   const payment = await tx.payment.findFirst({ where: { id: options.paymentId, method: "stripe", providerRef: options.providerPaymentIntent } });
@@ -79,7 +81,7 @@ export async function settleCardPayment(
   const reason = options.succeeded ? `Stripe charged ${options.amountMinor} ${options.currency.toUpperCase()} minor units, not the payment's amount` : options.reason;
   // A settled payment stays as it is: Stripe may report a charge more than once.
   if (payment.status !== "pending") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: withLinks }));
-  return settlePayment(tx, { paymentId: payment.id, outcome, reason, now: options.now ?? new Date() });
+  return settlePayment(tx, { paymentId: payment.id, outcome, reason, receipt: options.receipt, now: options.now ?? new Date() });
 }
 
 async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<void> {
@@ -187,6 +189,7 @@ export async function recordMpesaCallback(options: { body: z.output<typeof mpesa
       reason = `M-Pesa receipt ${String(item("MpesaReceiptNumber") ?? "unknown")} is for ${payment.currency} ${Number.isNaN(paid) ? "an unknown amount" : paid}, not ${expected}`;
     }
   }
-  await completePayment({ paymentId: payment.id, outcome, reason, source: "mpesa", now: options.now });
+  const receipt = item("MpesaReceiptNumber");
+  await completePayment({ paymentId: payment.id, outcome, reason, receipt: receipt == null ? undefined : String(receipt), source: "mpesa", now: options.now });
   return MPESA_ACCEPTED;
 }

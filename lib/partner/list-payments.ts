@@ -24,6 +24,7 @@ export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsor
     status: payment.status,
     description: payment.description,
     reference: payment.reference,
+    receipt: payment.receipt,
     program_id: payment.programId,
     sponsorship_ids: payment.sponsorships.map((link) => link.sponsorshipId).sort(),
     created_at: payment.createdAt.toISOString(),

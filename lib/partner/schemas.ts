@@ -382,6 +382,7 @@ export const paymentItem = z.object({
   status: z.enum(PAYMENT_STATUSES),
   description: z.string().nullable(),
   reference: z.string(),
+  receipt: z.string().nullable().describe("The provider's receipt for the money once it is reported: the M-Pesa receipt number, or the Stripe charge id"),
   program_id: z.string().nullable(),
   sponsorship_ids: z.array(z.string()),
   created_at: isoDateTime,

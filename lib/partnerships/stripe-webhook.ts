@@ -13,7 +13,8 @@ import { markPaymentFailed, markPaymentFunded } from "./payments";
 async function settlePartnerCharge(tx: DbTx, intent: Stripe.PaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
   const paymentId = intent.metadata?.partnerPaymentId;
   if (!paymentId) return false;
-  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: intent.amount, currency: intent.currency, succeeded, reason });
+  const charge = typeof intent.latest_charge === "string" ? intent.latest_charge : intent.latest_charge?.id;
+  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: intent.amount, currency: intent.currency, succeeded, reason, receipt: charge ?? intent.id });
   return true;
 }
 

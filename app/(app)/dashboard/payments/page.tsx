@@ -199,6 +199,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
                       {payment.reference}
+                      {payment.receipt ? <span className="block text-slate-600">Receipt {payment.receipt}</span> : null}
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>

@@ -77,6 +77,7 @@ describe("partner card payments through Stripe", () => {
     const db = getDb();
     const row = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, include: { invoice: true } });
     expect(row.status).toBe("completed");
+    expect(row.receipt).toBe(intent.id);
     expect(row.invoice?.status).toBe("paid");
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("active");
     const disbursements = await db.disbursement.findMany({ where: { paymentId: payment.id } });

@@ -238,6 +238,7 @@ describe("POST /payments/mpesa/callback", () => {
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id }, include: { invoice: true } });
     expect(row.status).toBe("completed");
     expect(row.completedAt).not.toBeNull();
+    expect(row.receipt).toBe("NLJ7RT61SV");
     expect(row.invoice?.status).toBe("paid");
 
     const before = await counts();
@@ -262,6 +263,7 @@ describe("POST /payments/mpesa/callback", () => {
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(row.status).toBe("failed");
     expect(row.failureReason).toContain("NLJ7RT61SV");
+    expect(row.receipt).toBe("NLJ7RT61SV");
   });
 
   it("answers 404 for an unknown CheckoutRequestID and 422 for a malformed body", async () => {
