@@ -9,7 +9,8 @@ import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { notFound } from "../errors";
-import { stripeClient, viaStripe } from "../partnerships/payment-provider";
+import { stripeClient } from "../partnerships/payment-provider";
+import { createCardCharge } from "./card-payment";
 import { toMinor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
@@ -18,27 +19,6 @@ import type { createPaymentBody, createPaymentResponse } from "./schemas";
 type Body = z.output<typeof createPaymentBody>;
 /** `checkout_request_id` (M-Pesa only) is outside the published schema, which lets extra keys through. */
 type Response = z.infer<typeof createPaymentResponse> & { checkout_request_id?: string };
-
-/** With Stripe configured, a card payment is a PaymentIntent the partner pays in the browser. */
-async function createCardCharge(payment: { id: string; partnerId: string; amountMinor: bigint; currency: string; reference: string }) {
-  const stripe = stripeClient();
-  if (!stripe) return null;
-  const intent = await viaStripe(() =>
-    stripe.paymentIntents.create(
-      {
-        amount: Number(payment.amountMinor),
-        currency: payment.currency.toLowerCase(),
-        description: `Harambee payment ${payment.reference}`,
-        metadata: { partnerPaymentId: payment.id, partnerId: payment.partnerId, reference: payment.reference },
-        automatic_payment_methods: { enabled: true },
-      },
-      // A retried request for the same payment reaches the same charge.
-      { idempotencyKey: `partner_charge_${payment.id}` },
-    ),
-  );
-  if (!intent.client_secret) throw new Error(`Stripe returned PaymentIntent ${intent.id} without a client secret`);
-  return { id: intent.id, clientSecret: intent.client_secret };
-}
 
 const REFERENCE_PREFIX: Record<PaymentMethod, string> = { mpesa: "MP", bank_transfer: "BT", paypal: "PP", stripe: "ST" };
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

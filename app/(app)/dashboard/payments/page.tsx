@@ -6,6 +6,7 @@ import { Panel, StatCard } from "@/components/partner/stat-card";
 import { Button } from "@/components/ui/button";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
+import { cardPaymentsAvailable } from "@/lib/partner/card-payment";
 import { listInvoices } from "@/lib/partner/list-invoices";
 import { listPayments } from "@/lib/partner/list-payments";
 import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/partner/schemas";
@@ -97,6 +98,7 @@ const select =
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(["partner"]);
+  const cardPayments = cardPaymentsAvailable();
   const filters = parseFilters(await searchParams);
   const [payments, invoices] = await Promise.all([
     listPayments({ actor, query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method } }),
@@ -205,6 +207,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>
                     <td className="py-2 pr-4">
                       <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                      {cardPayments && payment.method === "stripe" && payment.status === "pending" ? (
+                        <Link href={`/dashboard/payments/${payment.id}/pay`} className="ml-2 text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                          Pay by card
+                        </Link>
+                      ) : null}
                     </td>
                     <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatMoney(payment.amount, payment.currency)}</td>
                   </tr>

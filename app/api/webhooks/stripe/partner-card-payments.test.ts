@@ -6,7 +6,9 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPayment } from "@/app/api/v1/partner/payments/route";
+import { findActor } from "@/lib/auth/authenticate";
 import { getDb } from "@/lib/db";
+import { cardPaymentSecret } from "@/lib/partner/card-payment";
 import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";
@@ -102,6 +104,30 @@ describe("partner card payments through Stripe", () => {
     const stranger = { id: "pi_not_ours", object: "payment_intent", amount: 90000, currency: "kes", status: "succeeded", metadata: { partnerPaymentId: payment.id } };
     expect((await sendEvent("payment_intent.succeeded", stranger)).status).toBe(200);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
+  });
+
+  it("gives the partner the pending card payment's client secret again, creating the intent if it has none", async () => {
+    const actor = (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).id }))!;
+    const { payment, intent } = await payByCard({ amount: 1100 });
+    const again = await cardPaymentSecret({ actor, paymentId: payment.id });
+    expect(again).toMatchObject({ clientSecret: intent.client_secret, amountMinor: 110000n, currency: "KES" });
+
+    // Recorded while the server had no Stripe keys: the intent is created on demand, once.
+    fake.restore();
+    const offline = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 1200 } });
+    fake.useFromApp({ secretKey: "sk_test_fake" });
+    const id = (offline.body as { id: string }).id;
+    const first = await cardPaymentSecret({ actor, paymentId: id });
+    const second = await cardPaymentSecret({ actor, paymentId: id });
+    expect(second.clientSecret).toBe(first.clientSecret);
+    const row = await getDb().payment.findUniqueOrThrow({ where: { id } });
+    expect(fake.paymentIntents.get(row.providerRef!)).toMatchObject({ amount: 120000, metadata: { partnerPaymentId: id } });
+
+    // Nobody else's payment, and only a pending card payment.
+    const other = (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email: "partner2@demo.test" } })).id }))!;
+    await expect(cardPaymentSecret({ actor: other, paymentId: id })).rejects.toMatchObject({ code: "resource_not_found" });
+    const bank = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "bank_transfer", amount: 300, bank_reference: "BT-CARD-TEST" } });
+    await expect(cardPaymentSecret({ actor, paymentId: (bank.body as { id: string }).id })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("answers 502 and records nothing when Stripe cannot be reached", async () => {
