@@ -1,14 +1,10 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 /** What a non-party (or a bad id) sees: nothing of the partnership, only a way back. */
 export function PartnershipNotFound() {
   return (
-    <section className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center">
-      <h1 className="text-2xl font-semibold">Partnership not found</h1>
-      <p className="mt-2 text-slate-600">It does not exist, or you are not one of its parties.</p>
-      <Link href="/workspace" className="mt-4 inline-block font-medium text-brand-700 hover:underline">
-        Back to the workspace
-      </Link>
-    </section>
+    <NotFoundPanel title="Partnership not found" backHref="/workspace" backLabel="Back to the workspace">
+      It does not exist, or you are not one of its parties.
+    </NotFoundPanel>
   );
 }
