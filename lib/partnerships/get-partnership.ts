@@ -21,7 +21,7 @@ export async function getPartnership(options: { actor: Actor; partnershipId: str
       deliverables: { orderBy: { position: "asc" } },
       // Enum order puts initial before milestone before final.
       payments: { orderBy: [{ createdAt: "asc" }, { type: "asc" }, { id: "asc" }] },
-      activity: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { user: { select: { name: true } } } },
+      activity: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }], include: { user: { select: { name: true } } } },
     },
   });
   return {

@@ -88,6 +88,22 @@ describe("get partnership", () => {
     }
   });
 
+  it("lists activity written in the same millisecond in the order it happened", async () => {
+    const db = getDb();
+    const at = new Date("2026-11-20T12:00:00.000Z");
+    // Ids chosen so that sorting by id would put them the wrong way round.
+    for (const [id, type] of [
+      ["ffffffff-ffff-4fff-8fff-fffffffffff1", "payment_released"],
+      ["00000000-0000-4000-8000-000000000001", "partnership_completed"],
+    ] as const) {
+      await db.activityLog.create({ data: { id, partnershipId: seeded.justAccepted, userId: ids.brand2, type, description: type, createdAt: at } });
+    }
+    const p = partnershipResponse.parse((await get("brand2", seeded.justAccepted)).body);
+    const sameMoment = p.activity.filter((a) => a.timestamp === at.toISOString()).map((a) => a.type);
+    expect(sameMoment).toEqual(["payment_released", "partnership_completed"]);
+    await db.activityLog.deleteMany({ where: { createdAt: at, partnershipId: seeded.justAccepted } });
+  });
+
   it("shows a partnership without a contract with contractId null and pending milestones", async () => {
     const p = partnershipResponse.parse((await get("brand2", seeded.justAccepted)).body);
     expect(p).toMatchObject({ status: "active", contractId: null, creatorId: ids.creator, brandId: ids.brand2 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "activity_logs" ADD COLUMN     "seq" BIGSERIAL NOT NULL;
+
