@@ -1,0 +1,57 @@
+/**
+ * `npm run bench:picker`: how fast the student picker behind "New sponsorship" answers
+ * on the configured database (DATABASE_URL, or the embedded one), for the demo partner.
+ * Seed a large portfolio first (`npm run db:seed -- --scale 100`). Prints p50/p95/max
+ * milliseconds per query shape over `--runs` runs.
+ */
+import { parseArgs } from "node:util";
+import { findActor } from "../lib/auth/authenticate";
+import { disconnectDb, getDb } from "../lib/db";
+import { listSponsorableStudents, listStudentFilterOptions, type SponsorableStudentsQuery } from "../lib/partner/list-sponsorable-students";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
+const runs = Number(values.runs);
+
+async function main() {
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
+  const actor = (await findActor({ userId: user.id }))!;
+  const students = await db.student.count();
+  const school = await db.school.findFirstOrThrow({ where: { students: { some: { gradeLevel: 6 } } }, select: { id: true, countyId: true } });
+  console.log(`${students.toLocaleString("en")} students; ${runs} runs per query\n`);
+
+  const shapes: Array<[string, () => Promise<unknown>]> = [
+    ["filter choices (grades, counties, schools)", () => listStudentFilterOptions({ actor })],
+    ["filter choices in one county", () => listStudentFilterOptions({ actor, countyId: school.countyId })],
+    ...(
+      [
+        ["first page, no filter", { page: 1, limit: 20 }],
+        ["page 50, no filter", { page: 50, limit: 20 }],
+        ["grade 6", { page: 1, limit: 20, grade_level: 6 }],
+        ["grade 6 in one county", { page: 1, limit: 20, grade_level: 6, county_id: school.countyId }],
+        ["grade 6 in one school", { page: 1, limit: 20, grade_level: 6, county_id: school.countyId, school_id: school.id }],
+      ] as Array<[string, SponsorableStudentsQuery]>
+    ).map(([name, query]) => [`students: ${name}`, () => listSponsorableStudents({ actor, query })] as [string, () => Promise<unknown>]),
+  ];
+
+  console.log(`${"query".padEnd(48)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
+  for (const [name, run] of shapes) {
+    await run(); // warm
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await run();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+    console.log(`${name.padEnd(48)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${times.at(-1)!.toFixed(1).padStart(8)}`);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => disconnectDb());
