@@ -1,3 +1,5 @@
+import { humanize } from "@/lib/humanize";
+
 /** A small coloured pill for a record's status; the tone says whether it is waiting, moving, done or failed. */
 const TONES: Record<string, string> = {
   // neutral: not started or waiting on someone
@@ -38,9 +40,7 @@ const LABELS: Record<string, string> = {
 };
 
 export function statusLabel(status: string): string {
-  if (LABELS[status]) return LABELS[status];
-  const words = status.replace(/_/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return LABELS[status] ?? humanize(status);
 }
 
 export function StatusBadge({ status, testId, label }: { status: string; testId?: string; label?: string }) {

@@ -6,7 +6,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ContractSignatures } from "./contract-actions";
 import { EmptyState } from "./empty-state";
-import { humanize } from "./format";
+import { humanize } from "@/lib/humanize";
 
 type Partnership = PartnershipResponse;
 type Payment = Partnership["compensation"]["payments"][number];

@@ -12,7 +12,7 @@ import { formatMoney } from "@/lib/money";
 import type { Counterpart } from "@/lib/partnerships/list-counterparts";
 import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/proposal-schemas";
 import { counterProposalAction, createProposalAction, updateProposalAction } from "@/app/(app)/workspace/proposals/actions";
-import { humanize } from "./format";
+import { humanize } from "@/lib/humanize";
 import { CURRENCIES, DELIVERABLE_TYPES, emptyDeliverable, proposalBody, proposalContent, type DeliverableValues, type ProposalValues } from "./proposal-form";
 
 type Mode = { kind: "create" } | { kind: "edit"; proposalId: string } | { kind: "counter"; proposalId: string; recipientName: string };

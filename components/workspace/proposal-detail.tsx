@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/money";
 import type { ProposalChainLink } from "@/lib/partnerships/proposal-chain";
 import type { ProposalResponse } from "@/lib/partnerships/proposal-schemas";
 import { EmptyState } from "./empty-state";
-import { humanize } from "./format";
+import { humanize } from "@/lib/humanize";
 
 type Proposal = ProposalResponse;
 

@@ -11,6 +11,7 @@
  * Text fields that start with = + - @ or a tab are prefixed with ' so spreadsheet apps do
  * not run them as formulas (names and descriptions are user-entered).
  */
+import { humanize } from "../humanize";
 import PDFDocument from "pdfkit";
 import type { z } from "zod";
 import { formatMoney } from "../money";
@@ -209,11 +210,6 @@ function printable(value: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[^\x20-\x7e\xa0-\xff\u2013\u2014\u2022\n]/g, "?");
-}
-
-function humanize(value: string): string {
-  const s = value.replace(/_/g, " ");
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function num(value: number | null, digits = 1): string {

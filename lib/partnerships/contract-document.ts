@@ -4,6 +4,7 @@
  * input the bytes are identical: the creation date comes from the input and only the
  * built-in PDF fonts are used, so the stored sha256 can be checked later.
  */
+import { humanize } from "../humanize";
 import PDFDocument from "pdfkit";
 
 export interface ContractParty {
@@ -93,11 +94,6 @@ export function formatMoney(amountMinor: bigint | number, currency: string): str
   const whole = (abs / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = digits > 0 ? `.${(abs % scale).toString().padStart(digits, "0")}` : "";
   return `${negative ? "-" : ""}${code} ${whole}${fraction}`;
-}
-
-function humanize(value: string): string {
-  const text = value.replace(/[_-]+/g, " ").trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The built-in fonts only cover WinAnsi; replace what they cannot draw. */
