@@ -6,6 +6,9 @@ export const metadata: Metadata = {
   description: "Partnerships where money moves against results: education sponsorship and creator–brand collaborations.",
 };
 
+// Every page is rendered per request, so that its scripts carry the request's CSP nonce.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -56,6 +56,6 @@ const run = (command, args) => execFileSync(command, args, { env, stdio: "inheri
 run("npx", ["tsx", "scripts/db-setup.ts"]);
 if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"]);
 
-const server = spawn("npx", ["next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const server = spawn("npx", ["tsx", "server.ts"], { env: { ...env, PORT: port, HOST: "127.0.0.1" }, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,32 +4,12 @@
  * 400 `invalid_request` with the failing fields in `details.fields`.
  */
 import { NextResponse } from "next/server";
-import { AppError, type ErrorCode } from "../errors";
-import { errorHeaders, routeFor } from "./route-pipeline";
-
-/** The spec's codes for our internal ones where they differ. */
-const SPEC_CODE: Partial<Record<ErrorCode, string>> = {
-  validation_failed: "invalid_request",
-  idempotency_mismatch: "invalid_request",
-  conflict: "invalid_state",
-};
+import { partnershipsErrorBody } from "./error-body";
+import { routeFor } from "./route-pipeline";
 
 export function partnershipsErrorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    const code = SPEC_CODE[error.code] ?? error.code;
-    const status = code === "invalid_request" ? 400 : error.status;
-    // Retry-After travels as a header; everything else the error knows goes in details.
-    const details = Object.fromEntries(Object.entries(error.details ?? {}).filter(([key]) => key !== "retryAfterSeconds"));
-    return NextResponse.json(
-      { error: { code, message: error.message, details } },
-      { status, headers: errorHeaders(error) },
-    );
-  }
-  console.error(error);
-  return NextResponse.json(
-    { error: { code: "internal_server_error", message: "Unexpected server error", details: {} } },
-    { status: 500 },
-  );
+  const { status, body, headers } = partnershipsErrorBody(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 export const partnershipsRoute = routeFor({

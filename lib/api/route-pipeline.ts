@@ -1,15 +1,19 @@
 /**
  * The request pipeline both API flavours share: authenticate (bearer token or session),
- * count against the rate limit, check the role, parse query and body with zod, honour
- * Idempotency-Key on POST, and render any error in the flavour's own shape.
+ * count against the caller's rate limit, refuse cross-site writes made with the browser's
+ * cookie, check the role, parse query and body with zod (the body read against its size
+ * limit and only as JSON), honour Idempotency-Key on POST, and render any error in the
+ * flavour's own shape.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import type { Role } from "../generated/prisma/client";
-import { actorFromRequest, type Actor } from "../auth/actor";
+import { authenticateRequest, type Actor, type Credential } from "../auth/actor";
 import { AppError, type ErrorCode } from "../errors";
+import { readJsonBodyText } from "../http/body";
+import { publicOriginOf } from "../http/public-origin";
 import { storedError, withIdempotency } from "./idempotency";
-import { enforceRateLimit, rateLimitKey } from "./rate-limit";
+import { enforceRateLimit, userKey } from "./rate-limit";
 import { parseInput, parseJsonText } from "./validation";
 
 export type RouteParams = Record<string, string | string[]>;
@@ -39,12 +43,20 @@ export interface Flavour {
   notAuthenticatedMessage: string;
 }
 
-/** Headers every error response carries, whatever its body shape. */
-export function errorHeaders(error: AppError): Headers {
-  const headers = new Headers();
-  if (error.code === "authentication_required") headers.set("WWW-Authenticate", 'Bearer realm="harambee"');
-  if (error.details?.retryAfterSeconds !== undefined) headers.set("Retry-After", String(error.details.retryAfterSeconds));
-  return headers;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A write made with the browser's session cookie must come from our own pages: the
+ * browser's Origin (or, without one, Sec-Fetch-Site) says where the request was made.
+ * Bearer tokens are not sent by browsers on their own, so they need no such check.
+ */
+export function requireSameOrigin(request: Request, credential: Credential): void {
+  if (credential !== "session" || SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const sameOrigin = origin !== null ? origin === publicOriginOf(request) : request.headers.get("sec-fetch-site") === "same-origin";
+  if (!sameOrigin) {
+    throw new AppError("cross_origin_request", "Cross-origin requests with the session cookie are refused; call the API with a bearer token");
+  }
 }
 
 export function routeFor(flavour: Flavour) {
@@ -54,9 +66,11 @@ export function routeFor(flavour: Flavour) {
   ) {
     return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
       try {
-        const actor = await actorFromRequest(request);
-        if (!actor) throw new AppError("authentication_required", flavour.notAuthenticatedMessage);
-        await enforceRateLimit(rateLimitKey(request, actor.id));
+        const caller = await authenticateRequest(request);
+        if (!caller) throw new AppError("authentication_required", flavour.notAuthenticatedMessage);
+        const { actor } = caller;
+        await enforceRateLimit(userKey(actor.id));
+        requireSameOrigin(request, caller.credential);
         if (options.roles && !options.roles.includes(actor.role)) {
           throw new AppError("insufficient_permissions", flavour.roleMessage(options.roles));
         }
@@ -65,7 +79,7 @@ export function routeFor(flavour: Flavour) {
           ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams), { ...location, location: "query" })
           : undefined;
         const params = (await context?.params) ?? {};
-        const rawBody = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+        const rawBody = await readJsonBodyText(request);
         const run = async () => {
           const body = options.body
             ? parseInput(options.body, parseJsonText(rawBody, flavour.invalidInput), { ...location, location: "body" })

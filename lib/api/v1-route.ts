@@ -5,19 +5,15 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
-import { AppError } from "../errors";
-import { errorHeaders, routeFor } from "./route-pipeline";
+import { v1ErrorBody } from "./error-body";
+import { clientAddressOf } from "../http/client-address";
+import { addressKey, enforceRateLimit } from "./rate-limit";
+import { routeFor } from "./route-pipeline";
 import { parseInput, readJson } from "./validation";
 
 export function errorResponse(error: unknown): NextResponse {
-  if (error instanceof AppError) {
-    const detail = error.details?.fields
-      ? error.details.fields.map((field) => ({ loc: field.path.split("."), msg: field.message, type: field.type }))
-      : error.message;
-    return NextResponse.json({ detail }, { status: error.status, headers: errorHeaders(error) });
-  }
-  console.error(error);
-  return NextResponse.json({ detail: "Internal server error" }, { status: 500 });
+  const { status, body, headers } = v1ErrorBody(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 export const v1Route = routeFor({
@@ -27,15 +23,21 @@ export const v1Route = routeFor({
   notAuthenticatedMessage: "Not authenticated",
 });
 
-/** For public routes (the token endpoint): parsing and error mapping without authentication. */
+/**
+ * For public routes (the token endpoint, provider callbacks): counted per client
+ * address, with the body read against `bodyLimit` and parsed, without authentication.
+ */
 export function publicV1Route<BodySchema extends z.ZodType>(
-  options: { body: BodySchema },
-  handler: (context: { request: NextRequest; body: z.output<BodySchema> }) => Promise<Response>,
+  options: { body: BodySchema; bodyLimit?: number; /** Checks the caller (a shared secret) before the body is read. */ before?: (request: NextRequest) => void },
+  handler: (context: { request: NextRequest; body: z.output<BodySchema>; clientAddress: string }) => Promise<Response>,
 ) {
   return async (request: NextRequest): Promise<Response> => {
     try {
-      const body = parseInput(options.body, await readJson(request), { location: "body" });
-      return await handler({ request, body });
+      const clientAddress = clientAddressOf(request);
+      await enforceRateLimit(addressKey(clientAddress));
+      options.before?.(request);
+      const body = parseInput(options.body, await readJson(request, { limit: options.bodyLimit }), { location: "body" });
+      return await handler({ request, body, clientAddress });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,6 +1,7 @@
 /** Turns zod failures into field issues that name what the client sent wrongly. */
 import type { z } from "zod";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
+import { readJsonBodyText } from "../http/body";
 
 export function fieldIssues(error: z.ZodError, location?: "body" | "query" | "path"): FieldIssue[] {
   return error.issues.map((issue) => {
@@ -26,9 +27,9 @@ export function parseInput<S extends z.ZodType>(
   throw new AppError(options.code ?? "validation_failed", `Invalid input: ${summary}`, { fields });
 }
 
-/** Reads a JSON body; an empty or malformed body fails like any other invalid input. */
-export async function readJson(request: Request, code: ErrorCode = "validation_failed"): Promise<unknown> {
-  return parseJsonText(await request.text(), code);
+/** Reads a JSON body within `limit`; an empty or malformed body fails like any other invalid input. */
+export async function readJson(request: Request, options: { code?: ErrorCode; limit?: number } = {}): Promise<unknown> {
+  return parseJsonText(await readJsonBodyText(request, options.limit), options.code);
 }
 
 /** Parses a request body's text: undefined when empty, an AppError when malformed. */

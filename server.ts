@@ -1,0 +1,42 @@
+/**
+ * Serves the app: `npm run dev` and `npm start` run this file. It is Next.js's own
+ * request handler behind a thin front (lib/http/edge.ts) that decides the client's
+ * address and the public origin and sets the security headers, which a route handler
+ * cannot do: Next.js passes a client's X-Forwarded-For through as if it were the peer.
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { applyEdge } from "./lib/http/edge";
+
+const development = process.env.NODE_ENV !== "production";
+const port = Number(process.env.PORT ?? 8000);
+const hostname = process.env.HOST || undefined;
+
+const app = next({ dev: development, hostname: hostname ?? "localhost", port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (!applyEdge(req, res, { port, development })) return;
+  handle(req, res).catch((error: unknown) => {
+    console.error(error);
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Internal server error\n");
+  });
+});
+const upgrade = app.getUpgradeHandler();
+server.on("upgrade", (req, socket, head) => {
+  upgrade(req, socket, head).catch(() => socket.destroy());
+});
+// Bounds how long a slow client may hold a connection with an unfinished request.
+server.requestTimeout = 60_000;
+server.headersTimeout = 20_000;
+server.listen(port, hostname, () => {
+  console.log(`> Harambee ${development ? "(development) " : ""}at http://${hostname ?? "localhost"}:${port}`);
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    app.close().finally(() => process.exit(0));
+  });
+}
