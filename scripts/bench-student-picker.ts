@@ -5,7 +5,6 @@
  * milliseconds per query shape over `--runs` runs.
  */
 import { parseArgs } from "node:util";
-import { findActor } from "../lib/auth/authenticate";
 import { disconnectDb, getDb } from "../lib/db";
 import { listSponsorableStudents, listStudentFilterOptions, type SponsorableStudentsQuery } from "../lib/partner/list-sponsorable-students";
 
@@ -14,8 +13,10 @@ const runs = Number(values.runs);
 
 async function main() {
   const db = getDb();
-  const user = await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
-  const actor = (await findActor({ userId: user.id }))!;
+  const actor = await db.user.findUniqueOrThrow({
+    where: { email: "partner@demo.test" },
+    select: { id: true, email: true, name: true, role: true, image: true, organizationId: true },
+  });
   const students = await db.student.count();
   const school = await db.school.findFirstOrThrow({ where: { students: { some: { gradeLevel: 6 } } }, select: { id: true, countyId: true } });
   console.log(`${students.toLocaleString("en")} students; ${runs} runs per query\n`);

@@ -26,7 +26,8 @@ export function LoginForm() {
       router.refresh();
     } else {
       setPending(false);
-      setError("Incorrect email or password.");
+      // Throttled attempts carry their own message ("Too many sign-in attempts. Retry after …").
+      setError(result?.error?.startsWith("Too many") ? result.error : "Incorrect email or password.");
     }
   }
 

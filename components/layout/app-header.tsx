@@ -38,9 +38,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">
-          <span className="text-slate-600">
-            {actor.name} <span className="text-slate-400">({actor.role})</span>
-          </span>
+          <Link href="/account" className="text-slate-600 hover:text-brand-700">
+            {actor.name} <span className="text-slate-500">({actor.role})</span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -1,69 +1,86 @@
 /**
- * Per-client request limit in fixed one-minute windows. Counters live in the
- * database, so every app instance behind a load balancer counts against the same
- * limit; one upsert both counts the request and reads the total.
+ * Request limits in fixed windows. Counters live in the database, so every app instance
+ * behind a load balancer counts against the same limit; one upsert both counts an event
+ * and reads the total, so concurrent requests can never all slip under a limit.
+ *
+ * - Signed-in callers are counted per user: every token and the browser session of one
+ *   user share one allowance, API calls and server actions alike.
+ * - Unauthenticated routes (token issuance, provider callbacks) are counted per client
+ *   address.
  */
 import crypto from "node:crypto";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 
-const WINDOW_MS = 60_000;
+export const MINUTE_MS = 60_000;
 
+function configured(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** API requests (and server actions) allowed per user, or per client address unauthenticated, per minute. */
 export function rateLimitPerMinute(): number {
-  const configured = Number(process.env.RATE_LIMIT_PER_MINUTE);
-  return Number.isInteger(configured) && configured > 0 ? configured : 120;
+  return configured("RATE_LIMIT_PER_MINUTE", 120);
 }
 
-/** The key a request is counted under: its bearer token, or its user for browser sessions. */
-export function rateLimitKey(request: Request, userId: string): string {
-  const header = request.headers.get("authorization");
-  const token = header?.match(/^Bearer\s+(\S+)/i)?.[1];
-  return token ? `token:${crypto.createHash("sha256").update(token).digest("hex")}` : `user:${userId}`;
+export const hashed = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
+
+export const userKey = (userId: string) => `user:${userId}`;
+export const addressKey = (address: string) => `address:${hashed(address)}`;
+
+interface Window {
+  start: Date;
+  retryAfterSeconds: number;
 }
 
-function windowOf(now: Date): { start: Date; retryAfterSeconds: number } {
-  const start = new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
-  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + WINDOW_MS - now.getTime()) / 1000)) };
+export function windowOf(now: Date, windowMs: number): Window {
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { start, retryAfterSeconds: Math.max(1, Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000)) };
 }
 
-/** Counts one event under `key` in the current window and returns the window's total. */
-async function countEvent(key: string, now: Date): Promise<number> {
-  const { start } = windowOf(now);
+/** Windows of different lengths for one key are counted apart. */
+const windowKey = (key: string, windowMs: number) => (windowMs === MINUTE_MS ? key : `${key}@${windowMs / 1000}s`);
+
+/** Adds `by` (1, or -1 to give a reserved event back) to `key`'s current window and returns the window's total. */
+export async function countInWindow(key: string, options: { windowMs?: number; now?: Date; by?: number } = {}): Promise<number> {
+  const windowMs = options.windowMs ?? MINUTE_MS;
+  const now = options.now ?? new Date();
+  const { start } = windowOf(now, windowMs);
+  const by = options.by ?? 1;
   const [row] = await getDb().$queryRaw<Array<{ count: number }>>`
-    INSERT INTO rate_limit_windows (key, window_start, count) VALUES (${key}, ${start}, 1)
-    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_windows.count + 1
+    INSERT INTO rate_limit_windows (key, window_start, count) VALUES (${windowKey(key, windowMs)}, ${start}, ${Math.max(by, 0)})
+    ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(rate_limit_windows.count + ${by}, 0)
     RETURNING count`;
-  // Now and then, drop windows that can no longer matter.
+  // Now and then, drop windows that can no longer matter (the longest window is a day).
   if (Math.random() < 0.01) {
-    await getDb().rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 10 * WINDOW_MS) } } });
+    await getDb().rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 2 * 24 * 60 * MINUTE_MS) } } });
   }
   return row.count;
 }
 
-function limited(retryAfterSeconds: number): AppError {
-  return new AppError("rate_limited", `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+/** The current total of `key`'s window, without counting. */
+export async function readWindow(key: string, options: { windowMs?: number; now?: Date } = {}): Promise<number> {
+  const windowMs = options.windowMs ?? MINUTE_MS;
+  const { start } = windowOf(options.now ?? new Date(), windowMs);
+  const row = await getDb().rateLimitWindow.findUnique({ where: { key_windowStart: { key: windowKey(key, windowMs), windowStart: start } }, select: { count: true } });
+  return row?.count ?? 0;
 }
 
-/** Counts one request; throws 429 with the seconds until the window resets when over the limit. */
-export async function enforceRateLimit(key: string, now = new Date()): Promise<void> {
-  if ((await countEvent(key, now)) > rateLimitPerMinute()) throw limited(windowOf(now).retryAfterSeconds);
+export function rateLimited(retryAfterSeconds: number, message = `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds.`): AppError {
+  return new AppError("rate_limited", message, { retryAfterSeconds });
 }
 
-/** Failed sign-ins allowed per email address per minute before further attempts are refused. */
-export function signInFailuresPerMinute(): number {
-  const configured = Number(process.env.SIGNIN_FAILURES_PER_MINUTE);
-  return Number.isInteger(configured) && configured > 0 ? configured : 10;
-}
-
-const signInKey = (email: string) => `signin-failures:${crypto.createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
-
-/** Refuses a sign-in attempt (429) while its email address has too many recent failures. */
-export async function checkSignInAllowed(email: string, now = new Date()): Promise<void> {
-  const { start, retryAfterSeconds } = windowOf(now);
-  const row = await getDb().rateLimitWindow.findUnique({ where: { key_windowStart: { key: signInKey(email), windowStart: start } } });
-  if (row && row.count >= signInFailuresPerMinute()) throw limited(retryAfterSeconds);
-}
-
-export async function recordSignInFailure(email: string, now = new Date()): Promise<void> {
-  await countEvent(signInKey(email), now);
+/**
+ * Counts one event under `key`; throws 429 with the seconds until the window resets when
+ * the window's total is over `limit` (the API limit per minute by default).
+ */
+export async function enforceRateLimit(key: string, options: { limit?: number; windowMs?: number; now?: Date; message?: (retryAfterSeconds: number) => string } = {}): Promise<void> {
+  const windowMs = options.windowMs ?? MINUTE_MS;
+  const now = options.now ?? new Date();
+  const limit = options.limit ?? rateLimitPerMinute();
+  if ((await countInWindow(key, { windowMs, now })) > limit) {
+    const { retryAfterSeconds } = windowOf(now, windowMs);
+    throw rateLimited(retryAfterSeconds, options.message?.(retryAfterSeconds));
+  }
 }

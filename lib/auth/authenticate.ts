@@ -1,9 +1,9 @@
 /** Checks an email and password; the one place that decides whether a sign-in succeeds. */
-import { checkSignInAllowed, recordSignInFailure } from "../api/rate-limit";
 import { getDb } from "../db";
 import { isUuid } from "../ids";
 import type { Role } from "../generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
+import { reserveSignInAttempt } from "./sign-in-throttle";
 
 export interface Actor {
   id: string;
@@ -14,31 +14,51 @@ export interface Actor {
   organizationId: string | null;
 }
 
+/** An actor together with the token version its credentials must carry. */
+export interface AuthenticatedUser extends Actor {
+  tokenVersion: number;
+}
+
 const actorFields = { id: true, email: true, name: true, role: true, image: true, organizationId: true } as const;
 
 /**
  * Returns the user when the credentials match an active account, otherwise null.
- * Guessing is slowed down: after a few failures for one address within a minute,
- * further attempts are refused with 429 until the minute is over.
+ * Guessing is throttled per email and client address (sign-in-throttle.ts): over a limit
+ * the attempt is refused with 429 before the password is even checked.
  */
-export async function authenticate(options: { email: string; password: string }): Promise<Actor | null> {
-  await checkSignInAllowed(options.email);
+export async function authenticate(options: { email: string; password: string; clientAddress: string }): Promise<AuthenticatedUser | null> {
+  const email = options.email.trim().toLowerCase();
+  const attempt = await reserveSignInAttempt({ email, address: options.clientAddress });
   const user = await getDb().user.findUnique({
-    where: { email: options.email.trim().toLowerCase() },
-    select: { ...actorFields, passwordHash: true, active: true },
+    where: { email },
+    select: { ...actorFields, passwordHash: true, active: true, tokenVersion: true },
   });
   // Verify against a decoy when the email is unknown, so timing does not reveal which part was wrong.
   const valid = await verifyPassword(options.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !valid || !user.active) {
-    await recordSignInFailure(options.email);
+    await attempt.failed();
     return null;
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role, image: user.image, organizationId: user.organizationId };
+  await attempt.succeeded(user.id);
+  return { id: user.id, email: user.email, name: user.name, role: user.role, image: user.image, organizationId: user.organizationId, tokenVersion: user.tokenVersion };
 }
 
-/** Loads an active user by id, as the acting user of a request. */
-export async function findActor(options: { userId: string }): Promise<Actor | null> {
+/**
+ * Loads the acting user of a request: active, with the token version its credentials
+ * carry (a password change, "sign out everywhere" or deactivation bumps it), and, for a
+ * browser session, a session that has not been ended.
+ */
+export async function findActor(options: { userId: string; tokenVersion: number; sessionId?: string; now?: Date }): Promise<Actor | null> {
   if (!isUuid(options.userId)) return null;
-  const user = await getDb().user.findFirst({ where: { id: options.userId, active: true }, select: actorFields });
-  return user;
+  if (options.sessionId !== undefined && !isUuid(options.sessionId)) return null;
+  const now = options.now ?? new Date();
+  return getDb().user.findFirst({
+    where: {
+      id: options.userId,
+      active: true,
+      tokenVersion: options.tokenVersion,
+      ...(options.sessionId ? { sessions: { some: { id: options.sessionId, endedAt: null, expiresAt: { gt: now } } } } : {}),
+    },
+    select: actorFields,
+  });
 }

@@ -18,3 +18,21 @@ export const tokenResponseSchema = z.object({
   expires_in: z.number().int().positive(),
   user: tokenUserSchema,
 });
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const changePasswordBody = z.object({
+  current_password: z.string().min(1).max(1024),
+  new_password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+});
+
+export const credentialsRevokedResponse = z.object({
+  message: z.string(),
+  sessions_ended: z.number().int().describe("Browser sessions that were still open and are now ended"),
+});
+
+export const deactivatedUserResponse = z.object({
+  id: z.string().uuid(),
+  email: z.string(),
+  active: z.literal(false),
+});

@@ -1,9 +1,12 @@
 /**
- * The body of every server action behind a form: parse with the API's own zod schema,
- * call the service, and answer with field errors or a message instead of throwing.
+ * The body of every server action behind a form: count it against the acting user's
+ * rate limit (the same allowance as their API calls), parse with the API's own zod
+ * schema, call the service, and answer with field errors or a message instead of throwing.
  */
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
+import { enforceRateLimit, userKey } from "../api/rate-limit";
+import type { Actor } from "../auth/actor";
 import { AppError } from "../errors";
 import { CORRECT_FIELDS, type ActionState } from "./action-state";
 import { apiFieldErrors, zodFieldErrors } from "./field-errors";
@@ -12,8 +15,13 @@ export async function runAction<S extends z.ZodType, R>(
   schema: S,
   input: unknown,
   run: (data: z.output<S>) => Promise<R>,
-  options: { successMessage?: string } = {},
+  options: { actor: Actor; successMessage?: string },
 ): Promise<ActionState<R>> {
+  try {
+    await enforceRateLimit(userKey(options.actor.id));
+  } catch (error) {
+    return actionError(error);
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { status: "error", message: CORRECT_FIELDS, fieldErrors: zodFieldErrors(parsed.error, input) };
   try {

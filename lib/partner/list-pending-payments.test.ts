@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { findActor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { listPendingPayments } from "./list-pending-payments";
 
 async function actor(email: string) {
-  const user = await getDb().user.findUniqueOrThrow({ where: { email } });
-  return (await findActor({ userId: user.id }))!;
+  return actorByEmail(email);
 }
 
 describe("payments to verify", () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findActor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { createSponsorships } from "./create-sponsorships";
 import { listSponsorableStudents, listStudentFilterOptions, sponsorableStudentsQuery } from "./list-sponsorable-students";
 
 async function actor(email: string) {
-  const user = await getDb().user.findUniqueOrThrow({ where: { email } });
-  return (await findActor({ userId: user.id }))!;
+  return actorByEmail(email);
 }
 
 const query = (input: Record<string, unknown> = {}) => sponsorableStudentsQuery.parse(input);

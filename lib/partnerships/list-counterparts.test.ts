@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findActor, type Actor } from "@/lib/auth/authenticate";
+import type { Actor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listCounterparts } from "./list-counterparts";
@@ -8,8 +9,7 @@ const actors = {} as Record<"brand" | "creator" | "partner", Actor>;
 
 beforeAll(async () => {
   for (const who of ["brand", "creator", "partner"] as const) {
-    const user = await getDb().user.findUniqueOrThrow({ where: { email: `${who}@demo.test` }, select: { id: true } });
-    actors[who] = (await findActor({ userId: user.id }))!;
+    actors[who] = await actorByEmail(`${who}@demo.test`);
   }
 });
 

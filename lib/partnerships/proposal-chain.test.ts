@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findActor, type Actor } from "@/lib/auth/authenticate";
-import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { AppError } from "@/lib/errors";
 import { getProposalChain, partnershipIdOfProposal } from "./proposal-chain";
 import { acceptProposal } from "./proposal-accept";
@@ -11,8 +11,7 @@ const actors = {} as Record<"brand" | "creator" | "creator2", Actor>;
 
 beforeAll(async () => {
   for (const who of ["brand", "creator", "creator2"] as const) {
-    const user = await getDb().user.findUniqueOrThrow({ where: { email: `${who}@demo.test` }, select: { id: true } });
-    actors[who] = (await findActor({ userId: user.id }))!;
+    actors[who] = await actorByEmail(`${who}@demo.test`);
   }
 });
 

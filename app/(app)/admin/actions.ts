@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { enforceRateLimit, userKey } from "@/lib/api/rate-limit";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { completePayment } from "@/lib/partner/complete-payment";
@@ -19,6 +20,7 @@ export async function verifyPaymentAction(_previous: VerifyResult | null, form: 
   const parsed = verifyForm.safeParse({ paymentId: form.get("paymentId"), outcome: form.get("outcome") });
   if (!parsed.success) return { ok: false, message: "That request was not understood." };
   try {
+    await enforceRateLimit(userKey(actor.id));
     const payment = await completePayment({ actor, paymentId: parsed.data.paymentId, outcome: parsed.data.outcome, source: "admin" });
     revalidatePath("/admin");
     return { ok: true, message: `Payment ${payment.reference} marked ${payment.status}.` };

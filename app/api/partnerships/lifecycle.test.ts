@@ -137,7 +137,7 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     expect(early.body.error.code).toBe("invalid_state");
 
     // 5. Both parties sign.
-    const first = await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {}, headers: { "x-forwarded-for": "203.0.113.7" } });
+    const first = await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {}, headers: { "x-client-address": "203.0.113.7" } });
     expect(first.body.status).toBe("signed_creator");
     const second = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: {} });
     expect(second.body.status).toBe("active");
@@ -207,12 +207,14 @@ type Row = {
 const read = { brand: 200, creator: 200, otherBrand: 404, otherCreator: 404, partner: 403, none: 401 };
 const brandOnly = (ok: number) => ({ brand: ok, creator: 403, otherBrand: 404, otherCreator: 404, partner: 403, none: 401 });
 const creatorOnly = (ok: number) => ({ brand: 403, creator: ok, otherBrand: 404, otherCreator: 404, partner: 403, none: 401 });
+/** A draft is its sender's alone: its recipient is treated as a stranger to it. */
+const senderOfDraft = (ok: number) => ({ ...brandOnly(ok), creator: 404 });
 const p = (ids: Record<string, string>) => ({ partnershipId: ids.partnershipId });
 
 const table: Row[] = [
   { name: "GET proposal", stage: "sent", handler: getProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: read },
-  { name: "PATCH proposal (sender)", stage: "draft", handler: updateProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { terms: { revisions: "One round" } }, expect: brandOnly(200) },
-  { name: "send proposal (sender)", stage: "draft", handler: sendProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: brandOnly(200) },
+  { name: "PATCH proposal (sender)", stage: "draft", handler: updateProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { terms: { revisions: "One round" } }, expect: senderOfDraft(200) },
+  { name: "send proposal (sender)", stage: "draft", handler: sendProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: senderOfDraft(200) },
   { name: "accept proposal (recipient)", stage: "sent", handler: acceptProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: creatorOnly(200) },
   { name: "counter proposal (recipient)", stage: "sent", handler: counterProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { compensation: { amount: 1800, currency: "USD" } }, expect: creatorOnly(201) },
   { name: "reject proposal (recipient)", stage: "sent", handler: rejectProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { reason: "Busy" }, expect: creatorOnly(200) },

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { enforceRateLimit, userKey } from "@/lib/api/rate-limit";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
 import { generateReport } from "@/lib/partner/generate-report";
@@ -70,6 +71,7 @@ export async function generateReportAction(_previous: ReportFormState | null, fo
     return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
   }
   try {
+    await enforceRateLimit(userKey(actor.id));
     const report = await generateReport({
       actor,
       type: parsed.data.type,

@@ -26,7 +26,7 @@ export async function createProposalAction(input: unknown, options: { send: bool
       if (options.send) await sendProposal({ actor: me, proposalId: draft.id });
       return { id: draft.id };
     },
-    { successMessage: options.send ? "Proposal sent." : "Draft saved." },
+    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
   );
 }
 
@@ -41,13 +41,13 @@ export async function updateProposalAction(proposalId: string, input: unknown, o
       if (options.send) await sendProposal({ actor: me, proposalId: saved.id });
       return { id: saved.id };
     },
-    { successMessage: options.send ? "Proposal sent." : "Draft saved." },
+    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
   );
 }
 
 export async function sendProposalAction(proposalId: string): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), { successMessage: "Proposal sent." });
+  return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), { actor: me, successMessage: "Proposal sent." });
 }
 
 export async function acceptProposalAction(proposalId: string): Promise<ActionState<{ partnershipId: string }>> {
@@ -56,17 +56,17 @@ export async function acceptProposalAction(proposalId: string): Promise<ActionSt
     uuidString,
     proposalId,
     async (id) => ({ partnershipId: (await acceptProposal({ actor: me, proposalId: id })).partnership.id }),
-    { successMessage: "Proposal accepted. The partnership has started." },
+    { actor: me, successMessage: "Proposal accepted. The partnership has started." },
   );
 }
 
 export async function rejectProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), { successMessage: "Proposal rejected." });
+  return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), { actor: me, successMessage: "Proposal rejected." });
 }
 
 /** Answers a received proposal with a counter-proposal; returns the new proposal's id. */
 export async function counterProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), { successMessage: "Counter-proposal sent." });
+  return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), { actor: me, successMessage: "Counter-proposal sent." });
 }

@@ -6,7 +6,7 @@
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPayment } from "@/app/api/v1/partner/payments/route";
-import { findActor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { cardPaymentSecret } from "@/lib/partner/card-payment";
 import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
@@ -107,7 +107,7 @@ describe("partner card payments through Stripe", () => {
   });
 
   it("gives the partner the pending card payment's client secret again, creating the intent if it has none", async () => {
-    const actor = (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).id }))!;
+    const actor = await actorByEmail("partner@demo.test");
     const { payment, intent } = await payByCard({ amount: 1100 });
     const again = await cardPaymentSecret({ actor, paymentId: payment.id });
     expect(again).toMatchObject({ clientSecret: intent.client_secret, amountMinor: 110000n, currency: "KES" });
@@ -124,7 +124,7 @@ describe("partner card payments through Stripe", () => {
     expect(fake.paymentIntents.get(row.providerRef!)).toMatchObject({ amount: 120000, metadata: { partnerPaymentId: id } });
 
     // Nobody else's payment, and only a pending card payment.
-    const other = (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email: "partner2@demo.test" } })).id }))!;
+    const other = await actorByEmail("partner2@demo.test");
     await expect(cardPaymentSecret({ actor: other, paymentId: id })).rejects.toMatchObject({ code: "resource_not_found" });
     const bank = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "bank_transfer", amount: 300, bank_reference: "BT-CARD-TEST" } });
     await expect(cardPaymentSecret({ actor, paymentId: (bank.body as { id: string }).id })).rejects.toMatchObject({ code: "conflict" });

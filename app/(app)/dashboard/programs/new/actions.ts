@@ -8,5 +8,5 @@ import { createProgramBody } from "@/lib/partner/schemas";
 /** Creates a program with the same schema and service as POST /partner/programs. */
 export async function createProgramAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createProgramBody, input, (body) => createProgram({ actor, body }));
+  return runAction(createProgramBody, input, (body) => createProgram({ actor, body }), { actor });
 }

@@ -8,5 +8,5 @@ import { createSponsorshipsBody } from "@/lib/partner/schemas";
 /** Creates sponsorships with the same schema and service as POST /partner/sponsorships. */
 export async function createSponsorshipsAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createSponsorshipsBody, input, (body) => createSponsorships({ actor, ...body }));
+  return runAction(createSponsorshipsBody, input, (body) => createSponsorships({ actor, ...body }), { actor });
 }

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionState } from "@/lib/forms/action-state";
 import { runAction } from "@/lib/forms/run-action";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { signContractBody } from "@/lib/partnerships/contract-schemas";
 import { generateContract, signContract } from "@/lib/partnerships/contracts";
@@ -31,16 +32,16 @@ export async function generateContractAction(partnershipId: string) {
   return withPath(partnershipPath, { partnershipId }, async (ids) => {
     const who = await actor();
     return runAction(z.object({}), {}, () => generateContract({ actor: who, partnershipId: ids.partnershipId }).then(() => undefined), {
+      actor: who,
       successMessage: "Contract generated and sent to both parties for signature.",
     });
   });
 }
 
-/** The signer's address as the proxy reports it, as the sign route records it. */
+/** The signer's address as the server in front of the app resolved it, as the sign route records it. */
 async function signingClient() {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ipAddress: forwarded || h.get("x-real-ip")?.trim() || "unknown", userAgent: h.get("user-agent") };
+  return { ipAddress: clientAddressOf(h), userAgent: h.get("user-agent") };
 }
 
 export async function signContractAction(partnershipId: string, input: unknown) {
@@ -53,7 +54,7 @@ export async function signContractAction(partnershipId: string, input: unknown) 
         const contract = await signContract({ actor: who, partnershipId: ids.partnershipId, signature: body.signature, ...(await signingClient()) });
         return { status: contract.status };
       },
-      { successMessage: "You signed the contract." },
+      { actor: who, successMessage: "You signed the contract." },
     );
   });
 }
@@ -64,7 +65,7 @@ export async function initiatePaymentAction(partnershipId: string, input: unknow
     return runAction(initiatePaymentBody, input, async (body) => {
       const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
       return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
-    });
+    }, { actor: who });
   });
 }
 
@@ -74,7 +75,7 @@ export async function resumePaymentAction(partnershipId: string, paymentId: stri
     return runAction(z.object({}), {}, async () => {
       const { paymentIntent } = await resumePayment({ actor: who, ...ids });
       return { clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
-    });
+    }, { actor: who });
   });
 }
 
@@ -82,6 +83,7 @@ export async function confirmSandboxPaymentAction(partnershipId: string, payment
   return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
     const who = await actor();
     return runAction(z.object({}), {}, () => confirmSandboxPayment({ actor: who, ...ids }).then(() => undefined), {
+      actor: who,
       successMessage: "Sandbox payment confirmed: the money is held in escrow.",
     });
   });
@@ -91,6 +93,7 @@ export async function releasePaymentAction(partnershipId: string, paymentId: str
   return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
     const who = await actor();
     return runAction(z.object({}), {}, () => releasePayment({ actor: who, ...ids }).then(() => undefined), {
+      actor: who,
       successMessage: "Payment released to the creator.",
     });
   });
@@ -100,6 +103,7 @@ export async function submitDeliverableAction(partnershipId: string, deliverable
   return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
     const who = await actor();
     return runAction(submitDeliverableBody, input, (body) => submitDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
+      actor: who,
       successMessage: "Deliverable submitted for review.",
     });
   });
@@ -109,6 +113,7 @@ export async function approveDeliverableAction(partnershipId: string, deliverabl
   return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
     const who = await actor();
     return runAction(approveDeliverableBody, input, (body) => approveDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
+      actor: who,
       successMessage: "Deliverable approved.",
     });
   });
@@ -118,6 +123,7 @@ export async function requestRevisionAction(partnershipId: string, deliverableId
   return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
     const who = await actor();
     return runAction(requestRevisionBody, input, (body) => requestRevision({ actor: who, ...ids, ...body }).then(() => undefined), {
+      actor: who,
       successMessage: "Revision requested.",
     });
   });

@@ -92,11 +92,12 @@ describe("contract lifecycle", () => {
       expect(pdf.body.error.code).toBe("resource_not_found");
     }
 
-    // The creator signs first, with an image, behind a proxy.
+    // The creator signs first, with an image. The address is the one the server in front
+    // of the app resolved; what the client claims in X-Forwarded-For is ignored.
     const first = await call(sign, url(id, "/sign"), {
       token: creator,
       body: { signature: PNG },
-      headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.2", "x-real-ip": "10.0.0.2", "user-agent": "vitest-creator" },
+      headers: { "x-client-address": "203.0.113.9", "x-forwarded-for": "198.51.100.66", "x-real-ip": "10.0.0.2", "user-agent": "vitest-creator" },
       params: { partnershipId: id },
     });
     expect(first.status).toBe(200);
@@ -119,8 +120,8 @@ describe("contract lifecycle", () => {
     expect(twice.body.error.code).toBe("invalid_state");
     expect(await snapshot(id)).toEqual(beforeSecond);
 
-    // The brand signs without an image; only X-Real-IP is known.
-    const second = await call(sign, url(id, "/sign"), { token: brand2, method: "POST", headers: { "x-real-ip": "198.51.100.4" }, params: { partnershipId: id } });
+    // The brand signs without an image and without a body.
+    const second = await call(sign, url(id, "/sign"), { token: brand2, method: "POST", headers: { "x-client-address": "198.51.100.4", "x-real-ip": "10.9.9.9" }, params: { partnershipId: id } });
     expect(second.status).toBe(200);
     const signed = contractDetail.parse(second.body);
     expect(signed.status).toBe("active");

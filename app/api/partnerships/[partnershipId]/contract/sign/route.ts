@@ -1,13 +1,9 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { signContractBody } from "@/lib/partnerships/contract-schemas";
 import { signContract } from "@/lib/partnerships/contracts";
 
-/** The client's address as the proxy reports it: the first hop of X-Forwarded-For. */
-function clientAddress(request: NextRequest): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
-}
 
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: signContractBody }, async ({ actor, body, params, request }) =>
   NextResponse.json(
@@ -15,7 +11,8 @@ export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: signC
       actor,
       partnershipId: String(params.partnershipId),
       signature: body.signature,
-      ipAddress: clientAddress(request),
+      // The address the server in front of the app resolved, never one the client claims.
+      ipAddress: clientAddressOf(request),
       userAgent: request.headers.get("user-agent"),
     }),
   ),
