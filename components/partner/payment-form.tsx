@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { createPaymentAction } from "@/app/(app)/dashboard/payments/new/actions";
 import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/components/partner/form-inputs";
+import { MpesaSandboxPrompt } from "@/components/partner/mpesa-sandbox-prompt";
 import { StripePaymentForm } from "@/components/payments/stripe-payment-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
@@ -36,7 +37,7 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
   return (
     <section aria-labelledby="next-steps-heading" className="rounded-lg border border-brand-500/40 bg-brand-50 p-5" data-testid="payment-next-steps" data-method={result.method}>
       <h2 id="next-steps-heading" className="text-lg font-semibold" tabIndex={-1}>
-        {result.method === "mpesa" ? "Check your phone" : "Payment started"}
+        {result.method === "mpesa" ? (result.sandbox ? "Answer the simulated prompt" : "Check your phone") : "Payment started"}
       </h2>
       <p className="mt-1 text-sm">{result.message}</p>
       <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
@@ -54,7 +55,9 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
         <dd className="font-medium">Pending</dd>
       </dl>
       <div className="mt-3 space-y-2 text-sm">
-        {result.method === "mpesa" ? (
+        {result.method === "mpesa" && result.sandbox ? (
+          <MpesaSandboxPrompt paymentId={result.id} amountLabel={amount} phone={phone} />
+        ) : result.method === "mpesa" ? (
           <>
             <p>
               A payment request for <strong>{amount}</strong> has gone to <strong>{phone}</strong>. Unlock your phone and enter your M-Pesa PIN in the
@@ -185,11 +188,11 @@ export function PaymentForm({
             label="M-Pesa phone number"
             type="tel"
             autoComplete="tel"
-            placeholder="+2547XXXXXXXX"
+            placeholder="0712 345 678"
             value={values.phone_number}
             onChange={(event) => set("phone_number")(event.target.value)}
             error={fieldErrors.phone_number}
-            hint="The Safaricom number that approves the payment, in +2547XXXXXXXX form."
+            hint="The Safaricom number that approves the payment, e.g. 0712 345 678 or +254 712 345 678."
           />
         ) : null}
         {method === "bank_transfer" ? (

@@ -1,14 +1,12 @@
 /**
- * The one way a payment leaves `pending`: an admin verifying it, the M-Pesa STK push
- * callback, or Stripe's webhook for a card payment. Completing a payment activates the sponsorships it funds, disburses to
+ * The one way a payment leaves `pending`: an admin verifying it, an M-Pesa result
+ * (mpesa.ts), or Stripe's webhook for a card payment. Completing a payment activates the sponsorships it funds, disburses to
  * them, moves a funded program out of planning and marks the invoice paid, all in the
  * transaction that flips the status, so a payment is applied exactly once.
  */
-import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
-import { toMajor } from "../money";
 import { isUuid } from "../ids";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { toPaymentItem, type PaymentItem } from "./list-payments";
@@ -16,14 +14,13 @@ import { toPaymentItem, type PaymentItem } from "./list-payments";
 export type PaymentOutcome = "completed" | "failed";
 
 export interface CompletePaymentOptions {
-  /** Required for `source: "admin"`; the M-Pesa callback acts without a user. */
-  actor?: Actor;
+  actor: Actor;
   paymentId: string;
   outcome: PaymentOutcome;
   reason?: string;
   /** The provider's receipt for the money (M-Pesa receipt number). */
   receipt?: string;
-  source: "admin" | "mpesa";
+  source: "admin";
   now?: Date;
 }
 
@@ -44,9 +41,13 @@ export async function completePayment(options: CompletePaymentOptions): Promise<
   return getDb().$transaction((tx) => settlePayment(tx, { paymentId, outcome, reason: options.reason, receipt: options.receipt, now }));
 }
 
-/** The transition itself, inside the caller's transaction. */
-async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome; reason?: string; receipt?: string; now: Date }): Promise<PaymentItem> {
+/**
+ * The transition itself, inside the caller's transaction (`unchanged` only reads the
+ * payment back, for a provider report already applied).
+ */
+export async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome | "unchanged"; reason?: string; receipt?: string; now: Date }): Promise<PaymentItem> {
   const { paymentId, outcome, now } = options;
+  if (outcome === "unchanged") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
   // The conditional update is the lock: of concurrent calls, only one sees count 1.
   const { count } = await tx.payment.updateMany({
     where: { id: paymentId, status: "pending" },
@@ -142,54 +143,4 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
   }
 
   await tx.invoice.updateMany({ where: { paymentId, status: { not: "paid" } }, data: { status: "paid", paidDate: today } });
-}
-
-// ─── M-Pesa STK push callback ─────────────────────────────────────────────────
-
-const callbackValue = z.union([z.string(), z.number()]).nullish();
-
-/** Safaricom's STK push result, as posted to our CallBackURL. */
-export const mpesaCallbackBody = z.object({
-  Body: z.object({
-    stkCallback: z.object({
-      MerchantRequestID: z.string(),
-      CheckoutRequestID: z.string().min(1),
-      ResultCode: z.coerce.number().int(),
-      ResultDesc: z.string(),
-      CallbackMetadata: z.object({ Item: z.array(z.object({ Name: z.string(), Value: callbackValue })) }).optional(),
-    }),
-  }),
-});
-
-export const MPESA_ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" } as const;
-
-/**
- * Applies a callback to the payment whose CheckoutRequestID it names. A success whose
- * amount differs from the payment's is recorded as failed with the discrepancy as the
- * reason, for someone to reconcile; it must not complete a payment it did not cover.
- */
-export async function recordMpesaCallback(options: { body: z.output<typeof mpesaCallbackBody>; now?: Date }) {
-  const result = options.body.Body.stkCallback;
-  const payment = await getDb().payment.findFirst({
-    where: { providerRef: result.CheckoutRequestID, method: "mpesa" },
-    select: { id: true, amountMinor: true, currency: true },
-  });
-  if (!payment) throw notFound("Payment");
-
-  const item = (name: string) => result.CallbackMetadata?.Item.find((entry) => entry.Name === name)?.Value;
-  let outcome: PaymentOutcome = "failed";
-  let reason: string | undefined = result.ResultDesc;
-  if (result.ResultCode === 0) {
-    const paid = Number(item("Amount"));
-    const expected = toMajor(payment.amountMinor);
-    if (paid === expected) {
-      outcome = "completed";
-      reason = undefined;
-    } else {
-      reason = `M-Pesa receipt ${String(item("MpesaReceiptNumber") ?? "unknown")} is for ${payment.currency} ${Number.isNaN(paid) ? "an unknown amount" : paid}, not ${expected}`;
-    }
-  }
-  const receipt = item("MpesaReceiptNumber");
-  await completePayment({ paymentId: payment.id, outcome, reason, receipt: receipt == null ? undefined : String(receipt), source: "mpesa", now: options.now });
-  return MPESA_ACCEPTED;
 }

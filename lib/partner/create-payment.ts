@@ -13,12 +13,12 @@ import { stripeClient } from "../partnerships/payment-provider";
 import { createCardCharge } from "./card-payment";
 import { toMinor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
+import { mpesaProvider, mpesaUnavailable } from "./mpesa";
 import { partnerOf } from "./partner-of";
 import type { createPaymentBody, createPaymentResponse } from "./schemas";
 
 type Body = z.output<typeof createPaymentBody>;
-/** `checkout_request_id` (M-Pesa only) is outside the published schema, which lets extra keys through. */
-type Response = z.infer<typeof createPaymentResponse> & { checkout_request_id?: string };
+type Response = z.infer<typeof createPaymentResponse>;
 
 const REFERENCE_PREFIX: Record<PaymentMethod, string> = { mpesa: "MP", bank_transfer: "BT", paypal: "PP", stripe: "ST" };
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -36,18 +36,14 @@ function randomToken(length: number, alphabet = ALPHANUMERIC): string {
 
 const compactDate = (date: Date) => date.toISOString().slice(0, 10).replaceAll("-", "");
 
-/** Safaricom's CheckoutRequestID shape: ws_CO_<DDMMYYYYHHmmss><digits>. */
-function checkoutRequestId(now: Date): string {
-  const d = now.toISOString();
-  return `ws_CO_${d.slice(8, 10)}${d.slice(5, 7)}${d.slice(0, 4)}${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}${randomToken(10, "0123456789")}`;
-}
-
-function message(body: Body): string {
+function message(body: Body, sandbox: boolean): string {
   switch (body.method) {
     case "bank_transfer":
       return "Payment initiated. Bank transfer verification pending.";
     case "mpesa":
-      return `M-Pesa payment request sent to ${body.phone_number}. Enter your M-Pesa PIN to complete the payment.`;
+      return sandbox
+        ? `Sandbox M-Pesa: no real prompt was sent to ${body.phone_number} and no money moves. Approve or cancel the simulated prompt on the payment page.`
+        : `M-Pesa payment request sent to ${body.phone_number}. Enter your M-Pesa PIN to complete the payment.`;
     case "paypal":
       return "Payment initiated. Complete the payment with PayPal to confirm it.";
     case "stripe":
@@ -62,6 +58,8 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
   const { body } = options;
   const sponsorshipIds = [...new Set(body.sponsorship_ids ?? [])];
   const amountMinor = toMinor(body.amount);
+  const mpesa = body.method === "mpesa" ? mpesaProvider() : null;
+  if (body.method === "mpesa" && !mpesa) throw mpesaUnavailable();
 
   for (let attempt = 1; ; attempt++) {
     const now = options.now ?? new Date();
@@ -79,7 +77,10 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           if (owned !== sponsorshipIds.length) throw notFound("Sponsorship");
         }
 
-        const providerRef = body.method === "mpesa" ? checkoutRequestId(now) : null;
+        const reference = `${REFERENCE_PREFIX[body.method]}_${compactDate(now)}_${randomToken(6)}`;
+        const prompt = mpesa ? await mpesa.requestPayment({ phone: body.phone_number!, amountMinor, reference, now }) : null;
+        const providerRef = prompt?.checkoutRequestId ?? null;
+        const sandbox = mpesa?.name === "sandbox";
         const payment = await tx.payment.create({
           data: {
             partnerId,
@@ -89,10 +90,11 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
             method: body.method,
             status: "pending",
             description: body.description || null,
-            reference: `${REFERENCE_PREFIX[body.method]}_${compactDate(now)}_${randomToken(6)}`,
+            reference,
             bankReference: body.method === "bank_transfer" ? (body.bank_reference ?? null) : null,
             phoneNumber: body.method === "mpesa" ? (body.phone_number ?? null) : null,
             providerRef,
+            sandbox,
             createdAt: now,
             sponsorships: { createMany: { data: sponsorshipIds.map((sponsorshipId) => ({ sponsorshipId })) } },
           },
@@ -133,7 +135,8 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           reference: payment.reference,
           invoice_id: invoice.id,
           created_at: payment.createdAt.toISOString(),
-          message: message(body),
+          message: message(body, sandbox),
+          sandbox,
           ...(providerRef ? { checkout_request_id: providerRef } : {}),
           ...(card ? { client_secret: card.clientSecret } : {}),
         };

@@ -25,6 +25,7 @@ export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsor
     description: payment.description,
     reference: payment.reference,
     receipt: payment.receipt,
+    sandbox: payment.sandbox,
     program_id: payment.programId,
     sponsorship_ids: payment.sponsorships.map((link) => link.sponsorshipId).sort(),
     created_at: payment.createdAt.toISOString(),
@@ -59,11 +60,12 @@ export async function listPayments(options: { actor: Actor; query: Query; now?: 
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       ...pageWindow(query),
     }),
-    db.$queryRaw<Array<{ total_paid: bigint; this_month: bigint; pending: bigint }>>`
+    // Sums as text: exact at any size (a bigint cast could overflow), read back as BigInt.
+    db.$queryRaw<Array<{ total_paid: string; this_month: string; pending: string }>>`
       SELECT
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed'), 0)::bigint AS total_paid,
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed' AND completed_at >= ${monthStart}::timestamptz AND completed_at < ${nextMonthStart}::timestamptz), 0)::bigint AS this_month,
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'pending'), 0)::bigint AS pending
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed'), 0)::text AS total_paid,
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed' AND completed_at >= ${monthStart}::timestamptz AND completed_at < ${nextMonthStart}::timestamptz), 0)::text AS this_month,
+        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'pending'), 0)::text AS pending
       FROM payments WHERE partner_id = ${partnerId}::uuid`,
   ]);
 
@@ -71,9 +73,9 @@ export async function listPayments(options: { actor: Actor; query: Query; now?: 
     payments: payments.map(toPaymentItem),
     ...pageInfo(query, total),
     summary: {
-      total_paid: toMajor(summary[0]?.total_paid ?? 0n),
-      this_month: toMajor(summary[0]?.this_month ?? 0n),
-      pending: toMajor(summary[0]?.pending ?? 0n),
+      total_paid: toMajor(BigInt(summary[0]?.total_paid ?? 0)),
+      this_month: toMajor(BigInt(summary[0]?.this_month ?? 0)),
+      pending: toMajor(BigInt(summary[0]?.pending ?? 0)),
     },
   };
 }

@@ -3,11 +3,13 @@
  * "separate charges and transfers": the brand pays a PaymentIntent into the platform
  * account, and release transfers the amount to the creator's connected account; both
  * share the partnership's transfer_group. Without it, a sandbox provider simulates
- * both so the workflow can be exercised end to end. Callers never ask which one runs.
+ * both so the workflow can be exercised end to end (where sandbox payments are enabled:
+ * payments/sandbox-mode.ts). Callers never ask which one runs.
  */
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 import { AppError } from "../errors";
+import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
 
 /**
  * Calls Stripe; a refusal or an outage becomes a 502 that says nothing moved. Every call
@@ -45,7 +47,7 @@ export interface TransferInput {
 }
 
 export interface PaymentProvider {
-  name: "stripe" | "sandbox";
+  name: "stripe" | "sandbox" | "unavailable";
   createCharge(input: CreateChargeInput): Promise<{ providerPaymentIntent: string; clientSecret: string; sandbox: boolean }>;
   /** The client secret of a charge already created, so a brand who left the page can finish paying. */
   chargeClientSecret(providerPaymentIntent: string): Promise<string>;
@@ -68,6 +70,23 @@ export const sandboxProvider: PaymentProvider = {
   },
   async transferToCreator() {
     return { providerTransfer: `tr_sandbox_${random()}` };
+  },
+};
+
+const unavailable = () =>
+  new AppError("payment_provider_unavailable", "Payments are not available on this server: it has no Stripe keys and sandbox payments are off. Nothing was charged or transferred.");
+
+/** In production without Stripe keys (and without SANDBOX_PAYMENTS=on): every money movement is refused. */
+export const unavailableProvider: PaymentProvider = {
+  name: "unavailable",
+  async createCharge() {
+    throw unavailable();
+  },
+  async chargeClientSecret() {
+    throw unavailable();
+  },
+  async transferToCreator() {
+    throw unavailable();
   },
 };
 
@@ -134,5 +153,6 @@ export function stripeClient(): Stripe | null {
 /** Read on every call so configuration changes (and tests) take effect without a restart. */
 export function getPaymentProvider(): PaymentProvider {
   const stripe = stripeClient();
-  return stripe ? stripeProvider(stripe) : sandboxProvider;
+  if (stripe) return stripeProvider(stripe);
+  return sandboxPaymentsEnabled() ? sandboxProvider : unavailableProvider;
 }

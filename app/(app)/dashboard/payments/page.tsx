@@ -2,6 +2,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MpesaSandboxPrompt } from "@/components/partner/mpesa-sandbox-prompt";
 import { Panel, StatCard } from "@/components/partner/stat-card";
 import { Button } from "@/components/ui/button";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -207,6 +208,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>
                     <td className="py-2 pr-4">
                       <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                      {payment.sandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span> : null}
+                      {payment.sandbox && payment.method === "mpesa" && payment.status === "pending" ? (
+                        <MpesaSandboxPrompt paymentId={payment.id} amountLabel={formatMoney(payment.amount, payment.currency)} phone={null} compact />
+                      ) : null}
                       {cardPayments && payment.method === "stripe" && payment.status === "pending" ? (
                         <Link href={`/dashboard/payments/${payment.id}/pay`} className="ml-2 text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
                           Pay by card

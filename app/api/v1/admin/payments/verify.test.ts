@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createPaymentResponse, paymentItem } from "@/lib/partner/schemas";
 import { call, tokenFor } from "@/tests/helpers/http";
@@ -207,7 +207,14 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
 });
 
 describe("POST /payments/mpesa/callback", () => {
-  const callback = (checkoutRequestId: string, resultCode: number, amount?: number, resultDesc = "The service request is processed successfully.") => ({
+  const TOKEN = "s3cret-callback";
+  const AUTHORISED = `${CALLBACK}?token=${TOKEN}`;
+
+  beforeEach(() => {
+    process.env.MPESA_CALLBACK_TOKEN = TOKEN;
+  });
+
+  const callback = (checkoutRequestId: string, resultCode: number, amount?: number, resultDesc = "The service request is processed successfully.", phone = 254712345678) => ({
     Body: {
       stkCallback: {
         MerchantRequestID: "29115-34620561-1",
@@ -222,7 +229,7 @@ describe("POST /payments/mpesa/callback", () => {
                   { Name: "Amount", Value: amount },
                   { Name: "MpesaReceiptNumber", Value: "NLJ7RT61SV" },
                   { Name: "TransactionDate", Value: 20191219102115 },
-                  { Name: "PhoneNumber", Value: 254712345678 },
+                  { Name: "PhoneNumber", Value: phone },
                 ],
               },
             }),
@@ -230,9 +237,16 @@ describe("POST /payments/mpesa/callback", () => {
     },
   });
 
+  /** A pending M-Pesa payment whose prompt went out through Safaricom (not the sandbox), as the callback settles it. */
+  async function promptedPayment(amount: number) {
+    const payment = await newPayment(partner2, { amount, method: "mpesa", phone_number: "0712 345 678" });
+    await getDb().payment.update({ where: { id: payment.id }, data: { sandbox: false } });
+    return payment;
+  }
+
   it("completes the payment on success and accepts repeats", async () => {
-    const payment = await newPayment(partner2, { amount: 7500, method: "mpesa", phone_number: "+254712345678" });
-    const res = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 0, 7500) });
+    const payment = await promptedPayment(7500);
+    const res = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 7500) });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id }, include: { invoice: true } });
@@ -242,14 +256,18 @@ describe("POST /payments/mpesa/callback", () => {
     expect(row.invoice?.status).toBe("paid");
 
     const before = await counts();
-    const repeat = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 0, 7500) });
+    const repeat = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 7500) });
     expect(repeat.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     expect(await counts()).toEqual(before);
+    // A later failure report for the same prompt never overwrites the confirmed success.
+    const contradicting = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user") });
+    expect(contradicting.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
+    expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("completed");
   });
 
   it("fails the payment with Safaricom's description", async () => {
-    const payment = await newPayment(partner2, { amount: 100, method: "mpesa", phone_number: "+254712345678" });
-    const res = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user") });
+    const payment = await promptedPayment(100);
+    const res = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user") });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
@@ -257,34 +275,53 @@ describe("POST /payments/mpesa/callback", () => {
   });
 
   it("does not complete a payment when the amount differs", async () => {
-    const payment = await newPayment(partner2, { amount: 100, method: "mpesa", phone_number: "+254712345678" });
-    const res = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 0, 1) });
+    const payment = await promptedPayment(100);
+    const res = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 1) });
     expect(res.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(row.status).toBe("failed");
-    expect(row.failureReason).toContain("NLJ7RT61SV");
+    expect(row.failureReason).toBe("M-Pesa receipt NLJ7RT61SV is for KES 1, not 100");
     expect(row.receipt).toBe("NLJ7RT61SV");
   });
 
-  it("answers 404 for an unknown CheckoutRequestID and 422 for a malformed body", async () => {
-    const unknown = await call(mpesaCallback, CALLBACK, { body: callback("ws_CO_000000000000000000000000", 0, 1) });
-    expect(unknown.status).toBe(404);
-    expect(unknown.body).toEqual({ detail: "Payment not found" });
-    const malformed = await call(mpesaCallback, CALLBACK, { body: { Body: { stkCallback: { ResultCode: 0 } } } });
+  it("does not complete a payment paid from another phone", async () => {
+    const payment = await promptedPayment(300);
+    await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 300, undefined, 254799999999) });
+    const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
+    expect(row).toMatchObject({ status: "failed", failureReason: "M-Pesa receipt NLJ7RT61SV was paid from +254799999999, not +254712345678" });
+  });
+
+  it("acknowledges an unknown CheckoutRequestID without recording anything, and answers 422 for a malformed body", async () => {
+    const before = await counts();
+    const unknown = await call(mpesaCallback, AUTHORISED, { body: callback("ws_CO_000000000000000000000000", 0, 1) });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
+    expect(await counts()).toEqual(before);
+    const malformed = await call(mpesaCallback, AUTHORISED, { body: { Body: { stkCallback: { ResultCode: 0 } } } });
     expect(malformed.status).toBe(422);
     expect(malformed.body.detail.map((d: { loc: string[] }) => d.loc.join("."))).toContain("body.Body.stkCallback.CheckoutRequestID");
   });
 
-  it("requires ?token= when MPESA_CALLBACK_TOKEN is set", async () => {
-    const payment = await newPayment(partner2, { amount: 200, method: "mpesa", phone_number: "+254712345678" });
-    process.env.MPESA_CALLBACK_TOKEN = "s3cret-callback";
+  it("refuses every call without the configured token, and every call at all when none is configured", async () => {
+    const payment = await promptedPayment(200);
     const missing = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 0, 200) });
     expect(missing.status).toBe(401);
     const wrong = await call(mpesaCallback, `${CALLBACK}?token=nope`, { body: callback(payment.checkout_request_id!, 0, 200) });
     expect(wrong.status).toBe(401);
+    delete process.env.MPESA_CALLBACK_TOKEN;
+    const unconfigured = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 200) });
+    expect(unconfigured.status).toBe(401);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
-    const right = await call(mpesaCallback, `${CALLBACK}?token=s3cret-callback`, { body: callback(payment.checkout_request_id!, 0, 200) });
+    process.env.MPESA_CALLBACK_TOKEN = TOKEN;
+    const right = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 200) });
     expect(right.status).toBe(200);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("completed");
+  });
+
+  it("does not let a callback settle a sandbox payment: only its simulated prompt does", async () => {
+    const payment = await newPayment(partner2, { amount: 400, method: "mpesa", phone_number: "+254712345678" });
+    const res = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 400) });
+    expect(res.status).toBe(200);
+    expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
   });
 });

@@ -5,6 +5,7 @@ import { createPaymentResponse, listInvoicesResponse, listPaymentsResponse } fro
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as invoicePdf } from "./invoices/[id]/pdf/route";
 import { GET as listInvoices } from "./invoices/route";
+import { POST as sandboxPrompt } from "./[id]/sandbox-prompt/route";
 import { GET as list, POST as create } from "./route";
 
 // Many requests share one token here; the per-minute limit is not what these tests are about.
@@ -264,15 +265,56 @@ describe("POST /partner/payments", () => {
     expect(invoices.invoices.some((i) => i.id === body.invoice_id && i.program === prog.name)).toBe(true);
   });
 
-  it("sends an M-Pesa request and keeps the checkout request id", async () => {
+  it("sends an M-Pesa request through the labelled sandbox and keeps the checkout request id", async () => {
     const res = await call(create, URL, { token: partner2, body: { amount: 5000, method: "mpesa", phone_number: "+254712345678" } });
     expect(res.status).toBe(201);
     const body = createPaymentResponse.parse(res.body);
-    expect(body.message).toContain("M-Pesa payment request sent to +254712345678");
+    expect(body.sandbox).toBe(true);
+    expect(body.message).toBe("Sandbox M-Pesa: no real prompt was sent to +254712345678 and no money moves. Approve or cancel the simulated prompt on the payment page.");
     expect(body.reference).toMatch(/^MP_\d{8}_[A-Z0-9]{6}$/);
-    expect(res.body.checkout_request_id).toMatch(/^ws_CO_\d{24}$/);
+    expect(body.checkout_request_id).toMatch(/^ws_CO_\d{24}$/);
     const payment = await getDb().payment.findUniqueOrThrow({ where: { id: body.id } });
-    expect(payment).toMatchObject({ partnerId: org2, providerRef: res.body.checkout_request_id, phoneNumber: "+254712345678", programId: null });
+    expect(payment).toMatchObject({ partnerId: org2, providerRef: body.checkout_request_id, phoneNumber: "+254712345678", programId: null, sandbox: true });
+  });
+
+  it.each(["0712345678", "712345678", "254712345678", "+254712345678", "0712 345 678"])("accepts the phone number %s and keeps it as +254712345678", async (phone) => {
+    const res = await call(create, URL, { token: partner2, body: { amount: 50, method: "mpesa", phone_number: phone } });
+    expect(res.status).toBe(201);
+    expect((await getDb().payment.findUniqueOrThrow({ where: { id: res.body.id } })).phoneNumber).toBe("+254712345678");
+  });
+
+  it("refuses M-Pesa with 502 and records nothing where sandbox payments are off and no provider is configured", async () => {
+    process.env.SANDBOX_PAYMENTS = "off";
+    try {
+      const before = await getDb().payment.count();
+      const res = await call(create, URL, { token: partner2, body: { amount: 50, method: "mpesa", phone_number: "0712345678" } });
+      expect(res.status).toBe(502);
+      expect(res.body).toEqual({ detail: "M-Pesa payments are not available on this server; nothing was requested or recorded." });
+      expect(await getDb().payment.count()).toBe(before);
+    } finally {
+      delete process.env.SANDBOX_PAYMENTS;
+    }
+  });
+
+  it("lets the partner approve or cancel the simulated prompt of their own sandbox payment only", async () => {
+    const made = await call(create, URL, { token: partner2, body: { amount: 1200, method: "mpesa", phone_number: "0712345678" } });
+    const other = await call(create, URL, { token: partner2, body: { amount: 1300, method: "mpesa", phone_number: "0712345678" } });
+    const prompt = (id: string, token: string, action: string) => call(sandboxPrompt, `${URL}/${id}/sandbox-prompt`, { token, body: { action }, params: { id } });
+
+    expect((await prompt(made.body.id, partner, "approve")).status).toBe(404);
+    const approved = await prompt(made.body.id, partner2, "approve");
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ id: made.body.id, status: "completed", sandbox: true });
+    expect(approved.body.receipt).toMatch(/^SBX[0-9A-F]{8}$/);
+    expect((await prompt(made.body.id, partner2, "approve")).status).toBe(409);
+
+    const cancelled = await prompt(other.body.id, partner2, "cancel");
+    expect(cancelled.body).toMatchObject({ status: "failed" });
+    expect((await getDb().payment.findUniqueOrThrow({ where: { id: other.body.id } })).failureReason).toBe("Request cancelled by user");
+
+    const bank = await call(create, URL, { token: partner2, body: { amount: 10, method: "bank_transfer", bank_reference: "X" } });
+    expect((await prompt(bank.body.id, partner2, "approve")).status).toBe(409);
+    expect((await prompt(made.body.id, partner2, "pay")).status).toBe(422);
   });
 
   it("uses the method's reference prefix for PayPal and Stripe", async () => {
@@ -319,7 +361,7 @@ describe("POST /partner/payments", () => {
     ["bank_reference", { method: "bank_transfer", bank_reference: undefined }],
     ["bank_reference", { method: "bank_transfer", bank_reference: "   " }],
     ["phone_number", { method: "mpesa" }],
-    ["phone_number", { method: "mpesa", phone_number: "0712345678" }],
+    ["phone_number", { method: "mpesa", phone_number: "0812345678" }],
     ["phone_number", { method: "mpesa", phone_number: "+25471234567" }],
     ["currency", { method: "mpesa", phone_number: "+254712345678", currency: "USD" }],
     ["program_id", { program_id: "prog-001" }],

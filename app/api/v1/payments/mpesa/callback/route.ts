@@ -1,15 +1,16 @@
 /**
- * Safaricom's STK push result callback. Safaricom sends no credentials, so the URL we
- * register as CallBackURL carries a shared secret: when MPESA_CALLBACK_TOKEN is set,
- * requests must include `?token=<MPESA_CALLBACK_TOKEN>` or are refused with 401.
- * (Leave it unset only in development.)
+ * Safaricom's STK push result callback. Safaricom signs nothing, so the URL registered
+ * as CallBackURL carries a shared secret, `?token=<MPESA_CALLBACK_TOKEN>`, compared in
+ * constant time. Without a configured secret every call is refused: nobody can report a
+ * payment as paid. Results are then checked against the payment (amount and phone) and
+ * applied once per CheckoutRequestID (lib/partner/mpesa.ts).
  */
 import crypto from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
-import { errorResponse } from "@/lib/api/v1-route";
-import { parseInput, readJson } from "@/lib/api/validation";
+import { NextResponse } from "next/server";
+import { publicV1Route } from "@/lib/api/v1-route";
 import { AppError } from "@/lib/errors";
-import { mpesaCallbackBody, recordMpesaCallback } from "@/lib/partner/complete-payment";
+import { BODY_LIMITS } from "@/lib/http/body";
+import { applyStkResult, MPESA_ACCEPTED, mpesaCallbackBody } from "@/lib/partner/mpesa";
 
 function tokenMatches(given: string | null, expected: string): boolean {
   if (given === null) return false;
@@ -18,15 +19,22 @@ function tokenMatches(given: string | null, expected: string): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
-export async function POST(request: NextRequest): Promise<Response> {
-  try {
-    const expected = process.env.MPESA_CALLBACK_TOKEN?.trim();
-    if (expected && !tokenMatches(request.nextUrl.searchParams.get("token"), expected)) {
-      throw new AppError("authentication_required", "Not authenticated");
-    }
-    const body = parseInput(mpesaCallbackBody, await readJson(request), { location: "body" });
-    return NextResponse.json(await recordMpesaCallback({ body }));
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = publicV1Route(
+  {
+    body: mpesaCallbackBody,
+    bodyLimit: BODY_LIMITS.mpesaCallback,
+    before: (request) => {
+      const expected = process.env.MPESA_CALLBACK_TOKEN?.trim();
+      if (!expected || !tokenMatches(request.nextUrl.searchParams.get("token"), expected)) {
+        throw new AppError("authentication_required", "Not authenticated");
+      }
+    },
+  },
+  async ({ body }) => {
+    const result = body.Body.stkCallback;
+    const applied = await applyStkResult({ result, source: "safaricom" });
+    // Acknowledged either way: an unknown id is logged for reconciliation, not retried by Safaricom.
+    if (!applied) console.warn(`M-Pesa result for unknown CheckoutRequestID ${result.CheckoutRequestID}`);
+    return NextResponse.json(MPESA_ACCEPTED);
+  },
+);
