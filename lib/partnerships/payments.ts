@@ -143,15 +143,24 @@ async function lockByIntent(tx: DbTx, providerPaymentIntent: string): Promise<Pa
 
 /**
  * The money for a charge arrived: the payment is now held in escrow. Called by the
- * Stripe webhook and by the sandbox confirmation alike; funding a payment that is
- * already funded changes nothing. Returns null for a charge that is not a payment's.
+ * Stripe webhook (with what Stripe says it charged) and by the sandbox confirmation
+ * alike; funding a payment that is already funded changes nothing. A charge for another
+ * amount or currency funds nothing: the payment fails with the discrepancy as its
+ * reason. Returns null for a charge that is not a payment's.
  */
 export async function markPaymentFunded(
   tx: DbTx,
-  options: { providerPaymentIntent: string; eventId?: string; userId?: string | null },
+  options: { providerPaymentIntent: string; eventId?: string; userId?: string | null; charged?: { amountMinor: bigint; currency: string } },
 ): Promise<PartnershipPayment | null> {
   const payment = await lockByIntent(tx, options.providerPaymentIntent);
   if (!payment || payment.status === "in_progress" || payment.status === "completed") return payment;
+  const { charged } = options;
+  if (charged && (charged.amountMinor !== payment.amountMinor || charged.currency.toUpperCase() !== payment.currency)) {
+    const reason = `Stripe charged ${money(charged.amountMinor, charged.currency.toUpperCase())}, not the payment's ${money(payment.amountMinor, payment.currency)}`;
+    console.warn(`Escrow payment ${payment.id}: ${reason}; not funded`);
+    if (payment.status === "failed") return payment;
+    return markPaymentFailed(tx, { providerPaymentIntent: options.providerPaymentIntent, reason, eventId: options.eventId });
+  }
   // A charge can succeed after an earlier attempt on it failed: the money is there either way.
   if (payment.status === "failed") await transition(tx, "payment", payment.id, "pending", { from: ["failed"] });
   await transition(tx, "payment", payment.id, "in_progress", { from: ["pending"] });

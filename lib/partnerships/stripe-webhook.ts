@@ -9,12 +9,16 @@ import { AppError } from "../errors";
 import { settleCardPayment } from "../partner/complete-payment";
 import { markPaymentFailed, markPaymentFunded } from "./payments";
 
+/** What Stripe actually took: the amount received once a charge succeeded (-1 when the event does not say). */
+const chargedAmount = (intent: Stripe.PaymentIntent): number =>
+  typeof intent.amount_received === "number" && intent.amount_received > 0 ? intent.amount_received : typeof intent.amount === "number" ? intent.amount : -1;
+
 /** A partner's card payment carries its payment id; an escrow charge does not. */
 async function settlePartnerCharge(tx: DbTx, intent: Stripe.PaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
   const paymentId = intent.metadata?.partnerPaymentId;
   if (!paymentId) return false;
   const charge = typeof intent.latest_charge === "string" ? intent.latest_charge : intent.latest_charge?.id;
-  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: intent.amount, currency: intent.currency, succeeded, reason, receipt: charge ?? intent.id });
+  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: chargedAmount(intent), currency: intent.currency, succeeded, reason, receipt: charge ?? intent.id });
   return true;
 }
 
@@ -38,7 +42,11 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<{ duplicat
     switch (event.type) {
       case "payment_intent.succeeded":
         if (await settlePartnerCharge(tx, event.data.object, true)) break;
-        await markPaymentFunded(tx, { providerPaymentIntent: event.data.object.id, eventId: event.id });
+        await markPaymentFunded(tx, {
+          providerPaymentIntent: event.data.object.id,
+          eventId: event.id,
+          charged: { amountMinor: BigInt(chargedAmount(event.data.object)), currency: String(event.data.object.currency ?? "") },
+        });
         break;
       case "payment_intent.payment_failed": {
         const intent = event.data.object;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as confirm } from "@/app/api/partnerships/[partnershipId]/payments/[paymentId]/confirm/route";
 import { POST as release } from "@/app/api/partnerships/[partnershipId]/payments/[paymentId]/release/route";
 import { POST as initiate } from "@/app/api/partnerships/[partnershipId]/payments/route";
-import { findActor } from "@/lib/auth/authenticate";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/payment-schemas";
 import { resumePayment } from "@/lib/partnerships/payments";
@@ -54,6 +54,13 @@ afterAll(async () => {
 
 const base = () => `/api/partnerships/${partnership.id}/payments`;
 const errorBody = (code: string) => ({ error: { code, message: expect.any(String), details: expect.any(Object) } });
+
+/** A succeeded PaymentIntent as Stripe reports it: the amount and currency it charged. */
+function succeeded(id: string, charged?: { amount: number; currency?: string }) {
+  const intent = fake.paymentIntents.get(id) as { amount: number; currency: string } | undefined;
+  const amount = charged?.amount ?? intent?.amount ?? 0;
+  return { id, object: "payment_intent", status: "succeeded", amount, amount_received: amount, currency: charged?.currency ?? intent?.currency ?? "usd" };
+}
 
 function eventPayload(type: string, object: Record<string, unknown>, id = `evt_${crypto.randomUUID().replaceAll("-", "")}`): string {
   return JSON.stringify({ id, object: "event", api_version: "2025-01-27", created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } });
@@ -108,7 +115,7 @@ describe("Stripe escrow payments", () => {
   });
 
   it("gives the brand the started charge's client secret again, without a second charge, and nobody else", async () => {
-    const actorOf = async (email: string) => (await findActor({ userId: (await getDb().user.findUniqueOrThrow({ where: { email } })).id }))!;
+    const actorOf = async (email: string) => actorByEmail(email);
     const before = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents").length;
     const target = { partnershipId: partnership.id, paymentId: partnership.initialId };
     const resumed = await resumePayment({ actor: (await actorOf("brand2@demo.test")), ...target });
@@ -134,7 +141,7 @@ describe("Stripe escrow payments", () => {
   });
 
   it("rejects webhooks with a tampered payload or signature, a stale timestamp, no signature or no secret", async () => {
-    const payload = eventPayload("payment_intent.succeeded", { id: intentId, object: "payment_intent", status: "succeeded" });
+    const payload = eventPayload("payment_intent.succeeded", succeeded(intentId));
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
     const tampered = payload.replace(intentId, "pi_someone_else");
     const badSignature = header.replace(/v1=([0-9a-f])/, (_, c: string) => `v1=${c === "0" ? "1" : "0"}`);
@@ -159,7 +166,7 @@ describe("Stripe escrow payments", () => {
 
   it("funds the payment on payment_intent.succeeded, once per event id", async () => {
     const eventId = "evt_funds_initial";
-    const payload = eventPayload("payment_intent.succeeded", { id: intentId, object: "payment_intent", status: "succeeded" }, eventId);
+    const payload = eventPayload("payment_intent.succeeded", succeeded(intentId), eventId);
     const first = await sendWebhook(payload);
     expect(first.status).toBe(200);
     expect(webhookResponse.parse(first.body)).toEqual({ received: true });
@@ -181,7 +188,7 @@ describe("Stripe escrow payments", () => {
     expect(logs[0]).toMatchObject({ userId: null, metadata: { paymentId: partnership.initialId, providerPaymentIntent: intentId, eventId } });
 
     // A different event for the same charge is recorded but funds nothing twice.
-    const other = await sendWebhook(eventPayload("payment_intent.succeeded", { id: intentId, object: "payment_intent", status: "succeeded" }));
+    const other = await sendWebhook(eventPayload("payment_intent.succeeded", succeeded(intentId)));
     expect(other.status).toBe(200);
     expect(await db.activityLog.count({ where: { partnershipId: partnership.id, type: "payment_funded" } })).toBe(1);
   });
@@ -248,7 +255,7 @@ describe("Stripe escrow payments", () => {
 
     const retry = await initiateAndCheck("final", partnership.finalId, partnership.finalMinor);
     expect(retry.intent.id).not.toBe(first.intent.id);
-    const funded = await sendWebhook(eventPayload("payment_intent.succeeded", { id: retry.intent.id, object: "payment_intent", status: "succeeded" }));
+    const funded = await sendWebhook(eventPayload("payment_intent.succeeded", succeeded(retry.intent.id as string)));
     expect(funded.status).toBe(200);
     expect(await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.finalId } })).toMatchObject({ status: "in_progress", failureReason: null });
   });
