@@ -102,13 +102,25 @@ export function proposalView(p: ProposalRow): ProposalResponse {
   };
 }
 
-/** The proposal if the actor is its sender or recipient; 404 otherwise (also for non-UUID ids). */
+/** A draft is its sender's alone: the recipient sees a proposal only once it is sent. */
+export function visibleTo(actor: Actor, proposal: { senderId: string; recipientId: string; status: string }): boolean {
+  return proposal.senderId === actor.id || (proposal.recipientId === actor.id && proposal.status !== "draft");
+}
+
+/** Where-clause of the proposals the actor may see (as sender, as recipient, or both). */
+export function visibleProposals(actor: Actor, role?: "sender" | "recipient"): Prisma.ProposalWhereInput {
+  const asSender = { senderId: actor.id };
+  const asRecipient = { recipientId: actor.id, status: { not: "draft" as const } };
+  return role === "sender" ? asSender : role === "recipient" ? asRecipient : { OR: [asSender, asRecipient] };
+}
+
+/** The proposal if the actor is its sender or (once sent) its recipient; 404 otherwise (also for non-UUID ids). */
 export async function proposalForParty(tx: DbTx, actor: Actor, proposalId: string, options: { lock?: boolean } = {}) {
   requireParticipant(actor);
   if (!isUuid(proposalId)) throw proposalNotFound();
   if (options.lock) await tx.$queryRaw`SELECT id FROM proposals WHERE id = ${proposalId}::uuid FOR UPDATE`;
   const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
-  if (!proposal || (proposal.senderId !== actor.id && proposal.recipientId !== actor.id)) throw proposalNotFound();
+  if (!proposal || !visibleTo(actor, proposal)) throw proposalNotFound();
   return { proposal, side: proposal.senderId === actor.id ? ("sender" as const) : ("recipient" as const) };
 }
 

@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { requireParticipant } from "./access";
 import { amountFromMinor, amountToMinor } from "./money";
 import type { CounterProposalBody, CreateProposalBody, ListProposalsQuery, ProposalListItem, ProposalResponse, UpdateProposalBody } from "./proposal-schemas";
-import { loadProposalView, partyName, partySelect, proposalForParty, storedDeliverables, termsView } from "./proposal-view";
+import { loadProposalView, partyName, partySelect, proposalForParty, storedDeliverables, termsView, visibleProposals } from "./proposal-view";
 import { transition } from "./transitions";
 
 type ProposalRecord = Prisma.ProposalGetPayload<object>;
@@ -128,10 +128,7 @@ export async function getProposal(options: { actor: Actor; proposalId: string })
 export async function listProposals(options: { actor: Actor; query: ListProposalsQuery }): Promise<{ proposals: ProposalListItem[]; pagination: { total: number; pages: number; current: number; limit: number } }> {
   const { actor, query } = options;
   requireParticipant(actor);
-  const where: Prisma.ProposalWhereInput = {
-    ...(query.role === "sender" ? { senderId: actor.id } : query.role === "recipient" ? { recipientId: actor.id } : { OR: [{ senderId: actor.id }, { recipientId: actor.id }] }),
-    ...(query.status ? { status: query.status } : {}),
-  };
+  const where: Prisma.ProposalWhereInput = { AND: [visibleProposals(actor, query.role), query.status ? { status: query.status } : {}] };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.proposal.count({ where }),

@@ -127,12 +127,12 @@ describe("happy path: create → get → patch → send → accept", () => {
     ]);
     expect(draft.history.map((h) => [h.action, h.userId])).toEqual([["created", ids.brand]]);
 
-    // Both parties see the draft; the recipient looking at a draft is not a "view".
-    for (const who of ["brand", "creator"] as const) {
-      const res = await call(getOne, at(draft.id), { token: tokens[who], params: p(draft.id) });
-      expect(res.status).toBe(200);
-      expect(proposalResponse.parse(res.body).status).toBe("draft");
-    }
+    // A draft is the sender's alone: the recipient cannot open it, nor find it in a list.
+    const own = await call(getOne, at(draft.id), { token: tokens.brand, params: p(draft.id) });
+    expect(proposalResponse.parse(own.body).status).toBe("draft");
+    expectError(await call(getOne, at(draft.id), { token: tokens.creator, params: p(draft.id) }), 404, "resource_not_found");
+    const received = listProposalsResponse.parse((await call(list, `${URL}?limit=100`, { token: tokens.creator })).body);
+    expect(received.proposals.map((x) => x.id)).not.toContain(draft.id);
 
     const patched = await call(patch, at(draft.id), {
       method: "PATCH",
@@ -318,10 +318,11 @@ describe("invalid transitions answer 409 and change nothing", () => {
     expectError(await call(send, at(sent.id, "/send"), { method: "POST", token: tokens.brand, params: p(sent.id) }), 409, "invalid_state");
     expect(await snapshot(sent.id)).toEqual(before);
 
+    // The recipient cannot answer a draft: to them it does not exist yet.
     const draft = await createDraft("brand", "creator");
     const draftBefore = await snapshot(draft.id);
     for (const handler of [accept, counter, reject]) {
-      expectError(await call(handler, at(draft.id, "/x"), { token: tokens.creator, params: p(draft.id), body: {} }), 409, "invalid_state");
+      expectError(await call(handler, at(draft.id, "/x"), { token: tokens.creator, params: p(draft.id), body: {} }), 404, "resource_not_found");
     }
     expect(await snapshot(draft.id)).toEqual(draftBefore);
   });
@@ -354,8 +355,9 @@ describe("access", () => {
   it("answers 403 to the party whose turn it is not", async () => {
     const draft = await createDraft("brand", "creator");
     const draftBefore = await snapshot(draft.id);
-    expectError(await call(patch, at(draft.id), { method: "PATCH", token: tokens.creator, params: p(draft.id), body: {} }), 403, "insufficient_permissions");
-    expectError(await call(send, at(draft.id, "/send"), { method: "POST", token: tokens.creator, params: p(draft.id) }), 403, "insufficient_permissions");
+    // A draft's recipient cannot even see it (404); once sent, editing and sending are the sender's (403).
+    expectError(await call(patch, at(draft.id), { method: "PATCH", token: tokens.creator, params: p(draft.id), body: {} }), 404, "resource_not_found");
+    expectError(await call(send, at(draft.id, "/send"), { method: "POST", token: tokens.creator, params: p(draft.id) }), 404, "resource_not_found");
     expect(await snapshot(draft.id)).toEqual(draftBefore);
 
     const sent = await createSent("brand", "creator");
@@ -449,7 +451,7 @@ describe("list", () => {
     const all = await call(list, URL, { token: tokens.creator });
     expect(all.status).toBe(200);
     const body = listProposalsResponse.parse(all.body);
-    const total = await getDb().proposal.count({ where: { OR: [{ senderId: ids.creator }, { recipientId: ids.creator }] } });
+    const total = await getDb().proposal.count({ where: { OR: [{ senderId: ids.creator }, { recipientId: ids.creator, status: { not: "draft" } }] } });
     expect(body.pagination).toEqual({ total, pages: Math.ceil(total / 20), current: 1, limit: 20 });
     expect(body.proposals.every((x) => x.senderId === ids.creator || x.recipientId === ids.creator)).toBe(true);
 
