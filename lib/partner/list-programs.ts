@@ -30,7 +30,7 @@ export async function programSpending(db: DbTx, programIds: readonly string[]): 
        + COALESCE((SELECT SUM(d.amount_minor) FROM disbursements d
                    JOIN sponsorships s ON s.id = d.sponsorship_id
                    LEFT JOIN payments dp ON dp.id = d.payment_id
-                   WHERE s.program_id = pr.id AND dp.program_id IS DISTINCT FROM pr.id), 0))::bigint AS spent
+                   WHERE s.program_id = pr.id AND dp.program_id IS DISTINCT FROM pr.id), 0))::text AS spent
     FROM programs pr WHERE pr.id IN (${uuidList(programIds)})`;
   return new Map(rows.map((row) => [row.program_id, BigInt(row.spent)]));
 }

@@ -4,7 +4,9 @@
  * writes them; amounts are whole units of `currency` (KES by default).
  */
 import { z } from "zod";
+import { MAX_AMOUNT, withinYears, YEARS_MESSAGE } from "../api/bounds";
 import { intParam, paginationQuery } from "../api/query-params";
+import { normalizeKenyanPhone } from "./kenyan-phone";
 import { PERIODS } from "./periods";
 
 const uuid = z.uuid();
@@ -23,6 +25,10 @@ export const dateParam = z
     const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10)) {
       ctx.addIssue({ code: "custom", message: "is not a valid calendar date" });
+      return z.NEVER;
+    }
+    if (!withinYears(date)) {
+      ctx.addIssue({ code: "custom", message: YEARS_MESSAGE });
       return z.NEVER;
     }
     return date;
@@ -107,7 +113,7 @@ export const createSponsorshipsBody = z
     student_ids: z.array(uuid).min(1).max(500),
     type: z.enum(SPONSORSHIP_TYPES),
     course_ids: z.array(uuid).max(50).optional(),
-    amount_per_student: z.number().int().positive(),
+    amount_per_student: z.number().int().positive().max(MAX_AMOUNT),
     currency: currency.default("KES"),
     start_date: dateParam,
     end_date: dateParam,
@@ -316,7 +322,7 @@ export const eligibilitySchema = z
   .object({
     grade_levels: z.array(z.number().int().min(1).max(12)).max(12).optional(),
     counties: z.array(z.string().trim().min(1).max(100)).max(47).optional(),
-    max_household_income: z.number().int().positive().optional().describe("Monthly household income limit, in whole KES whatever the program's currency"),
+    max_household_income: z.number().int().positive().max(MAX_AMOUNT).optional().describe("Monthly household income limit, in whole KES whatever the program's currency"),
   })
   .strict();
 
@@ -325,7 +331,7 @@ export const createProgramBody = z
     name: z.string().trim().min(1).max(200),
     description: z.string().trim().min(1).max(5000),
     target_students: z.number().int().positive().max(1_000_000),
-    budget: z.number().int().positive(),
+    budget: z.number().int().positive().max(MAX_AMOUNT),
     currency: currency.default("KES"),
     course_ids: z.array(uuid).max(100).optional(),
     eligibility: eligibilitySchema.optional(),
@@ -383,6 +389,7 @@ export const paymentItem = z.object({
   description: z.string().nullable(),
   reference: z.string(),
   receipt: z.string().nullable().describe("The provider's receipt for the money once it is reported: the M-Pesa receipt number, or the Stripe charge id"),
+  sandbox: z.boolean().describe("Made through a sandbox provider: no real money moved"),
   program_id: z.string().nullable(),
   sponsorship_ids: z.array(z.string()),
   created_at: isoDateTime,
@@ -418,26 +425,30 @@ export const listInvoicesResponse = z.object({
   pages: z.number().int(),
 });
 
-/** Kenyan mobile number in international form, as M-Pesa requires. */
-export const KENYAN_PHONE = /^\+2547\d{8}$/;
 
 export const createPaymentBody = z
   .object({
-    amount: z.number().int().positive(),
+    amount: z.number().int().positive().max(MAX_AMOUNT),
     currency: currency.default("KES"),
     method: z.enum(PAYMENT_METHODS),
     program_id: uuid.optional(),
     sponsorship_ids: z.array(uuid).min(1).max(500).optional(),
     description: z.string().trim().max(500).optional(),
     bank_reference: z.string().trim().min(1).max(100).optional(),
-    phone_number: z.string().trim().optional(),
+    phone_number: z
+      .string()
+      .trim()
+      .max(20)
+      .optional()
+      .transform((value) => (value ? (normalizeKenyanPhone(value) ?? value) : value))
+      .describe("M-Pesa only: the Safaricom number to prompt, as 0712345678, 712345678, 254712345678 or +254712345678 (answered in +254 form)"),
   })
   .superRefine((body, ctx) => {
     if (body.method === "bank_transfer" && !body.bank_reference) {
       ctx.addIssue({ code: "custom", path: ["bank_reference"], message: "is required for bank transfers" });
     }
-    if (body.method === "mpesa" && !KENYAN_PHONE.test(body.phone_number ?? "")) {
-      ctx.addIssue({ code: "custom", path: ["phone_number"], message: "must be a Kenyan mobile number in +2547XXXXXXXX form for M-Pesa" });
+    if (body.method === "mpesa" && !normalizeKenyanPhone(body.phone_number ?? "")) {
+      ctx.addIssue({ code: "custom", path: ["phone_number"], message: "must be a Safaricom mobile number such as 0712345678 for M-Pesa" });
     }
     if (body.method === "mpesa" && body.currency !== "KES") {
       ctx.addIssue({ code: "custom", path: ["currency"], message: "M-Pesa payments are in KES" });
@@ -454,6 +465,8 @@ export const createPaymentResponse = z.object({
   invoice_id: z.string(),
   created_at: isoDateTime,
   message: z.string(),
+  checkout_request_id: z.string().optional().describe("M-Pesa only: the CheckoutRequestID of the prompt sent to the phone"),
+  sandbox: z.boolean().describe("True when a sandbox provider handles the payment: no real money moves, and the partner answers a simulated prompt (M-Pesa) with POST /api/v1/partner/payments/{id}/sandbox-prompt"),
   client_secret: z
     .string()
     .optional()

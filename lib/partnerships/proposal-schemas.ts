@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { amountToMinor } from "./money";
+import { MAX_AMOUNT, withinYears, YEARS_MESSAGE } from "../api/bounds";
 import { paginationQuery } from "../api/query-params";
 import { paginationResponse, partnershipResponse, partyDetailsResponse, termsResponse, uuidString } from "./partnership-schemas";
 
@@ -12,7 +13,10 @@ export const PROPOSAL_STATUSES = ["draft", "sent", "accepted", "countered", "rej
 export const PROPOSAL_ACTIONS = ["created", "updated", "sent", "viewed", "accepted", "countered", "rejected"] as const;
 
 /** An ISO 8601 date (YYYY-MM-DD) or timestamp with an offset, as a Date. */
-export const isoDateInput = z.union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO 8601 date or timestamp" }).transform((value) => new Date(value));
+export const isoDateInput = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "must be an ISO 8601 date or timestamp" })
+  .transform((value) => new Date(value))
+  .refine(withinYears, YEARS_MESSAGE);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -25,7 +29,7 @@ export const currencyInput = z
 export const amountInput = z
   .number()
   .positive()
-  .max(1_000_000_000)
+  .max(MAX_AMOUNT)
   .refine((value) => {
     try {
       amountToMinor(value);
