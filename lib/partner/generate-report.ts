@@ -3,6 +3,9 @@
  * download route): gathers the figures for a date range, renders the file, stores it in
  * `reports` for 24 hours, and serves it back to the partner that generated it only.
  */
+import crypto from "node:crypto";
+import pLimit from "p-limit";
+import { enforceRateLimit } from "../api/rate-limit";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
 import { getDb, Prisma } from "../db";
@@ -139,6 +142,48 @@ export interface GeneratedReport {
   summary: ReportSummary;
 }
 
+/** Reports a partner may have generated per minute (repeats of a stored report do not count). */
+export function reportsPerMinute(): number {
+  const configured = Number(process.env.REPORTS_PER_MINUTE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 5;
+}
+
+// Rendering is CPU-bound: a few at a time per process, so one partner's exports cannot starve everyone else's requests.
+const rendering = pLimit(2);
+
+type StoredReport = { id: string; title: string; type: ReportType; format: ReportFormat; periodStart: Date | null; periodEnd: Date | null; summary: unknown; generatedAt: Date; expiresAt: Date };
+const storedSelect = { id: true, title: true, type: true, format: true, periodStart: true, periodEnd: true, summary: true, generatedAt: true, expiresAt: true } as const;
+
+function asGenerated(report: StoredReport): GeneratedReport {
+  return {
+    id: report.id,
+    type: report.type,
+    format: report.format,
+    title: report.title,
+    period: `${day(report.periodStart!)} to ${day(report.periodEnd!)}`,
+    generatedAt: report.generatedAt,
+    expiresAt: report.expiresAt,
+    downloadUrl: downloadUrl(report.id),
+    summary: report.summary as ReportSummary,
+  };
+}
+
+/**
+ * The key of a report request: the same partner, type, format and period over the same
+ * data (no partner write since, by the partner's metric generation) is the same report.
+ */
+async function requestKeyOf(partnerId: string, type: ReportType, format: ReportFormat, period: ReportPeriod): Promise<string> {
+  const [row] = await getDb().$queryRaw<Array<{ generation: bigint | null }>>`
+    SELECT generation FROM metric_generations WHERE partner_id = ${partnerId}::uuid`;
+  const generation = String(row?.generation ?? 0);
+  return crypto.createHash("sha256").update(JSON.stringify([partnerId, type, format, period.start, period.end, generation])).digest("hex");
+}
+
+/**
+ * Generates a report, or returns the stored one when the same report was asked for and
+ * is still valid: GET /impact/reports and GET /reports/export stay safe to repeat, and
+ * only new reports count against REPORTS_PER_MINUTE (429 with Retry-After beyond it).
+ */
 export async function generateReport(options: {
   actor: Actor;
   type: ReportType;
@@ -150,6 +195,29 @@ export async function generateReport(options: {
   const partnerId = partnerOf(options.actor);
   const now = options.now ?? new Date();
   const period = resolvePeriod({ startDate: options.startDate, endDate: options.endDate, now });
+  const db = getDb();
+  await purgeExpiredReports(now);
+  const requestKey = await requestKeyOf(partnerId, options.type, options.format, period);
+  const stored = await db.report.findFirst({ where: { requestKey, partnerId, expiresAt: { gt: now } }, select: storedSelect });
+  if (stored) return asGenerated(stored);
+  await enforceRateLimit(`reports:${partnerId}`, {
+    limit: reportsPerMinute(),
+    now,
+    message: (seconds) => `Report limit exceeded: at most ${reportsPerMinute()} new reports a minute. Retry after ${seconds} seconds.`,
+  });
+  return rendering(() => renderAndStore({ ...options, partnerId, now, period, requestKey }));
+}
+
+async function renderAndStore(options: {
+  actor: Actor;
+  partnerId: string;
+  type: ReportType;
+  format: ReportFormat;
+  now: Date;
+  period: ReportPeriod;
+  requestKey: string;
+}): Promise<GeneratedReport> {
+  const { partnerId, now, period, requestKey } = options;
   const { range } = period;
   const perStudent = options.type !== "financial";
   const db = getDb();
@@ -187,37 +255,36 @@ export async function generateReport(options: {
       ? await renderReportPdf(data)
       : Buffer.from(options.format === "csv" ? renderReportCsv(data) : renderReportJson(data), "utf8");
 
-  await purgeExpiredReports(now);
-  const report = await db.report.create({
-    data: {
-      partnerId,
-      createdById: options.actor.id,
-      type: options.type,
-      format: options.format,
-      title: data.title,
-      periodStart: new Date(`${period.start}T00:00:00Z`),
-      periodEnd: new Date(`${period.end}T00:00:00Z`),
-      summary: { ...summary },
-      content: new Uint8Array(content),
-      contentType: CONTENT_TYPES[options.format],
-      byteSize: content.byteLength,
-      generatedAt: now,
-      expiresAt: new Date(now.getTime() + VALID_FOR_MS),
-    },
-    select: { id: true, generatedAt: true, expiresAt: true },
-  });
-
-  return {
-    id: report.id,
-    type: options.type,
-    format: options.format,
-    title: data.title,
-    period: `${period.start} to ${period.end}`,
-    generatedAt: report.generatedAt,
-    expiresAt: report.expiresAt,
-    downloadUrl: downloadUrl(report.id),
-    summary,
-  };
+  // An expired report keeps answering 410 for a while; it gives up its key to the new one.
+  await db.report.updateMany({ where: { requestKey, expiresAt: { lte: now } }, data: { requestKey: null } });
+  try {
+    const report = await db.report.create({
+      data: {
+        partnerId,
+        createdById: options.actor.id,
+        type: options.type,
+        format: options.format,
+        title: data.title,
+        periodStart: new Date(`${period.start}T00:00:00Z`),
+        periodEnd: new Date(`${period.end}T00:00:00Z`),
+        summary: { ...summary },
+        content: new Uint8Array(content),
+        contentType: CONTENT_TYPES[options.format],
+        byteSize: content.byteLength,
+        generatedAt: now,
+        expiresAt: new Date(now.getTime() + VALID_FOR_MS),
+        requestKey,
+      },
+      select: storedSelect,
+    });
+    return asGenerated(report);
+  } catch (error) {
+    // The same report was generated concurrently: answer with the one that was stored.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return asGenerated(await db.report.findFirstOrThrow({ where: { requestKey }, select: storedSelect }));
+    }
+    throw error;
+  }
 }
 
 /** An expired report still answers 410 Gone for this long; then its file is deleted. */

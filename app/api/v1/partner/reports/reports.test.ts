@@ -12,8 +12,9 @@ import { GET as download } from "./[id]/download/route";
 import { GET as exportReport } from "./export/route";
 import { parseCsv } from "@/tests/helpers/csv";
 
-// Many requests share one token here; the per-minute limit is not what these tests are about.
+// Many requests share one token here; the per-minute limits are not what most of these tests are about.
 process.env.RATE_LIMIT_PER_MINUTE = "100000";
+process.env.REPORTS_PER_MINUTE = "100000";
 
 let partner: string;
 let partner2: string;
@@ -232,13 +233,13 @@ describe("GET /api/v1/partner/reports/{id}/download", () => {
     expect(expired.body).toEqual({ detail: "Report expired" });
   });
 
-  it("deletes reports a week after they expire, when the next report is generated", async () => {
-    const make = async () => (await call(exportReport, exportUrl({ ...quarterParams, format: "csv" }), { token: partner })).body.report_id as string;
-    const [longGone, recentlyExpired] = [await make(), await make()];
+  it("deletes reports a week after they expire, when the next report is asked for", async () => {
+    const make = async (format: string) => (await call(exportReport, exportUrl({ ...quarterParams, format }), { token: partner })).body.report_id as string;
+    const [longGone, recentlyExpired] = [await make("csv"), await make("json")];
     const db = getDb();
     await db.report.update({ where: { id: longGone }, data: { expiresAt: new Date(Date.now() - EXPIRED_REPORT_RETENTION_MS - 60_000) } });
     await db.report.update({ where: { id: recentlyExpired }, data: { expiresAt: new Date(Date.now() - 60_000) } });
-    await make();
+    await make("pdf");
     expect(await db.report.findUnique({ where: { id: longGone } })).toBeNull();
     const stillThere = await call(download, `/api/v1/partner/reports/${recentlyExpired}/download`, { token: partner, params: { id: recentlyExpired } });
     expect(stillThere.status).toBe(410);
