@@ -1,8 +1,10 @@
 /** The partner dashboard API's OpenAPI document, generated from its zod schemas. */
 import { z } from "zod";
-import { tokenRequestSchema, tokenResponseSchema } from "../auth/schemas";
+import { MAX_AMOUNT, MAX_PAGE, MAX_YEAR, MIN_YEAR } from "../api/bounds";
+import { changePasswordBody, credentialsRevokedResponse, deactivatedUserResponse, tokenRequestSchema, tokenResponseSchema, tokenUserSchema } from "../auth/schemas";
+import { BODY_LIMITS, formatBytes } from "../http/body";
 import { BANDS, BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, IMPROVEMENT_THRESHOLD, RECENT_DAYS } from "../partner/metrics";
-import { MPESA_ACCEPTED, mpesaCallbackBody } from "../partner/complete-payment";
+import { MPESA_ACCEPTED, mpesaCallbackBody, sandboxPromptBody } from "../partner/mpesa";
 import * as s from "../partner/schemas";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
@@ -29,17 +31,40 @@ Every figure is computed from stored records, and each quantity has one definiti
 - **Investment and ROI**: completed payments in the period; cost per student, per course completion and per certificate divide it by students reached, enrolments completed and certificates earned in the period (0 when nothing to divide by).
 
 ## Conventions
-Amounts are whole units of \`currency\` (KES unless stated). Lists take \`page\` (from 1) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it. Another partner's records answer 404. Each token may make ${"`RATE_LIMIT_PER_MINUTE`"} requests a minute (120 by default); beyond that, 429 with \`Retry-After\`. Every POST honours an \`Idempotency-Key\` header.
+Amounts are whole units of \`currency\` (KES unless stated), at most ${MAX_AMOUNT.toLocaleString("en")} in any one field. Dates are between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31. Lists take \`page\` (1 to ${MAX_PAGE.toLocaleString("en")}) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it. Another partner's records answer 404. Every POST honours an \`Idempotency-Key\` header.
+
+## Security
+- **Credentials**: a bearer token from \`POST /api/v1/auth/token\`, or the browser's session cookie. Tokens carry the user's token version: changing the password (\`POST /api/v1/auth/password\`), signing out everywhere (\`POST /api/v1/auth/sign-out-everywhere\`) or deactivation revokes every token and session issued before. A token issued in the future, or valid for longer than \`ACCESS_TOKEN_TTL_SECONDS\`, is refused.
+- **Rate limits** (429 with \`Retry-After\`): ${"`RATE_LIMIT_PER_MINUTE`"} (120) requests a minute per user, all their tokens, session and browser forms together; unauthenticated routes the same per client address; ${"`TOKENS_PER_MINUTE`"} (10) tokens a minute per user; ${"`REPORTS_PER_MINUTE`"} (5) newly generated reports a minute per partner. Sign-in attempts are reserved before the password is checked: ${"`SIGNIN_FAILURES_PER_MINUTE`"} (10) a minute and three times that an hour per email and client address, five times that a minute per client address, and ten times that an hour per email, beyond which only addresses the account signed in from before may try.
+- **Bodies** are JSON (\`Content-Type: application/json\`, otherwise 415) of at most ${formatBytes(BODY_LIMITS.json)} (413 beyond; M-Pesa callbacks ${formatBytes(BODY_LIMITS.mpesaCallback)}).
+- **Browser sessions** may write only from the app's own pages: a write with the session cookie and a cross-site \`Origin\` is refused with 403. Bearer calls are not affected.
 `;
 
 const partner = { tags: ["Partner"], security: "bearer" as const };
 const readErrors = [401, 403, 422, 429];
+const writeErrors = [...readErrors, 413, 415];
 const id = { id: "Record identifier (UUID)" };
 
 const endpoints: EndpointDoc[] = [
   {
     method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for a bearer token",
-    body: tokenRequestSchema, responses: { 200: { description: "Token issued", schema: tokenResponseSchema } }, errors: [401, 422],
+    description: "Throttled per email and client address (see Security); a throttled attempt answers 429 before the password is checked.",
+    body: tokenRequestSchema, responses: { 200: { description: "Token issued", schema: tokenResponseSchema } }, errors: [401, 413, 415, 422, 429],
+  },
+  {
+    method: "get", path: "/api/v1/auth/me", tags: ["Authentication"], security: "bearer", summary: "The authenticated user",
+    responses: { 200: { description: "The user", schema: tokenUserSchema } }, errors: [401, 429],
+  },
+  {
+    method: "post", path: "/api/v1/auth/password", tags: ["Authentication"], security: "bearer", summary: "Change your password",
+    description: "Needs the current password (throttled like sign-in). Every token and session issued before the change, this one included, stops working.",
+    body: changePasswordBody, idempotent: true,
+    responses: { 200: { description: "Password changed", schema: credentialsRevokedResponse } }, errors: [401, 403, 413, 415, 422, 429],
+  },
+  {
+    method: "post", path: "/api/v1/auth/sign-out-everywhere", tags: ["Authentication"], security: "bearer", summary: "Revoke every token and session of your account",
+    idempotent: true,
+    responses: { 200: { description: "Everything revoked, this token included", schema: credentialsRevokedResponse } }, errors: [401, 403, 429],
   },
   { ...partner, method: "get", path: "/api/v1/partner/dashboard/stats", summary: "Dashboard overview",
     responses: { 200: { description: "Overview", schema: s.dashboardStatsResponse } }, errors: readErrors },
@@ -48,7 +73,7 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "post", path: "/api/v1/partner/sponsorships", summary: "Sponsor students",
     description: "Creates one pending sponsorship per student, all or none. `course_ids` is required for `course_specific`; a student with an active or pending sponsorship from the same partner overlapping the dates answers 409. Unknown students or courses answer 422.",
     body: s.createSponsorshipsBody, idempotent: true,
-    responses: { 201: { description: "Created", schema: s.createSponsorshipsResponse } }, errors: [...readErrors, 409] },
+    responses: { 201: { description: "Created", schema: s.createSponsorshipsResponse } }, errors: [...writeErrors, 409] },
   { ...partner, method: "get", path: "/api/v1/partner/sponsorships/{id}", summary: "Sponsorship detail", pathParams: id,
     responses: { 200: { description: "The sponsorship", schema: s.sponsorshipDetailResponse } }, errors: [...readErrors, 404] },
   { ...partner, method: "get", path: "/api/v1/partner/sponsored-students", summary: "Sponsored students with their figures (all time)",
@@ -58,10 +83,10 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "get", path: "/api/v1/partner/impact/student-outcomes", summary: "Student outcome analytics", query: s.studentOutcomesQuery,
     responses: { 200: { description: "Outcomes", schema: s.studentOutcomesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/impact/reports", summary: "Generate an impact report",
-    description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the last twelve months.",
+    description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the last twelve months. Safe to repeat: asking again for the same format and period, with no change to the partner's data since, answers the stored report (same `id`) instead of generating another; new reports count against `REPORTS_PER_MINUTE`.",
     query: s.impactReportQuery, responses: { 200: { description: "Report generated", schema: s.impactReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/export", summary: "Export a report (impact, financial, student outcomes)",
-    description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial).",
+    description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial). Repeating a request answers the stored report, as for /impact/reports.",
     query: s.exportReportQuery, responses: { 200: { description: "Report generated", schema: s.exportReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/{id}/download", summary: "Download a generated report", pathParams: id,
     description: "Only the partner that generated the report can download it. After `expires_at` the answer is 410; a week later the file is deleted and the answer is 404.",
@@ -69,7 +94,7 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: s.listProgramsQuery,
     responses: { 200: { description: "A page of programs", schema: s.listProgramsResponse } }, errors: readErrors },
   { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: s.createProgramBody, idempotent: true,
-    responses: { 201: { description: "Created", schema: s.createProgramResponse } }, errors: readErrors },
+    responses: { 201: { description: "Created", schema: s.createProgramResponse } }, errors: writeErrors },
   { ...partner, method: "get", path: "/api/v1/partner/programs/{id}", summary: "Program detail", pathParams: id,
     responses: { 200: { description: "The program", schema: s.programDetailResponse } }, errors: [...readErrors, 404] },
   { ...partner, method: "get", path: "/api/v1/partner/payments", summary: "Payment history", query: s.listPaymentsQuery,
@@ -77,7 +102,11 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "post", path: "/api/v1/partner/payments", summary: "Make a payment",
     description: "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when an admin verifies it (bank transfer, PayPal, and card payments on a server without Stripe keys), when M-Pesa reports the result, or, for `stripe` on a server with Stripe keys, when Stripe reports the card charge succeeded: the response then carries `client_secret` for Stripe.js to collect the card; completion activates the sponsorships it funds and moves a funded program out of planning.",
     body: s.createPaymentBody, idempotent: true,
-    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...readErrors, 404, 502] },
+    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...writeErrors, 404, 502] },
+  { ...partner, method: "post", path: "/api/v1/partner/payments/{id}/sandbox-prompt", summary: "Answer the simulated M-Pesa prompt (sandbox only)", pathParams: id,
+    description: "Only for the partner's own pending sandbox M-Pesa payments (`sandbox: true`), on servers where sandbox payments are enabled. `approve` stands for the payer entering their PIN: the payment completes as a successful M-Pesa result would complete it; `cancel` fails it as result 1032 (cancelled by the user). No real money moves.",
+    body: sandboxPromptBody, idempotent: true,
+    responses: { 200: { description: "The payment after the answer", schema: s.paymentItem } }, errors: [...writeErrors, 404, 409] },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices", summary: "Invoices", query: s.listInvoicesQuery,
     responses: { 200: { description: "A page of invoices", schema: s.listInvoicesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices/{id}/pdf", summary: "Invoice as PDF", pathParams: id,
@@ -87,15 +116,22 @@ const endpoints: EndpointDoc[] = [
     summary: "Verify a pending payment (admin)",
     description: "Marks a pending payment completed or failed. Completion activates the sponsorships it funds, records their disbursements, moves a funded program out of planning and marks the invoice paid. Repeating the same outcome changes nothing; asking for the other outcome answers 409.",
     body: s.verifyPaymentBody, idempotent: true,
-    responses: { 200: { description: "The payment after verification", schema: s.paymentItem } }, errors: [401, 403, 404, 409, 422, 429],
+    responses: { 200: { description: "The payment after verification", schema: s.paymentItem } }, errors: [401, 403, 404, 409, 413, 415, 422, 429],
+  },
+  {
+    method: "post", path: "/api/v1/admin/users/{id}/deactivate", tags: ["Administration"], security: "bearer", pathParams: id,
+    summary: "Deactivate an account (admin)",
+    description: "The account can no longer sign in, and every token and session it holds stops working at once.",
+    idempotent: true,
+    responses: { 200: { description: "Deactivated", schema: deactivatedUserResponse } }, errors: [401, 403, 404, 409, 429],
   },
   {
     method: "post", path: "/api/v1/payments/mpesa/callback", tags: ["Administration"],
     summary: "M-Pesa STK push result callback",
-    description: "Called by Safaricom with the result of an STK push. ResultCode 0 with the expected amount completes the payment; any other result fails it. When MPESA_CALLBACK_TOKEN is set the URL must carry ?token=<that value>.",
+    description: `Called by Safaricom with the result of an STK push. The URL must carry \`?token=<MPESA_CALLBACK_TOKEN>\`; without that setting on the server every call is refused (401). Each CheckoutRequestID is applied once; ResultCode 0 completes the payment only for the expected amount from the expected phone (otherwise the payment fails with the discrepancy as its reason); any other result fails it; a result for a payment already settled, or for an unknown id, is acknowledged and changes nothing. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
     body: mpesaCallbackBody,
-    responses: { 200: { description: "Recorded", schema: z.object({ ResultCode: z.literal(MPESA_ACCEPTED.ResultCode), ResultDesc: z.string() }) } },
-    errors: [401, 404, 422],
+    responses: { 200: { description: "Acknowledged", schema: z.object({ ResultCode: z.literal(MPESA_ACCEPTED.ResultCode), ResultDesc: z.string() }) } },
+    errors: [401, 413, 415, 422, 429],
   },
 ];
 
@@ -109,10 +145,12 @@ export function partnerApiDocument() {
     errorDescriptions: {
       400: "Bad request",
       401: "Missing or invalid bearer token",
-      403: "The user does not have the partner role",
+      403: "The user does not have the required role, or a cross-site write was made with the session cookie",
       404: "Not found, or not the caller's",
       409: "Conflicts with existing records",
       410: "No longer available",
+      413: "Request body too large",
+      415: "Request body is not JSON",
       422: "Validation error naming each failing field",
       429: "Rate limit exceeded",
       502: "The payment provider (Stripe) refused or could not be reached; nothing was recorded or charged",
