@@ -23,6 +23,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // next-auth signs the session JWT for 30 days unless told otherwise, whatever the session's own lifetime.
+    jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({

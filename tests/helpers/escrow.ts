@@ -1,0 +1,32 @@
+/** A brand–creator partnership with a contract both parties signed, through the real handlers. */
+import { POST as generateContract } from "@/app/api/partnerships/[partnershipId]/contract/route";
+import { POST as signContract } from "@/app/api/partnerships/[partnershipId]/contract/sign/route";
+import { GET as listPayments } from "@/app/api/partnerships/[partnershipId]/payments/route";
+import { POST as acceptProposal } from "@/app/api/partnerships/proposals/[proposalId]/accept/route";
+import { POST as sendProposal } from "@/app/api/partnerships/proposals/[proposalId]/send/route";
+import { POST as createProposal } from "@/app/api/partnerships/proposals/route";
+import { call } from "./http";
+
+export function proposalBody(recipientId: string, amount = 100) {
+  return {
+    recipientId,
+    deliverables: [{ type: "instagram_post", description: "Launch post", dueDate: "2027-02-01T00:00:00Z" }],
+    compensation: { amount, currency: "USD", paymentSchedule: "50% upfront, 50% on completion" },
+    timeline: { startDate: "2027-01-15T00:00:00Z", endDate: "2027-03-01T00:00:00Z" },
+    terms: {},
+  };
+}
+
+export async function signedPartnership(options: { brand: string; creator: string; creatorId: string; amount?: number }) {
+  const created = await call(createProposal, "/api/partnerships/proposals", { token: options.brand, body: proposalBody(options.creatorId, options.amount) });
+  const proposalId = created.body.id as string;
+  await call(sendProposal, "/x", { token: options.brand, params: { proposalId }, method: "POST" });
+  const accepted = await call(acceptProposal, "/x", { token: options.creator, params: { proposalId }, method: "POST" });
+  const partnershipId = accepted.body.partnership.id as string;
+  await call(generateContract, "/x", { token: options.brand, params: { partnershipId }, method: "POST" });
+  await call(signContract, "/x", { token: options.creator, params: { partnershipId }, body: {} });
+  const signed = await call(signContract, "/x", { token: options.brand, params: { partnershipId }, body: {} });
+  if (signed.body.status !== "active") throw new Error(`contract not active: ${JSON.stringify(signed.body)}`);
+  const payments = (await call(listPayments, "/x", { token: options.brand, params: { partnershipId } })).body.payments as Array<{ id: string; type: string; amount: number }>;
+  return { proposalId, partnershipId, payments };
+}
