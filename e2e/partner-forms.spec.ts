@@ -141,10 +141,10 @@ test("empty or invalid forms show errors next to the fields and create nothing",
   // Payment: M-Pesa without a valid phone, bank transfer without its reference.
   await page.goto("/dashboard/payments/new");
   await page.getByLabel("Amount", { exact: true }).fill("1000");
-  await page.getByLabel("M-Pesa phone number").fill("0712345678");
+  await page.getByLabel("M-Pesa phone number").fill("0812345678");
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByLabel("M-Pesa phone number")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Must be a Kenyan mobile number in +2547XXXXXXXX form for M-Pesa.")).toBeVisible();
+  await expect(page.getByText("Must be a Safaricom mobile number such as 0712345678 for M-Pesa.")).toBeVisible();
   await page.getByRole("radio", { name: /^Bank transfer/ }).check();
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByLabel("Bank transfer reference")).toHaveAttribute("aria-invalid", "true");
@@ -201,10 +201,19 @@ test("a partner pays by each method, sees what happens next, and finds each paym
   await expect(page).toHaveURL(/\/dashboard\/payments\/new$/);
   await expectNoAxeViolations(page);
 
-  const made: Array<{ reference: string; method: string; amount: string; description: string }> = [];
+  const made: Array<{ reference: string; method: string; amount: string; description: string; status: string }> = [];
   const stamp = Date.now();
 
-  async function pay(method: RegExp, label: string, amount: number, currency: string, fill: () => Promise<void>, nextSteps: (string | RegExp)[], shot: string) {
+  async function pay(
+    method: RegExp,
+    label: string,
+    amount: number,
+    currency: string,
+    fill: () => Promise<void>,
+    nextSteps: (string | RegExp)[],
+    shot: string,
+    settle?: () => Promise<string>,
+  ) {
     await page.getByRole("radio", { name: method }).check();
     await page.getByLabel("Amount", { exact: true }).fill(String(amount));
     if (currency !== "KES") await page.getByLabel("Currency", { exact: true }).selectOption(currency);
@@ -217,7 +226,8 @@ test("a partner pays by each method, sees what happens next, and finds each paym
     for (const text of nextSteps) await expect(panel).toContainText(text);
     await expect(page.getByTestId("payment-amount")).toHaveText(formatMoney(amount, currency));
     const reference = (await page.getByTestId("payment-reference").textContent())!;
-    made.push({ reference, method: label, amount: formatMoney(amount, currency), description });
+    const status = settle ? await settle() : "Pending";
+    made.push({ reference, method: label, amount: formatMoney(amount, currency), description, status });
     await page.screenshot({ path: `e2e/output/screenshots/${shot}.png`, fullPage: true });
     await page.getByRole("button", { name: "Make another payment" }).click();
   }
@@ -227,9 +237,15 @@ test("a partner pays by each method, sees what happens next, and finds each paym
     "M-Pesa",
     15000,
     "KES",
-    () => page.getByLabel("M-Pesa phone number").fill("+254712345678"),
-    ["Check your phone", "+254712345678", "M-Pesa PIN"],
+    () => page.getByLabel("M-Pesa phone number").fill("0712 345 678"),
+    ["Answer the simulated prompt", "Sandbox M-Pesa", "+254712345678", "no money moves"],
     "payment-mpesa",
+    async () => {
+      // The sandbox's simulated phone stands in for the prompt a real phone would show.
+      await page.getByRole("button", { name: "Approve: enter PIN" }).click();
+      await expect(page.getByTestId("mpesa-sandbox-prompt")).toContainText(/Paid\. M-Pesa receipt SBX[0-9A-F]{8}/);
+      return "Completed";
+    },
   );
   await pay(
     /^Bank transfer/,
@@ -264,7 +280,7 @@ test("a partner pays by each method, sees what happens next, and finds each paym
     await expect(row).toContainText(payment.method);
     await expect(row).toContainText(payment.amount);
     await expect(row).toContainText(payment.description);
-    await expect(row).toContainText("Pending");
+    await expect(row).toContainText(payment.status);
   }
   await page.screenshot({ path: "e2e/output/screenshots/payments-after-forms.png", fullPage: true });
 });

@@ -34,7 +34,8 @@ for (;;) {
 process.on("exit", () => {
   if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.rmSync(lockFile, { force: true });
 });
-const env = { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1" };
+// A production build, with the labelled sandbox payment providers switched on for the flows the tests click through.
+const env = { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1", SANDBOX_PAYMENTS: "on" };
 
 if (env.DATABASE_URL) {
   const url = new URL(env.DATABASE_URL);
