@@ -2,16 +2,26 @@
 import type { z } from "zod";
 import { AppError, type ErrorCode, type FieldIssue } from "../errors";
 import { readJsonBodyText } from "../http/body";
+import { errorType } from "./error-types";
 
-export function fieldIssues(error: z.ZodError, location?: "body" | "query" | "path"): FieldIssue[] {
+export function fieldIssues(error: z.ZodError, location?: "body" | "query" | "path", input?: unknown): FieldIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     return {
       path: location ? [location, path].filter(Boolean).join(".") : path,
       message: issue.message,
-      type: issue.code,
+      type: errorType(issue, valueAt(input, issue.path) === undefined),
     };
   });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** Parses `input` with `schema` or throws an AppError naming every failing field. */
@@ -22,7 +32,7 @@ export function parseInput<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = fieldIssues(result.error, options.location);
+  const fields = fieldIssues(result.error, options.location, input);
   const summary = fields.map((field) => `${field.path || "body"}: ${field.message}`).join("; ");
   throw new AppError(options.code ?? "validation_failed", `Invalid input: ${summary}`, { fields });
 }
@@ -39,7 +49,7 @@ export function parseJsonText(text: string, code: ErrorCode = "validation_failed
     return JSON.parse(text);
   } catch {
     throw new AppError(code, "Request body is not valid JSON", {
-      fields: [{ path: "body", message: "Malformed JSON", type: "invalid_json" }],
+      fields: [{ path: "body", message: "Malformed JSON", type: "value_error.jsondecode" }],
     });
   }
 }

@@ -69,7 +69,7 @@ export function resolvePeriod(options: { startDate?: Date; endDate?: Date; now: 
     }
     if (to < from) {
       throw new AppError("validation_failed", "Invalid input: query.start_date: must not be after today when end_date is omitted", {
-        fields: [{ path: "query.start_date", message: "must not be after today when end_date is omitted", type: "custom" }],
+        fields: [{ path: "query.start_date", message: "must not be after today when end_date is omitted", type: "value_error" }],
       });
     }
     range = { from, to };

@@ -84,7 +84,7 @@ export async function initiatePayment(options: { actor: Actor; partnershipId: st
     }
     if (input.currency !== partnership.currency) {
       throw new AppError("invalid_request", `currency must be the partnership's currency, ${partnership.currency}`, {
-        fields: [{ path: "body.currency", message: `must be ${partnership.currency}`, type: "currency_mismatch" }],
+        fields: [{ path: "body.currency", message: `must be ${partnership.currency}`, type: "value_error.currency_mismatch" }],
       });
     }
     const amountMinor = amountToMinor(input.amount);
@@ -98,7 +98,7 @@ export async function initiatePayment(options: { actor: Actor; partnershipId: st
       if (open && open.amountMinor !== amountMinor) {
         const expected = amountFromMinor(open.amountMinor);
         throw new AppError("invalid_request", `amount must be the scheduled ${input.type} payment of ${expected}`, {
-          fields: [{ path: "body.amount", message: `must equal the scheduled amount ${expected}`, type: "amount_mismatch" }],
+          fields: [{ path: "body.amount", message: `must equal the scheduled amount ${expected}`, type: "value_error.amount_mismatch" }],
         });
       }
       payment = open;
