@@ -13,6 +13,7 @@ import { AppError, type ErrorCode } from "../errors";
 import { readJsonBodyText } from "../http/body";
 import { publicOriginOf } from "../http/public-origin";
 import { storedError, withIdempotency } from "./idempotency";
+import { canonicalQuery } from "./query-params";
 import { enforceRateLimit, userKey } from "./rate-limit";
 import { parseInput, parseJsonText } from "./validation";
 
@@ -76,7 +77,7 @@ export function routeFor(flavour: Flavour) {
         }
         const location = { code: flavour.invalidInput };
         const query = options.query
-          ? parseInput(options.query, Object.fromEntries(request.nextUrl.searchParams), { ...location, location: "query" })
+          ? parseInput(options.query, canonicalQuery(options.query, Object.fromEntries(request.nextUrl.searchParams)), { ...location, location: "query" })
           : undefined;
         const params = (await context?.params) ?? {};
         const rawBody = await readJsonBodyText(request);
