@@ -137,7 +137,6 @@ export function ProposalTermsCard({ terms }: { terms: Proposal["terms"] }) {
 
 const ACTION_TEXT: Record<Proposal["history"][number]["action"], string> = {
   created: "created the proposal",
-  updated: "edited the draft",
   sent: "sent the proposal",
   viewed: "viewed the proposal",
   accepted: "accepted the proposal",

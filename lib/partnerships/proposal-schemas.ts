@@ -10,7 +10,7 @@ import { paginationQuery } from "../api/query-params";
 import { paginationResponse, partnershipResponse, partyDetailsResponse, termsResponse, uuidString } from "./partnership-schemas";
 
 export const PROPOSAL_STATUSES = ["draft", "sent", "accepted", "countered", "rejected"] as const;
-export const PROPOSAL_ACTIONS = ["created", "updated", "sent", "viewed", "accepted", "countered", "rejected"] as const;
+export const PROPOSAL_ACTIONS = ["created", "sent", "viewed", "accepted", "countered", "rejected"] as const;
 
 /** An ISO 8601 date (YYYY-MM-DD) or timestamp with an offset, as a Date. */
 export const isoDateInput = z

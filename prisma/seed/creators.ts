@@ -246,7 +246,6 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
     const events: Array<{ action: Prisma.ProposalEventCreateManyInput["action"]; by: PartyKey; at: Date; note?: string }> = [
       { action: "created", by: s.from, at: createdAt, note: s.counterOf ? "Counter-proposal" : undefined },
     ];
-    if (s.status === "draft") events.push({ action: "updated", by: s.from, at: new Date(createdAt.getTime() + 20 * HOUR), note: "Adjusted deliverables and dates" });
     if (sentAt) events.push({ action: "sent", by: s.from, at: sentAt });
     if (viewedAt && viewedAt < anchor) events.push({ action: "viewed", by: s.to, at: viewedAt });
     if (respondedAt && s.status === "accepted") events.push({ action: "accepted", by: s.to, at: respondedAt });
