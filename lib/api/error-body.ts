@@ -37,7 +37,6 @@ export function v1ErrorBody(error: unknown): ErrorBody {
 const SPEC_CODE: Partial<Record<ErrorCode, string>> = {
   validation_failed: "invalid_request",
   idempotency_mismatch: "invalid_request",
-  conflict: "invalid_state",
 };
 
 /** `{"error": {"code", "message", "details"}}` with the partnerships spec's codes. */

@@ -6,6 +6,7 @@ import { getProposalChain, partnershipIdOfProposal } from "./proposal-chain";
 import { acceptProposal } from "./proposal-accept";
 import { counterProposal, createProposal, sendProposal } from "./proposals";
 import { createProposalBody } from "./proposal-schemas";
+import { freshCampaign } from "@/tests/helpers/escrow";
 
 const actors = {} as Record<"brand" | "creator" | "creator2", Actor>;
 
@@ -15,9 +16,11 @@ beforeAll(async () => {
   }
 });
 
-const body = (recipientId: string, amount: number) =>
+/** A proposal body; each gets a campaign of its own, as each test's proposals are separate offers. */
+const body = async (recipientId: string, amount: number) =>
   createProposalBody.parse({
     recipientId,
+    campaignId: await freshCampaign(actors.brand.id),
     deliverables: [{ type: "instagram_reel", description: "Reel", dueDate: "2027-02-10" }],
     compensation: { amount, currency: "USD" },
     timeline: { startDate: "2027-02-01", endDate: "2027-03-01" },
@@ -25,7 +28,7 @@ const body = (recipientId: string, amount: number) =>
 
 describe("getProposalChain", () => {
   it("links a proposal to its counter-proposals in order, from any link", async () => {
-    const first = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 1000) });
+    const first = await createProposal({ actor: actors.brand, body: await body(actors.creator.id, 1000) });
     await sendProposal({ actor: actors.brand, proposalId: first.id });
     const second = await counterProposal({ actor: actors.creator, proposalId: first.id, body: { compensation: { amount: 1500 } } });
     const third = await counterProposal({ actor: actors.brand, proposalId: second.id, body: { compensation: { amount: 1200 } } });
@@ -44,18 +47,18 @@ describe("getProposalChain", () => {
   });
 
   it("is a chain of one for a proposal nobody countered", async () => {
-    const draft = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 700) });
+    const draft = await createProposal({ actor: actors.brand, body: await body(actors.creator.id, 700) });
     expect((await getProposalChain({ actor: actors.brand, proposalId: draft.id })).map((l) => l.id)).toEqual([draft.id]);
   });
 
   it("hides the chain from a non-party as not found", async () => {
-    const draft = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 700) });
+    const draft = await createProposal({ actor: actors.brand, body: await body(actors.creator.id, 700) });
     await expect(getProposalChain({ actor: actors.creator2, proposalId: draft.id })).rejects.toMatchObject({ code: "resource_not_found" });
     await expect(getProposalChain({ actor: actors.creator2, proposalId: "nope" })).rejects.toBeInstanceOf(AppError);
   });
 
   it("names the partnership an accepted proposal started, and none before", async () => {
-    const draft = await createProposal({ actor: actors.brand, body: body(actors.creator.id, 900) });
+    const draft = await createProposal({ actor: actors.brand, body: await body(actors.creator.id, 900) });
     expect(await partnershipIdOfProposal({ actor: actors.brand, proposalId: draft.id })).toBeNull();
     await sendProposal({ actor: actors.brand, proposalId: draft.id });
     const { partnership } = await acceptProposal({ actor: actors.creator, proposalId: draft.id });

@@ -16,7 +16,7 @@ type ProposalRecord = Prisma.ProposalGetPayload<object>;
 
 /** 400 naming one request field, as input validation does. */
 export function fieldError(path: string, message: string): AppError {
-  return new AppError("invalid_request", `Invalid input: ${path}: ${message}`, { fields: [{ path, message, type: "custom" }] });
+  return new AppError("invalid_request", `Invalid input: ${path}: ${message}`, { fields: [{ path, message, type: "value_error" }] });
 }
 
 function deliverablesJson(deliverables: CreateProposalBody["deliverables"]): Prisma.InputJsonArray {
@@ -41,6 +41,30 @@ async function checkParties(tx: DbTx, actor: Actor, recipientId: string, campaig
     const brandId = actor.role === "brand" ? actor.id : recipientId;
     const campaign = await tx.campaign.findFirst({ where: { id: campaignId, brandId }, select: { id: true } });
     if (!campaign) throw fieldError("body.campaignId", "must be a campaign of the brand party");
+  }
+}
+
+/**
+ * One open offer at a time: a sender may not have two unanswered (sent) proposals to the
+ * same recipient for the same campaign, or both for none. The advisory lock on the pair
+ * serialises concurrent creates and sends, so two cannot both pass the check.
+ */
+async function refuseDuplicateOffer(tx: DbTx, offer: { senderId: string; recipientId: string; campaignId: string | null; exceptId?: string }): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`proposal-offer:${offer.senderId}:${offer.recipientId}`}, 0))`;
+  const existing = await tx.proposal.findFirst({
+    where: {
+      senderId: offer.senderId,
+      recipientId: offer.recipientId,
+      campaignId: offer.campaignId,
+      status: "sent",
+      ...(offer.exceptId ? { id: { not: offer.exceptId } } : {}),
+    },
+    select: { id: true },
+  });
+  if (existing) {
+    throw new AppError("conflict", `An unanswered proposal to this recipient ${offer.campaignId ? "for this campaign" : "without a campaign"} already exists: ${existing.id}. Wait for its answer, or counter it.`, {
+      proposalId: existing.id,
+    });
   }
 }
 
@@ -83,6 +107,7 @@ export async function createProposal(options: { actor: Actor; body: CreatePropos
   requireParticipant(actor);
   return thenShow(getDb().$transaction(async (tx) => {
     await checkParties(tx, actor, body.recipientId, body.campaignId ?? null);
+    await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
     const now = new Date();
     const proposal = await tx.proposal.create({
       data: {
@@ -174,7 +199,7 @@ export async function updateProposal(options: { actor: Actor; proposalId: string
     // Conditional on still being a draft: a concurrent send wins and this edit is refused.
     const { count } = await tx.proposal.updateMany({ where: { id: proposalId, status: "draft" }, data: { ...fields, recipientId, updatedAt: now } });
     if (count !== 1) throw notDraft();
-    await tx.proposalEvent.create({ data: { proposalId, userId: actor.id, action: "updated", occurredAt: now } });
+    // No history event: edits to a draft are the sender's own business until it is sent.
     return proposalId;
   }));
 }
@@ -183,8 +208,9 @@ export async function updateProposal(options: { actor: Actor; proposalId: string
 export async function sendProposal(options: { actor: Actor; proposalId: string }): Promise<ProposalResponse> {
   const { actor, proposalId } = options;
   return thenShow(getDb().$transaction(async (tx) => {
-    const { side } = await proposalForParty(tx, actor, proposalId);
+    const { proposal, side } = await proposalForParty(tx, actor, proposalId);
     if (side !== "sender") throw notYourTurn("Only the sender can send a proposal");
+    await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.recipientId, campaignId: proposal.campaignId, exceptId: proposalId });
     await transition(tx, "proposal", proposalId, "sent", { from: ["draft"] });
     const now = new Date();
     await tx.proposal.update({ where: { id: proposalId }, data: { sentAt: now, history: { create: { userId: actor.id, action: "sent", occurredAt: now } } } });
@@ -222,6 +248,7 @@ export async function counterProposal(options: { actor: Actor; proposalId: strin
       await transition(tx, "proposal", proposalId, "countered", { from: ["sent"] });
       const fields = mergedFields(proposal, body);
       if (body.campaignId) await checkParties(tx, actor, proposal.senderId, body.campaignId);
+      await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.senderId, campaignId: fields.campaignId });
       const now = new Date();
       const counter = await tx.proposal.create({
         data: {

@@ -7,9 +7,10 @@ import { POST as sendProposal } from "@/app/api/partnerships/proposals/[proposal
 import { POST as createProposal } from "@/app/api/partnerships/proposals/route";
 import { call } from "./http";
 
-export function proposalBody(recipientId: string, amount = 100) {
+export function proposalBody(recipientId: string, amount = 100, campaignId?: string) {
   return {
     recipientId,
+    ...(campaignId ? { campaignId } : {}),
     deliverables: [{ type: "instagram_post", description: "Launch post", dueDate: "2027-02-01T00:00:00Z" }],
     compensation: { amount, currency: "USD", paymentSchedule: "50% upfront, 50% on completion" },
     timeline: { startDate: "2027-01-15T00:00:00Z", endDate: "2027-03-01T00:00:00Z" },
@@ -17,8 +18,9 @@ export function proposalBody(recipientId: string, amount = 100) {
   };
 }
 
-export async function signedPartnership(options: { brand: string; creator: string; creatorId: string; amount?: number }) {
-  const created = await call(createProposal, "/api/partnerships/proposals", { token: options.brand, body: proposalBody(options.creatorId, options.amount) });
+export async function signedPartnership(options: { brand: string; creator: string; creatorId: string; brandId: string; amount?: number }) {
+  const campaignId = await freshCampaign(options.brandId);
+  const created = await call(createProposal, "/api/partnerships/proposals", { token: options.brand, body: proposalBody(options.creatorId, options.amount, campaignId) });
   const proposalId = created.body.id as string;
   await call(sendProposal, "/x", { token: options.brand, params: { proposalId }, method: "POST" });
   const accepted = await call(acceptProposal, "/x", { token: options.creator, params: { proposalId }, method: "POST" });
@@ -29,4 +31,17 @@ export async function signedPartnership(options: { brand: string; creator: strin
   if (signed.body.status !== "active") throw new Error(`contract not active: ${JSON.stringify(signed.body)}`);
   const payments = (await call(listPayments, "/x", { token: options.brand, params: { partnershipId } })).body.payments as Array<{ id: string; type: string; amount: number }>;
   return { proposalId, partnershipId, payments };
+}
+
+let campaigns = 0;
+
+/**
+ * A new campaign of the brand, so that each test proposal is a separate offer: a sender
+ * may have only one unanswered proposal to a recipient per campaign.
+ */
+export async function freshCampaign(brandId: string): Promise<string> {
+  const { getDb } = await import("@/lib/db");
+  campaigns += 1;
+  const campaign = await getDb().campaign.create({ data: { brandId, name: `Test campaign ${process.pid}-${campaigns}` }, select: { id: true } });
+  return campaign.id;
 }

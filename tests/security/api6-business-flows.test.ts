@@ -21,10 +21,12 @@ let partner: string;
 let brand: string;
 let creator: string;
 let creatorId: string;
+let brandId: string;
 
 beforeAll(async () => {
   [partner, brand, creator] = await Promise.all(["partner@demo.test", "brand@demo.test", "creator@demo.test"].map(tokenFor));
   creatorId = (await getDb().user.findUniqueOrThrow({ where: { email: "creator@demo.test" } })).id;
+  brandId = (await getDb().user.findUniqueOrThrow({ where: { email: "brand@demo.test" } })).id;
 });
 
 afterEach(() => {
@@ -105,7 +107,7 @@ describe("API10: Stripe's word is checked against the payment", () => {
 
   it("does not fund an escrow payment from a correctly signed event for less, or in another currency", async () => {
     process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-    const { partnershipId } = await signedPartnership({ brand, creator, creatorId, amount: 100 });
+    const { partnershipId } = await signedPartnership({ brand, creator, creatorId, brandId, amount: 100 });
     const initiated = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
     expect(initiated.status).toBe(201);
     const paymentId = initiated.body.payment.id as string;
@@ -130,7 +132,7 @@ describe("API10: Stripe's word is checked against the payment", () => {
 
 describe("API6: no sandbox money in production unless asked for", () => {
   it("refuses escrow charges, sandbox confirmations and M-Pesa with 502 when sandbox payments are off and no provider is configured", async () => {
-    const { partnershipId, payments } = await signedPartnership({ brand, creator, creatorId, amount: 100 });
+    const { partnershipId, payments } = await signedPartnership({ brand, creator, creatorId, brandId, amount: 100 });
     process.env.SANDBOX_PAYMENTS = "off";
     const charge = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
     expect(charge.status).toBe(502);

@@ -25,12 +25,14 @@ process.env.RATE_LIMIT_PER_MINUTE = "100000";
 let brand: string;
 let creator: string;
 let creatorId: string;
+let brandId: string;
 let brandCookie: string;
 let partnerCookie: string;
 
 beforeAll(async () => {
   [brand, creator] = await Promise.all([tokenFor("brand@demo.test"), tokenFor("creator@demo.test")]);
   creatorId = (await getDb().user.findUniqueOrThrow({ where: { email: "creator@demo.test" } })).id;
+  brandId = (await getDb().user.findUniqueOrThrow({ where: { email: "brand@demo.test" } })).id;
   brandCookie = (await sessionCookieFor("brand@demo.test")).cookie;
   partnerCookie = (await sessionCookieFor("partner@demo.test")).cookie;
 });
@@ -82,7 +84,7 @@ describe("API8: cross-site writes with the session cookie", () => {
 
 describe("API8: signature evidence", () => {
   it("records the address the front server resolved, never the client's X-Forwarded-For", async () => {
-    const { partnershipId } = await signedPartnership({ brand, creator, creatorId });
+    const { partnershipId } = await signedPartnership({ brand, creator, creatorId, brandId });
     const contract = await call(getContract, "/x", { token: brand, params: { partnershipId } });
     // signedPartnership signs without an address header: nothing the client said is taken instead.
     expect(contract.body.signatories.map((s: { ipAddress: string }) => s.ipAddress)).toEqual(["unknown", "unknown"]);

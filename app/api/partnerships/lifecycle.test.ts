@@ -7,6 +7,7 @@ process.env.RATE_LIMIT_PER_MINUTE = "100000";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { freshCampaign } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as getPartnership } from "./[partnershipId]/route";
 import { GET as getContract, POST as generateContract } from "./[partnershipId]/contract/route";
@@ -32,6 +33,7 @@ import { GET as listPartnerships } from "./route";
 type Actor = "brand" | "creator" | "otherBrand" | "otherCreator" | "partner" | "none";
 const tokens: Partial<Record<Actor, string>> = {};
 let creatorId: string;
+let brandId: string;
 
 beforeAll(async () => {
   const [brand, creator, otherBrand, otherCreator, partner] = await Promise.all(
@@ -39,10 +41,12 @@ beforeAll(async () => {
   );
   Object.assign(tokens, { brand, creator, otherBrand, otherCreator, partner });
   creatorId = (await getDb().user.findUniqueOrThrow({ where: { email: "creator@demo.test" } })).id;
+  brandId = (await getDb().user.findUniqueOrThrow({ where: { email: "brand@demo.test" } })).id;
 });
 
-const proposalBody = () => ({
+const proposalBody = (campaignId: string) => ({
   recipientId: creatorId,
+  campaignId,
   deliverables: [
     { type: "instagram_post", description: "Launch post", dueDate: "2027-02-01T00:00:00Z", requirements: "Tag the brand" },
     { type: "tiktok_video", description: "30-second review", dueDate: "2027-02-15T00:00:00Z" },
@@ -56,7 +60,7 @@ const proposalBody = () => ({
 async function buildUp(until: "draft" | "sent" | "partnership" | "contract" | "signed" | "funded" | "submitted") {
   const brand = tokens.brand!;
   const creator = tokens.creator!;
-  const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody() });
+  const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(await freshCampaign(brandId)) });
   expect(created.status).toBe(201);
   const proposalId = created.body.id as string;
   const ids: Record<string, string> = { proposalId };
@@ -97,7 +101,7 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const status = async (partnershipId: string) => (await call(getPartnership, "/x", { token: creator, params: { partnershipId } })).body;
 
     // 1. Brand creates a proposal.
-    const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody() });
+    const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(await freshCampaign(brandId)) });
     expect(created.status).toBe(201);
     expect(created.body.status).toBe("draft");
     const proposalId = created.body.id;

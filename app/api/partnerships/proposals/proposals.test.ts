@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { paymentPlan } from "@/lib/partnerships/proposal-accept";
 import { acceptProposalResponse, listProposalsResponse, proposalResponse, type ProposalResponse } from "@/lib/partnerships/proposal-schemas";
 import { seedId } from "@/prisma/seed/ids";
+import { freshCampaign } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as accept } from "./[proposalId]/accept/route";
 import { POST as counter } from "./[proposalId]/counter/route";
@@ -46,8 +47,15 @@ const validBody = (recipientId: string, extra: Record<string, unknown> = {}) => 
 const at = (id: string, suffix = "") => `${URL}/${id}${suffix}`;
 const p = (proposalId: string) => ({ proposalId });
 
+/**
+ * A draft from `from` to `to`. Unless the test names a campaign, each draft gets a new
+ * campaign of the brand party: a sender may have one unanswered proposal per recipient
+ * and campaign, and these tests make many.
+ */
 async function createDraft(from: Who, to: Who, extra: Record<string, unknown> = {}): Promise<ProposalResponse> {
-  const body = validBody(ids[to], { campaignId: from === "brand" || to === "brand" ? zeroSugar : glow, ...extra });
+  const brand = from.startsWith("brand") ? from : to;
+  const campaignId = "campaignId" in extra ? extra.campaignId : await freshCampaign(ids[brand]);
+  const body = validBody(ids[to], { ...extra, campaignId });
   const res = await call(create, URL, { token: tokens[from], body });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return proposalResponse.parse(res.body);
@@ -105,7 +113,7 @@ describe("authentication and roles", () => {
 
 describe("happy path: create → get → patch → send → accept", () => {
   it("walks a brand's proposal to an active partnership", async () => {
-    const draft = await createDraft("brand", "creator");
+    const draft = await createDraft("brand", "creator", { campaignId: zeroSugar });
     expect(draft).toMatchObject({
       status: "draft",
       senderId: ids.brand,
@@ -148,21 +156,21 @@ describe("happy path: create → get → patch → send → accept", () => {
       timeline: { startDate: "2027-02-01T00:00:00.000Z", endDate: "2027-04-30T00:00:00.000Z" },
       terms: { contentRights: "12 months of reposting", exclusivity: "30 days" },
     });
-    expect(updated.history.map((h) => h.action)).toEqual(["created", "updated"]);
+    // Edits to a draft are not history: the recipient never saw the draft.
+    expect(updated.history.map((h) => h.action)).toEqual(["created"]);
 
     const sentRes = await call(send, at(draft.id, "/send"), { method: "POST", token: tokens.brand, params: p(draft.id) });
     expect(sentRes.status).toBe(200);
     const sent = proposalResponse.parse(sentRes.body);
     expect(sent.status).toBe("sent");
     expect(sent.sentAt).not.toBeNull();
-    expect(sent.history.map((h) => h.action)).toEqual(["created", "updated", "sent"]);
+    expect(sent.history.map((h) => h.action)).toEqual(["created", "sent"]);
 
     // The recipient's first look is recorded once.
     for (let i = 0; i < 2; i++) {
       const res = await call(getOne, at(draft.id), { token: tokens.creator, params: p(draft.id) });
       expect(proposalResponse.parse(res.body).history.map((h) => [h.action, h.userId])).toEqual([
         ["created", ids.brand],
-        ["updated", ids.brand],
         ["sent", ids.brand],
         ["viewed", ids.creator],
       ]);
@@ -175,7 +183,7 @@ describe("happy path: create → get → patch → send → accept", () => {
     const { proposal, partnership } = acceptProposalResponse.parse(acceptRes.body);
     expect(proposal.status).toBe("accepted");
     expect(proposal.respondedAt).not.toBeNull();
-    expect(proposal.history.map((h) => h.action)).toEqual(["created", "updated", "sent", "viewed", "accepted"]);
+    expect(proposal.history.map((h) => h.action)).toEqual(["created", "sent", "viewed", "accepted"]);
     expect(partnership).toMatchObject({
       status: "active",
       creatorId: ids.creator,
@@ -264,7 +272,7 @@ describe("counter and reject", () => {
       recipientId: ids.brand,
       recipientType: "brand",
       counterOfId: original.id,
-      campaignId: zeroSugar,
+      campaignId: original.campaignId,
       compensation: { amount: 2500, currency: "USD", paymentSchedule: original.compensation.paymentSchedule },
       timeline: original.timeline,
       terms: original.terms,
@@ -291,6 +299,16 @@ describe("counter and reject", () => {
     const body = acceptProposalResponse.parse(accepted.body);
     expect(body.proposal.status).toBe("accepted");
     expect(body.partnership).toMatchObject({ creatorId: ids.creator2, brandId: ids.brand, proposalId: countered.id, compensation: { amount: 2500 } });
+  });
+
+  it("refuses a counter that would be a second unanswered offer to the same party for the campaign", async () => {
+    // The demo data has Njeri's unanswered pitch to the brand for Zero Sugar.
+    const open = await getDb().proposal.findFirstOrThrow({ where: { senderId: ids.creator2, recipientId: ids.brand, campaignId: zeroSugar, status: "sent" } });
+    const original = await createSent("brand", "creator2", { campaignId: zeroSugar });
+    const res = await call(counter, at(original.id, "/counter"), { token: tokens.creator2, params: p(original.id), body: { compensation: { amount: 99 } } });
+    expectError(res, 409, "conflict");
+    expect(res.body.error.details).toEqual({ proposalId: open.id });
+    expect((await getDb().proposal.findUniqueOrThrow({ where: { id: original.id } })).status).toBe("sent");
   });
 
   it("rejects with a reason", async () => {
