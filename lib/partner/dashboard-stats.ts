@@ -75,11 +75,12 @@ export async function getDashboardStats(options: { actor: Actor; now?: Date }): 
 
 /**
  * The latest course completions and certificates of the partner's sponsored students,
- * newest first, each tied to the student's most recent sponsorship from the partner.
+ * newest first, each tied to what funds the student: their most recent sponsorship from
+ * the partner, or, for a student funded through a program, that program.
  */
 async function recentMilestones(partnerId: string, range: DateRange) {
   const until = range.to;
-  const rows = await getDb().$queryRaw<Array<{ first_name: string; last_name: string; milestone: string; at: Date; sponsorship_id: string | null }>>`
+  const rows = await getDb().$queryRaw<Array<{ first_name: string; last_name: string; milestone: string; at: Date; sponsorship_id: string | null; program_id: string | null }>>`
     WITH ${sponsoredStudentsCte(partnerId, range)},
     events AS (
       SELECT e.student_id, e.completed_at AS at,
@@ -97,7 +98,10 @@ async function recentMilestones(partnerId: string, range: DateRange) {
     SELECT st.first_name, st.last_name, l.milestone, l.at,
            (SELECT s.id::text FROM sponsorships s
              WHERE s.partner_id = ${partnerId}::uuid AND s.student_id = l.student_id AND s.status IN ('active', 'completed')
-             ORDER BY s.start_date DESC LIMIT 1) AS sponsorship_id
+             ORDER BY s.start_date DESC LIMIT 1) AS sponsorship_id,
+           (SELECT pp.program_id::text FROM program_participants pp JOIN programs p ON p.id = pp.program_id
+             WHERE p.partner_id = ${partnerId}::uuid AND pp.student_id = l.student_id AND p.status <> 'planning'
+             ORDER BY pp.enrolled_at DESC, pp.program_id LIMIT 1) AS program_id
       FROM latest l JOIN students st ON st.id = l.student_id
      ORDER BY l.at DESC, l.milestone`;
   return rows.map((row) => ({
@@ -105,6 +109,8 @@ async function recentMilestones(partnerId: string, range: DateRange) {
     student_name: `${row.first_name} ${row.last_name.charAt(0)}.`,
     milestone: row.milestone,
     date: row.at.toISOString(),
+    // What funds the student: their sponsorship, or else the program they take part in.
     sponsorship_id: row.sponsorship_id,
+    program_id: row.sponsorship_id ? null : row.program_id,
   }));
 }

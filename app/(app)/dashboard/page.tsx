@@ -61,6 +61,21 @@ export default async function DashboardPage() {
                   </p>
                   <p className="text-xs text-slate-500">
                     <LocalDate value={item.date} />
+                    {item.sponsorship_id ? (
+                      <>
+                        {" · "}
+                        <Link href={`/dashboard/sponsorships/${item.sponsorship_id}`} className="text-brand-700 underline-offset-2 hover:underline" data-testid="milestone-link">
+                          Sponsorship
+                        </Link>
+                      </>
+                    ) : item.program_id ? (
+                      <>
+                        {" · "}
+                        <Link href={`/dashboard/programs/${item.program_id}`} className="text-brand-700 underline-offset-2 hover:underline" data-testid="milestone-link">
+                          Program
+                        </Link>
+                      </>
+                    ) : null}
                   </p>
                 </li>
               ))}
