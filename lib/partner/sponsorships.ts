@@ -14,7 +14,8 @@ import type { listSponsorshipsQuery, listSponsorshipsResponse, sponsorshipDetail
 
 const SORT_COLUMNS = {
   created_at: Prisma.sql`s.created_at`,
-  student_name: Prisma.sql`st.last_name || ' ' || st.first_name`,
+  // student.name exactly as the list shows it, compared by code point so any client can sort the same way.
+  student_name: Prisma.sql`(st.first_name || ' ' || st.last_name) COLLATE "C"`,
   amount: Prisma.sql`s.amount_minor`,
   end_date: Prisma.sql`s.end_date`,
 } as const;

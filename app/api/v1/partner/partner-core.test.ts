@@ -122,13 +122,14 @@ describe("GET /partner/sponsorships", () => {
     }
   });
 
-  it("sorts by student name (surname, then first name)", async () => {
-    const res = await call(listSponsorships, "/api/v1/partner/sponsorships?sort_by=student_name&sort_order=asc&limit=100", { token: partner });
-    const names = res.body.sponsorships.map((s: any) => {
-      const [first, ...rest] = s.student.name.split(" ");
-      return `${rest.join(" ")} ${first}`;
-    });
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  it("sorts by student.name as returned, by code point, with ties broken by id in the same direction", async () => {
+    for (const order of ["asc", "desc"] as const) {
+      const res = await call(listSponsorships, `/api/v1/partner/sponsorships?sort_by=student_name&sort_order=${order}&limit=100`, { token: partner });
+      const rows = res.body.sponsorships.map((s: any) => [s.student.name, s.id] as [string, string]);
+      const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const sorted = [...rows].sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]));
+      expect(rows).toEqual(order === "asc" ? sorted : sorted.reverse());
+    }
   });
 
   it("computes disbursed amounts and covered courses from the records", async () => {
