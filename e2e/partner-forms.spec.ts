@@ -138,7 +138,7 @@ test("empty or invalid forms show errors next to the fields and create nothing",
   await expect(page.getByLabel("Maximum monthly household income (KES)")).toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: "e2e/output/screenshots/program-errors.png", fullPage: true });
 
-  // Payment: M-Pesa without a valid phone, bank transfer without its reference.
+  // Payment: M-Pesa without a valid phone, a bank transfer of nothing.
   await page.goto("/dashboard/payments/new");
   await page.getByLabel("Amount", { exact: true }).fill("1000");
   await page.getByLabel("M-Pesa phone number").fill("0812345678");
@@ -146,8 +146,9 @@ test("empty or invalid forms show errors next to the fields and create nothing",
   await expect(page.getByLabel("M-Pesa phone number")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Must be a Safaricom mobile number such as 0712345678 for M-Pesa.")).toBeVisible();
   await page.getByRole("radio", { name: /^Bank transfer/ }).check();
+  await page.getByLabel("Amount", { exact: true }).fill("0");
   await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByLabel("Bank transfer reference")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Amount", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await page.screenshot({ path: "e2e/output/screenshots/payment-errors.png", fullPage: true });
 
   expect(await sponsorshipTotal(page)).toBe(sponsorships);
@@ -253,11 +254,20 @@ test("a partner pays by each method, sees what happens next, and finds each paym
     150000,
     "KES",
     async () => {
-      await page.getByLabel("Bank transfer reference").fill("BT_REF_12345");
+      await page.getByLabel("Bank transfer reference (optional)").fill("BT_REF_12345");
       await page.getByLabel("Program (optional)").selectOption({ index: 1 });
     },
     ["BT_REF_12345", "administrator", "verification pending"],
     "payment-bank-transfer",
+  );
+  await pay(
+    /^Bank transfer/,
+    "Bank transfer",
+    80000,
+    "KES",
+    async () => {},
+    ["Transfer", "quote", "Demo details: do not send money to this account.", "Reference to quote"],
+    "payment-bank-transfer-instructions",
   );
   await pay(/^PayPal/, "PayPal", 500, "USD", async () => {}, ["PayPal"], "payment-paypal");
   await pay(

@@ -24,7 +24,7 @@ export const METHOD_LABELS: Record<Method, string> = { mpesa: "M-Pesa", bank_tra
 
 const METHOD_HINTS: Record<Method, string> = {
   mpesa: "We send a payment request to your phone; you approve it with your M-Pesa PIN. KES only.",
-  bank_transfer: "Transfer from your bank, then give us the transfer's reference so we can match it.",
+  bank_transfer: "Transfer from your bank. We show the account and the reference to quote; if you already made the transfer, give us its reference.",
   paypal: "Pay from your PayPal account.",
   stripe: "Pay by debit or credit card.",
 };
@@ -49,7 +49,7 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
         <dd className="font-medium">{METHOD_LABELS[result.method]}</dd>
         <dt className="text-slate-600">Our reference</dt>
         <dd className="font-mono font-medium break-all" data-testid="payment-reference">
-          {result.reference}
+          {result.payment_reference}
         </dd>
         <dt className="text-slate-600">Status</dt>
         <dd className="font-medium">Pending</dd>
@@ -68,11 +68,44 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
           </>
         ) : result.method === "bank_transfer" ? (
           <>
-            <p>
-              We recorded your transfer with your bank reference <strong className="font-mono">{bankReference}</strong>. An administrator checks it
-              against our bank statement and then marks the payment completed and its invoice paid; until then it shows as pending.
-            </p>
-            <p>If you have not made the transfer yet, quote our reference {result.reference} on it.</p>
+            {bankReference ? (
+              <p>
+                We recorded your transfer with your bank reference <strong className="font-mono">{bankReference}</strong>. An administrator checks it
+                against our bank statement and then marks the payment completed and its invoice paid; until then it shows as pending.
+              </p>
+            ) : (
+              <p>
+                Transfer <strong>{amount}</strong> to the account below and quote <strong className="font-mono">{result.payment_reference}</strong> as the
+                reference, so that we can match it. An administrator then marks the payment completed and its invoice paid.
+              </p>
+            )}
+            {result.bank_transfer ? (
+              <div className="rounded-md border border-slate-200 bg-white p-3" data-testid="bank-transfer-instructions">
+                {result.bank_transfer.sandbox ? <p className="mb-2 text-xs font-semibold text-amber-900">Demo details: do not send money to this account.</p> : null}
+                <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+                  <dt className="text-slate-600">Bank</dt>
+                  <dd className="font-medium">{result.bank_transfer.bank_name}</dd>
+                  <dt className="text-slate-600">Account name</dt>
+                  <dd className="font-medium">{result.bank_transfer.account_name}</dd>
+                  <dt className="text-slate-600">Account number</dt>
+                  <dd className="font-mono font-medium">{result.bank_transfer.account_number}</dd>
+                  {result.bank_transfer.branch ? (
+                    <>
+                      <dt className="text-slate-600">Branch</dt>
+                      <dd className="font-medium">{result.bank_transfer.branch}</dd>
+                    </>
+                  ) : null}
+                  {result.bank_transfer.swift_code ? (
+                    <>
+                      <dt className="text-slate-600">SWIFT code</dt>
+                      <dd className="font-mono font-medium">{result.bank_transfer.swift_code}</dd>
+                    </>
+                  ) : null}
+                  <dt className="text-slate-600">Reference to quote</dt>
+                  <dd className="font-mono font-medium">{result.bank_transfer.reference_to_quote}</dd>
+                </dl>
+              </div>
+            ) : null}
           </>
         ) : result.method === "paypal" ? (
           <p>Complete the payment in PayPal. It shows as pending until PayPal confirms it to us.</p>
@@ -197,11 +230,11 @@ export function PaymentForm({
         ) : null}
         {method === "bank_transfer" ? (
           <TextField
-            label="Bank transfer reference"
+            label="Bank transfer reference (optional)"
             value={values.bank_reference}
             onChange={(event) => set("bank_reference")(event.target.value)}
             error={fieldErrors.bank_reference}
-            hint="The reference on your transfer slip or bank confirmation."
+            hint="If you already made the transfer: the reference on your transfer slip or bank confirmation."
             maxLength={100}
           />
         ) : null}

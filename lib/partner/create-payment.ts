@@ -12,6 +12,8 @@ import { notFound } from "../errors";
 import { stripeClient } from "../partnerships/payment-provider";
 import { createCardCharge } from "./card-payment";
 import { toMinor } from "../money";
+import { bankDetails } from "./bank-details";
+import { listedReference } from "./list-payments";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { mpesaProvider, mpesaUnavailable } from "./mpesa";
 import { partnerOf } from "./partner-of";
@@ -39,7 +41,9 @@ const compactDate = (date: Date) => date.toISOString().slice(0, 10).replaceAll("
 function message(body: Body, sandbox: boolean): string {
   switch (body.method) {
     case "bank_transfer":
-      return "Payment initiated. Bank transfer verification pending.";
+      return body.bank_reference
+        ? "Payment initiated. Bank transfer verification pending."
+        : "Payment initiated. Transfer the amount to the account given, quoting the reference given; bank transfer verification pending.";
     case "mpesa":
       return sandbox
         ? `Sandbox M-Pesa: no real prompt was sent to ${body.phone_number} and no money moves. Approve or cancel the simulated prompt on the payment page.`
@@ -49,6 +53,11 @@ function message(body: Body, sandbox: boolean): string {
     case "stripe":
       return stripeClient() ? "Payment initiated. Enter your card details to complete it." : "Payment initiated. Card payment confirmation pending.";
   }
+}
+
+function transferInstructions(reference: string) {
+  const bank = bankDetails();
+  return bank ? { reference_to_quote: reference, ...bank } : null;
 }
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -132,11 +141,13 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           currency: payment.currency,
           method: payment.method,
           status: "pending" as const,
-          reference: payment.reference,
+          reference: listedReference(payment),
+          payment_reference: payment.reference,
           invoice_id: invoice.id,
           created_at: payment.createdAt.toISOString(),
           message: message(body, sandbox),
           sandbox,
+          ...(body.method === "bank_transfer" ? { bank_transfer: transferInstructions(payment.reference) } : {}),
           ...(providerRef ? { checkout_request_id: providerRef } : {}),
           ...(card ? { client_secret: card.clientSecret } : {}),
         };

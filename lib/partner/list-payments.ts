@@ -14,6 +14,11 @@ export type PaymentItem = z.infer<typeof paymentItem>;
 
 const DAY_MS = 86_400_000;
 
+/** The reference a partner finds their payment by: their own bank reference for a bank transfer, else ours. */
+export function listedReference(payment: { method: string; reference: string; bankReference: string | null }): string {
+  return payment.method === "bank_transfer" && payment.bankReference ? payment.bankReference : payment.reference;
+}
+
 /** A payment as the API shows it (also the answer of the admin verify route). */
 export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsorshipId: string }> }): PaymentItem {
   return {
@@ -23,7 +28,8 @@ export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsor
     method: payment.method,
     status: payment.status,
     description: payment.description,
-    reference: payment.reference,
+    reference: listedReference(payment),
+    payment_reference: payment.reference,
     receipt: payment.receipt,
     sandbox: payment.sandbox,
     program_id: payment.programId,

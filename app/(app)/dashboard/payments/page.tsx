@@ -202,6 +202,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
                       {payment.reference}
+                      {payment.payment_reference !== payment.reference ? <span className="block text-slate-600">Ours {payment.payment_reference}</span> : null}
                       {payment.receipt ? <span className="block text-slate-600">Receipt {payment.receipt}</span> : null}
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>

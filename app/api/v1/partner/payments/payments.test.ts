@@ -243,8 +243,10 @@ describe("POST /partner/payments", () => {
     expect(res.status).toBe(201);
     const body = createPaymentResponse.parse(res.body);
     expect(body).toMatchObject({ amount: 150000, currency: "KES", method: "bank_transfer", status: "pending", message: "Payment initiated. Bank transfer verification pending." });
-    expect(body.reference).toMatch(/^BT_\d{8}_[A-Z0-9]{6}$/);
-    expect(body.reference.slice(3, 11)).toBe(new Date().toISOString().slice(0, 10).replaceAll("-", ""));
+    // Listed by the partner's own bank reference; ours is kept beside it.
+    expect(body.reference).toBe("BT_REF_12345");
+    expect(body.payment_reference).toMatch(/^BT_\d{8}_[A-Z0-9]{6}$/);
+    expect(body.payment_reference.slice(3, 11)).toBe(new Date().toISOString().slice(0, 10).replaceAll("-", ""));
 
     const payment = await getDb().payment.findUniqueOrThrow({ where: { id: body.id }, include: { sponsorships: true, invoice: true } });
     expect(payment).toMatchObject({ partnerId: org1, programId: prog.id, amountMinor: 15_000_000n, status: "pending", bankReference: "BT_REF_12345", providerRef: null });
@@ -272,6 +274,7 @@ describe("POST /partner/payments", () => {
     expect(body.sandbox).toBe(true);
     expect(body.message).toBe("Sandbox M-Pesa: no real prompt was sent to +254712345678 and no money moves. Approve or cancel the simulated prompt on the payment page.");
     expect(body.reference).toMatch(/^MP_\d{8}_[A-Z0-9]{6}$/);
+    expect(body.payment_reference).toBe(body.reference);
     expect(body.checkout_request_id).toMatch(/^ws_CO_\d{24}$/);
     const payment = await getDb().payment.findUniqueOrThrow({ where: { id: body.id } });
     expect(payment).toMatchObject({ partnerId: org2, providerRef: body.checkout_request_id, phoneNumber: "+254712345678", programId: null, sandbox: true });
@@ -358,7 +361,6 @@ describe("POST /partner/payments", () => {
     ["method", { method: "cash" }],
     ["method", { method: undefined }],
     ["currency", { currency: "SHILLINGS" }],
-    ["bank_reference", { method: "bank_transfer", bank_reference: undefined }],
     ["bank_reference", { method: "bank_transfer", bank_reference: "   " }],
     ["phone_number", { method: "mpesa" }],
     ["phone_number", { method: "mpesa", phone_number: "0812345678" }],
