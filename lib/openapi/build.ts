@@ -17,8 +17,8 @@ export interface EndpointDoc {
   pathParams?: Record<string, string>;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** Status → schema; a string means a non-JSON body of that media type. */
-  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string }>;
+  /** Status → schema; `mediaType` names the body's media types when it is not JSON. */
+  responses: Record<number, { description: string; schema?: z.ZodType; mediaType?: string | string[] }>;
   /** Error statuses this endpoint may answer, rendered with the API's error schema. */
   errors: number[];
   idempotent?: boolean;
@@ -81,7 +81,11 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
       responses[status] = {
         description: response.description,
         ...(response.schema || response.mediaType
-          ? { content: { [response.mediaType ?? "application/json"]: response.schema ? { schema: jsonSchema(response.schema, "output") } : {} } }
+          ? {
+              content: Object.fromEntries(
+                [response.mediaType ?? "application/json"].flat().map((type) => [type, response.schema ? { schema: jsonSchema(response.schema, "output") } : {}]),
+              ),
+            }
           : {}),
       };
     }

@@ -1,6 +1,7 @@
 /** The partner dashboard API's OpenAPI document, generated from its zod schemas. */
 import { z } from "zod";
 import { MAX_AMOUNT, MAX_PAGE, MAX_YEAR, MIN_YEAR } from "../api/bounds";
+import { ERROR_TYPES } from "../api/error-types";
 import { changePasswordBody, credentialsRevokedResponse, deactivatedUserResponse, tokenRequestSchema, tokenResponseSchema, tokenUserSchema } from "../auth/schemas";
 import { BODY_LIMITS, formatBytes } from "../http/body";
 import { BANDS, BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, IMPROVEMENT_THRESHOLD, RECENT_DAYS } from "../partner/metrics";
@@ -31,7 +32,11 @@ Every figure is computed from stored records, and each quantity has one definiti
 - **Investment and ROI**: completed payments in the period; cost per student, per course completion and per certificate divide it by students reached, enrolments completed and certificates earned in the period (0 when nothing to divide by).
 
 ## Conventions
-Amounts are whole units of \`currency\` (KES unless stated), at most ${MAX_AMOUNT.toLocaleString("en")} in any one field. Dates are between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31. Lists take \`page\` (1 to ${MAX_PAGE.toLocaleString("en")}) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it. Another partner's records answer 404. Every POST honours an \`Idempotency-Key\` header.
+Amounts are whole units of \`currency\` (KES unless stated), at most ${MAX_AMOUNT.toLocaleString("en")} in any one field. Dates are between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31. Lists take \`page\` (1 to ${MAX_PAGE.toLocaleString("en")}) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it; parameters with fixed choices (\`status\`, \`sort_by\`, \`subject\`, \`format\`…) match without regard to case, and the response echoes the canonical spelling. Another partner's records answer 404. Every POST honours an \`Idempotency-Key\` header.
+
+## Validation errors
+A 422 answers \`{"detail": [{"loc", "msg", "type"}]}\`, one entry per failing field; \`loc\` is where it was sent (\`["body", "amount"]\`, \`["query", "page"]\`). \`type\` is one of:
+${ERROR_TYPES.map(([type, when]) => `- \`${type}\`: ${when}`).join("\n")}
 
 ## Security
 - **Credentials**: a bearer token from \`POST /api/v1/auth/token\`, or the browser's session cookie. Tokens carry the user's token version: changing the password (\`POST /api/v1/auth/password\`), signing out everywhere (\`POST /api/v1/auth/sign-out-everywhere\`) or deactivation revokes every token and session issued before. A token issued in the future, or valid for longer than \`ACCESS_TOKEN_TTL_SECONDS\`, is refused.
@@ -90,7 +95,7 @@ const endpoints: EndpointDoc[] = [
     query: s.exportReportQuery, responses: { 200: { description: "Report generated", schema: s.exportReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/{id}/download", summary: "Download a generated report", pathParams: id,
     description: "Only the partner that generated the report can download it. After `expires_at` the answer is 410; a week later the file is deleted and the answer is 404.",
-    responses: { 200: { description: "The report file (PDF, CSV or JSON)", mediaType: "application/octet-stream" } }, errors: [401, 403, 404, 410, 429] },
+    responses: { 200: { description: "The report file, in the format it was generated in", mediaType: ["application/pdf", "text/csv", "application/json"] } }, errors: [401, 403, 404, 410, 429] },
   { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: s.listProgramsQuery,
     responses: { 200: { description: "A page of programs", schema: s.listProgramsResponse } }, errors: readErrors },
   { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: s.createProgramBody, idempotent: true,

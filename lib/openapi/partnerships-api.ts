@@ -9,7 +9,21 @@ import { buildOpenApi, type EndpointDoc } from "./build";
 
 const errorSchema = z.object({
   error: z.object({
-    code: z.enum(["invalid_request", "authentication_required", "insufficient_permissions", "resource_not_found", "invalid_state", "rate_limited", "internal_server_error"]),
+    code: z.enum([
+      "invalid_request",
+      "authentication_required",
+      "insufficient_permissions",
+      "resource_not_found",
+      "invalid_state",
+      "conflict",
+      "rate_limited",
+      "internal_server_error",
+      "cross_origin_request",
+      "payload_too_large",
+      "length_required",
+      "unsupported_media_type",
+      "payment_provider_unavailable",
+    ]).describe("The spec's codes, and: conflict (409, the request duplicates an existing record, named in details), cross_origin_request (403), payload_too_large (413), length_required (411), unsupported_media_type (415), payment_provider_unavailable (502)"),
     message: z.string(),
     details: z.record(z.string(), z.unknown()).describe("For invalid_request, `fields` lists each failing field"),
   }),
@@ -26,11 +40,20 @@ Creators and brands: proposals, counter-proposals, contracts signed by both part
 - A partnership completes when every deliverable is approved and every payment released.
 
 ## Conventions
-Amounts are decimal numbers of the currency. A user who is not a party gets 404 for a proposal or partnership and everything under it; a party doing what only the other side may do gets 403; an action in the wrong state gets 409 invalid_state; invalid input gets 400 invalid_request naming the fields. Lists take page and limit (max 100) and answer a pagination object. Every POST honours an Idempotency-Key header. Concurrent conflicting requests are decided by the database: exactly one succeeds.
+Amounts are decimal numbers of the currency. A user who is not a party gets 404 for a proposal or partnership and everything under it; a party doing what only the other side may do gets 403; an action in the wrong state gets 409 invalid_state; invalid input gets 400 invalid_request naming the fields. Lists take page (up to 10,000) and limit (max 100) and answer a pagination object; list filters with fixed choices (status, role) match without regard to case. Amounts are at most 10,000,000,000; dates lie between 1900-01-01 and 2100-12-31. Every POST honours an Idempotency-Key header. Concurrent conflicting requests are decided by the database: exactly one succeeds.
+
+## Duplicate offers
+A sender may have only one unanswered (sent) proposal to a recipient per campaign (or without a campaign). Creating, sending or countering into a second one answers 409 \`conflict\` with the existing proposal's id in \`details.proposalId\`; drafts do not count.
+
+## Security
+Bodies are JSON (\`Content-Type: application/json\`, else 415 \`unsupported_media_type\`) of at most 1 MiB (413 \`payload_too_large\`). A write made with the browser's session cookie must come from the app's own pages (403 \`cross_origin_request\` otherwise); bearer calls are not affected. Each user may make RATE_LIMIT_PER_MINUTE (120) requests a minute across all their tokens and sessions (429 with Retry-After). Stripe webhooks: bodies up to 1 MiB; a charge for another amount or currency than the payment's funds nothing and fails the payment.
+
+## Validation errors
+\`details.fields\` lists each failing field as \`{path, message, type}\`; \`type\` uses the same vocabulary as the partner API (\`value_error.missing\`, \`type_error.*\`, \`value_error.*\`), described there.
 `;
 
 const party = { tags: ["Partnerships"], security: "bearer" as const };
-const common = [400, 401, 403, 404, 409, 429];
+const common = [400, 401, 403, 404, 409, 413, 415, 429];
 const proposalId = { proposalId: "Proposal identifier (UUID)" };
 const partnershipId = { partnershipId: "Partnership identifier (UUID)" };
 const deliverable = { ...partnershipId, deliverableId: "Deliverable identifier (UUID)" };
@@ -71,7 +94,7 @@ const endpoints: EndpointDoc[] = [
   {
     method: "post", path: "/api/webhooks/stripe", tags: ["Webhooks"], summary: "Stripe webhook (signature-verified, each event once)",
     description: "Verifies the Stripe-Signature header against STRIPE_WEBHOOK_SECRET on the raw body. payment_intent.succeeded holds an escrow payment in escrow, or completes a partner's card payment (POST /api/v1/partner/payments with method stripe; the PaymentIntent's metadata.partnerPaymentId names it, and a charged amount that differs from the payment fails it); payment_intent.payment_failed fails either. A replayed event id changes nothing.",
-    responses: { 200: { description: "Received", schema: payments.webhookResponse } }, errors: [400],
+    responses: { 200: { description: "Received", schema: payments.webhookResponse } }, errors: [400, 413, 429],
   },
 ];
 

@@ -24,11 +24,11 @@ export const dateParam = z
   .transform((value, ctx) => {
     const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.slice(0, 10)) {
-      ctx.addIssue({ code: "custom", message: "is not a valid calendar date" });
+      ctx.addIssue({ code: "custom", message: "is not a valid calendar date", params: { type: "value_error.date" } });
       return z.NEVER;
     }
     if (!withinYears(date)) {
-      ctx.addIssue({ code: "custom", message: YEARS_MESSAGE });
+      ctx.addIssue({ code: "custom", message: YEARS_MESSAGE, params: { type: "value_error.date" } });
       return z.NEVER;
     }
     return date;
@@ -54,7 +54,13 @@ export const dashboardStatsResponse = z.object({
     programs_active: z.number().int(),
   }),
   recent_milestones: z.array(
-    z.object({ student_name: z.string(), milestone: z.string(), date: isoDateTime, sponsorship_id: z.string().nullable() }),
+    z.object({
+      student_name: z.string(),
+      milestone: z.string(),
+      date: isoDateTime,
+      sponsorship_id: z.string().nullable().describe("The sponsorship that funds the student; null when a program funds them instead (see program_id)"),
+      program_id: z.string().nullable().describe("The program that funds the student when no sponsorship does; null otherwise"),
+    }),
   ),
   payment_summary: z.object({
     total_paid: z.number(),
@@ -77,7 +83,10 @@ export const SPONSORSHIP_STATUSES = ["active", "pending", "completed", "cancelle
 export const listSponsorshipsQuery = z.object({
   ...paginationQuery,
   status: z.enum(SPONSORSHIP_STATUSES).optional(),
-  sort_by: z.enum(["created_at", "student_name", "amount", "end_date"]).default("created_at"),
+  sort_by: z
+    .enum(["created_at", "student_name", "amount", "end_date"])
+    .default("created_at")
+    .describe("`student_name` orders by `student.name` exactly as returned, compared by Unicode code point (the \"C\" collation: capitals before small letters); ties in any order are broken by sponsorship `id` in the same direction"),
   sort_order: z.enum(["asc", "desc"]).default("desc"),
 });
 
@@ -181,6 +190,7 @@ export const sponsoredStudentsResponse = z.object({
       name: z.string(),
       grade_level: z.number().int(),
       county: z.string(),
+      school: z.string(),
       sponsorship_type: z.enum([...SPONSORSHIP_TYPES, "program"]),
       courses_enrolled: z.number().int(),
       courses_completed: z.number().int(),
@@ -387,7 +397,8 @@ export const paymentItem = z.object({
   method: z.enum(PAYMENT_METHODS),
   status: z.enum(PAYMENT_STATUSES),
   description: z.string().nullable(),
-  reference: z.string(),
+  reference: z.string().describe("The reference to find the payment by: for a bank transfer, the partner's own `bank_reference` when they gave one; otherwise `payment_reference`"),
+  payment_reference: z.string().describe("Our reference for the payment (e.g. BT_20260201_A1B2C3), always present; quote it on a bank transfer made without a bank_reference"),
   receipt: z.string().nullable().describe("The provider's receipt for the money once it is reported: the M-Pesa receipt number, or the Stripe charge id"),
   sandbox: z.boolean().describe("Made through a sandbox provider: no real money moved"),
   program_id: z.string().nullable(),
@@ -434,7 +445,13 @@ export const createPaymentBody = z
     program_id: uuid.optional(),
     sponsorship_ids: z.array(uuid).min(1).max(500).optional(),
     description: z.string().trim().max(500).optional(),
-    bank_reference: z.string().trim().min(1).max(100).optional(),
+    bank_reference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe("Bank transfers: the reference of a transfer already made, if any. Without it, the response says where to send the money and which reference to quote"),
     phone_number: z
       .string()
       .trim()
@@ -444,9 +461,6 @@ export const createPaymentBody = z
       .describe("M-Pesa only: the Safaricom number to prompt, as 0712345678, 712345678, 254712345678 or +254712345678 (answered in +254 form)"),
   })
   .superRefine((body, ctx) => {
-    if (body.method === "bank_transfer" && !body.bank_reference) {
-      ctx.addIssue({ code: "custom", path: ["bank_reference"], message: "is required for bank transfers" });
-    }
     if (body.method === "mpesa" && !normalizeKenyanPhone(body.phone_number ?? "")) {
       ctx.addIssue({ code: "custom", path: ["phone_number"], message: "must be a Safaricom mobile number such as 0712345678 for M-Pesa" });
     }
@@ -461,10 +475,24 @@ export const createPaymentResponse = z.object({
   currency: z.string(),
   method: z.enum(PAYMENT_METHODS),
   status: z.literal("pending"),
-  reference: z.string(),
+  reference: z.string().describe("As in the payment list: the partner's bank_reference for a bank transfer that gave one, otherwise payment_reference"),
+  payment_reference: z.string().describe("Our reference for the payment"),
   invoice_id: z.string(),
   created_at: isoDateTime,
   message: z.string(),
+  bank_transfer: z
+    .object({
+      reference_to_quote: z.string().describe("Quote this on the transfer so it can be matched to the payment"),
+      bank_name: z.string(),
+      account_name: z.string(),
+      account_number: z.string(),
+      branch: z.string().nullable(),
+      swift_code: z.string().nullable(),
+      sandbox: z.boolean().describe("Demo details shown where no bank account is configured: send no money to them"),
+    })
+    .nullable()
+    .optional()
+    .describe("Bank transfers only: where to send the money (null when no account is configured on this server)"),
   checkout_request_id: z.string().optional().describe("M-Pesa only: the CheckoutRequestID of the prompt sent to the phone"),
   sandbox: z.boolean().describe("True when a sandbox provider handles the payment: no real money moves, and the partner answers a simulated prompt (M-Pesa) with POST /api/v1/partner/payments/{id}/sandbox-prompt"),
   client_secret: z

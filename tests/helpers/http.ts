@@ -1,5 +1,6 @@
 /** Calls route handlers directly with real requests, as Next.js would. */
 import { NextRequest } from "next/server";
+import { checkDocumentedResponse } from "./openapi-responses";
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -39,6 +40,8 @@ export async function call<T = any>(handler: Handler, url: string, options: Call
   } catch {
     // not JSON: keep the text
   }
+  // Every response must be one the published OpenAPI document describes.
+  await checkDocumentedResponse(handler, { status: response.status, contentType: response.headers.get("content-type"), body: parsed });
   return { status: response.status, headers: response.headers, body: parsed as T };
 }
 
