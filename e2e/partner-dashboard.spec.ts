@@ -34,6 +34,13 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
   }
 
   await expect(page.getByRole("region", { name: "Recent milestones" }).getByRole("listitem")).toHaveCount(recent_milestones.length);
+  // Each milestone links to what funds the student: its sponsorship, or else its program.
+  const links = page.getByTestId("milestone-link");
+  await expect(links).toHaveCount(recent_milestones.length);
+  for (const [i, milestone] of (recent_milestones as Array<{ sponsorship_id: string | null; program_id: string | null }>).entries()) {
+    const href = milestone.sponsorship_id ? `/dashboard/sponsorships/${milestone.sponsorship_id}` : `/dashboard/programs/${milestone.program_id}`;
+    await expect(links.nth(i)).toHaveAttribute("href", href);
+  }
   await expect(page.getByTestId("payment-total_paid")).toHaveText(formatMoney(payment_summary.total_paid, stats.currency));
   await expect(page.getByTestId("snapshot-improving")).toHaveText(formatNumber(impact_snapshot.students_improving));
   await expect(page.getByTestId("snapshot-stable")).toHaveText(formatNumber(impact_snapshot.students_stable));

@@ -38,6 +38,12 @@ Amounts are whole units of \`currency\` (KES unless stated), at most ${MAX_AMOUN
 A 422 answers \`{"detail": [{"loc", "msg", "type"}]}\`, one entry per failing field; \`loc\` is where it was sent (\`["body", "amount"]\`, \`["query", "page"]\`). \`type\` is one of:
 ${ERROR_TYPES.map(([type, when]) => `- \`${type}\`: ${when}`).join("\n")}
 
+## Deliberate deviations from the written spec
+- **Invalid input is 422**, never 400: the spec's table offers 400 for "invalid parameters or request body" and 422 for "failed validation"; one answer for one idea, with the failing field named, serves a client better.
+- **Extra fields** are added where a client needs them, never in place of the spec's: \`payment_reference\`, \`receipt\`, \`sandbox\`, \`program_id\` and \`sponsorship_ids\` on payments; \`invoice_id\`, \`bank_transfer\`, \`checkout_request_id\` and \`client_secret\` on a new payment; \`program_id\` on milestones; \`school\` on sponsored students; \`eligibility\` on a program.
+- **\`reference\`** of a bank transfer is the partner's own \`bank_reference\` when they gave one (ours is \`payment_reference\`), and \`bank_reference\` is optional: the spec's own example sends none.
+- **\`phone_number\`** is required for M-Pesa, which the spec does not mention: a prompt needs a phone to go to.
+
 ## Security
 - **Credentials**: a bearer token from \`POST /api/v1/auth/token\`, or the browser's session cookie. Tokens carry the user's token version: changing the password (\`POST /api/v1/auth/password\`), signing out everywhere (\`POST /api/v1/auth/sign-out-everywhere\`) or deactivation revokes every token and session issued before. A token issued in the future, or valid for longer than \`ACCESS_TOKEN_TTL_SECONDS\`, is refused.
 - **Rate limits** (429 with \`Retry-After\`): ${"`RATE_LIMIT_PER_MINUTE`"} (120) requests a minute per user, all their tokens, session and browser forms together; unauthenticated routes the same per client address; ${"`TOKENS_PER_MINUTE`"} (10) tokens a minute per user; ${"`REPORTS_PER_MINUTE`"} (5) newly generated reports a minute per partner. Sign-in attempts are reserved before the password is checked: ${"`SIGNIN_FAILURES_PER_MINUTE`"} (10) a minute and three times that an hour per email and client address, five times that a minute per client address, and ten times that an hour per email, beyond which only addresses the account signed in from before may try.

@@ -42,6 +42,12 @@ Creators and brands: proposals, counter-proposals, contracts signed by both part
 ## Conventions
 Amounts are decimal numbers of the currency. A user who is not a party gets 404 for a proposal or partnership and everything under it; a party doing what only the other side may do gets 403; an action in the wrong state gets 409 invalid_state; invalid input gets 400 invalid_request naming the fields. Lists take page (up to 10,000) and limit (max 100) and answer a pagination object; list filters with fixed choices (status, role) match without regard to case. Amounts are at most 10,000,000,000; dates lie between 1900-01-01 and 2100-12-31. Every POST honours an Idempotency-Key header. Concurrent conflicting requests are decided by the database: exactly one succeeds.
 
+## Deliberate deviations from the written spec
+- **404, not 403, for a stranger**: someone who is not a party to a proposal or partnership is told it does not exist, so that ids cannot be probed; 403 is for a party doing what only the other side may do.
+- **A draft is the sender's alone**: until it is sent, its recipient gets 404 and does not see it listed.
+- **Extra fields** where a client needs them: \`counterOfId\`, \`rejectionReason\`, \`sentAt\`, \`respondedAt\` and a history \`note\` on proposals; \`senderId\`, \`recipientId\` and \`campaignId\` in the proposal list; \`paymentIntent.sandbox\`.
+- **Error codes beyond the spec's list** for answers it does not cover: \`conflict\`, \`cross_origin_request\`, \`payload_too_large\`, \`length_required\`, \`unsupported_media_type\`, \`payment_provider_unavailable\`.
+
 ## Duplicate offers
 A sender may have only one unanswered (sent) proposal to a recipient per campaign (or without a campaign). Creating, sending or countering into a second one answers 409 \`conflict\` with the existing proposal's id in \`details.proposalId\`; drafts do not count.
 

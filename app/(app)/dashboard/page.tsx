@@ -64,14 +64,14 @@ export default async function DashboardPage() {
                     {item.sponsorship_id ? (
                       <>
                         {" · "}
-                        <Link href={`/dashboard/sponsorships/${item.sponsorship_id}`} className="text-brand-700 underline-offset-2 hover:underline" data-testid="milestone-link">
+                        <Link href={`/dashboard/sponsorships/${item.sponsorship_id}`} className="text-brand-700 underline underline-offset-2" data-testid="milestone-link">
                           Sponsorship
                         </Link>
                       </>
                     ) : item.program_id ? (
                       <>
                         {" · "}
-                        <Link href={`/dashboard/programs/${item.program_id}`} className="text-brand-700 underline-offset-2 hover:underline" data-testid="milestone-link">
+                        <Link href={`/dashboard/programs/${item.program_id}`} className="text-brand-700 underline underline-offset-2" data-testid="milestone-link">
                           Program
                         </Link>
                       </>
