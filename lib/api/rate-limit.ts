@@ -9,7 +9,7 @@
  *   address.
  */
 import crypto from "node:crypto";
-import { getDb } from "../db";
+import { getDb, plainRows, Prisma } from "../db";
 import { AppError } from "../errors";
 
 export const MINUTE_MS = 60_000;
@@ -48,10 +48,10 @@ export async function countInWindow(key: string, options: { windowMs?: number; n
   const now = options.now ?? new Date();
   const { start } = windowOf(now, windowMs);
   const by = options.by ?? 1;
-  const [row] = await getDb().$queryRaw<Array<{ count: number }>>`
+  const [row] = await plainRows<{ count: number }>(Prisma.sql`
     INSERT INTO rate_limit_windows (key, window_start, count) VALUES (${windowKey(key, windowMs)}, ${start}, ${Math.max(by, 0)})
     ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(rate_limit_windows.count + ${by}, 0)
-    RETURNING count`;
+    RETURNING count`);
   // Now and then, drop windows that can no longer matter (the longest window is a day).
   if (Math.random() < 0.01) {
     await getDb().rateLimitWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 2 * 24 * 60 * MINUTE_MS) } } });

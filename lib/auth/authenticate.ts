@@ -1,5 +1,5 @@
 /** Checks an email and password; the one place that decides whether a sign-in succeeds. */
-import { getDb } from "../db";
+import { getDb, plainRows, Prisma } from "../db";
 import { isUuid } from "../ids";
 import type { Role } from "../generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
@@ -52,13 +52,13 @@ export async function findActor(options: { userId: string; tokenVersion: number;
   if (!isUuid(options.userId)) return null;
   if (options.sessionId !== undefined && !isUuid(options.sessionId)) return null;
   const now = options.now ?? new Date();
-  return getDb().user.findFirst({
-    where: {
-      id: options.userId,
-      active: true,
-      tokenVersion: options.tokenVersion,
-      ...(options.sessionId ? { sessions: { some: { id: options.sessionId, endedAt: null, expiresAt: { gt: now } } } } : {}),
-    },
-    select: actorFields,
-  });
+  const session = options.sessionId
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = ${options.sessionId}::uuid AND s.user_id = u.id AND s.ended_at IS NULL AND s.expires_at > ${now})`
+    : Prisma.empty;
+  const [row] = await plainRows<Omit<Actor, "organizationId"> & { organization_id: string | null }>(Prisma.sql`
+    SELECT u.id::text, u.email, u.name, u.role, u.image, u.organization_id::text
+      FROM users u
+     WHERE u.id = ${options.userId}::uuid AND u.active AND u.token_version = ${options.tokenVersion} ${session}`);
+  if (!row) return null;
+  return { id: row.id, email: row.email, name: row.name, role: row.role, image: row.image, organizationId: row.organization_id };
 }
