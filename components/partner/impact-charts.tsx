@@ -13,6 +13,7 @@ const BRAND = "#16804e";
 const BRAND_LIGHT = "#7fd1a6";
 const SLATE = "#94a3b8";
 const BAND_LABELS = { excellent: "Excellent", good: "Good", needs_improvement: "Needs improvement", at_risk: "At risk" } as const;
+const CBC_LABELS = { EE: "EE (80–100)", ME: "ME (65–79)", AE: "AE (50–64)", BE: "BE (below 50)" } as const;
 
 /** A chart with its caption (a one-line summary) and its data as a table, for screen readers and anyone who prefers numbers. */
 function ChartFigure({
@@ -85,6 +86,17 @@ function ChartFigure({
   );
 }
 
+interface BandFigure {
+  count: number;
+  percent: number;
+  avg_score: number | null;
+}
+
+/** One row per band, in the labels' order. */
+function bandRows<K extends string>(labels: Record<K, string>, figures: Record<K, BandFigure>) {
+  return (Object.keys(labels) as K[]).map((key) => ({ band: labels[key], ...figures[key] }));
+}
+
 const dash = (value: number | null) => (value === null ? "–" : formatNumber(value));
 
 export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; comparison: Comparison }) {
@@ -96,15 +108,16 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
       ? `Average score went from ${formatNumber(first.avg_score)} in ${formatMonth(first.month)} to ${formatNumber(last.avg_score)} in ${formatMonth(last.month)} (${outcomes.score_trend.length} months).`
       : "No assessments were taken in this period.";
 
-  const bands = (Object.keys(BAND_LABELS) as Array<keyof typeof BAND_LABELS>).map((key) => ({
-    band: BAND_LABELS[key],
-    count: outcomes.by_performance[key].count,
-    percent: outcomes.by_performance[key].percent,
-    avg_score: outcomes.by_performance[key].avg_score,
-  }));
+  const bands = bandRows(BAND_LABELS, outcomes.by_performance);
   const bandSummary =
     outcomes.total_students > 0
       ? `${formatNumber(outcomes.total_students)} students assessed: ${bands.map((b) => `${b.band.toLowerCase()} ${formatNumber(b.count)}`).join(", ")}.`
+      : "No students were assessed in this period.";
+
+  const cbcBands = bandRows(CBC_LABELS, outcomes.by_cbc_band);
+  const cbcSummary =
+    outcomes.total_students > 0
+      ? `Kenyan CBC bands: ${cbcBands.map((b) => `${b.band.split(" ")[0]} ${formatNumber(b.count)}`).join(", ")}.`
       : "No students were assessed in this period.";
 
   const subjects = outcomes.by_subject;
@@ -119,7 +132,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
     { metric: "Completion rate (%)", sponsored: comparison.sponsored_completion_rate, platform: comparison.platform_completion_rate },
   ];
   const compareEmpty = compare.every((row) => !row.sponsored && !row.platform);
-  const compareSummary = `Sponsored students: average score ${dash(comparison.sponsored_avg_score)}, completion ${formatPercent(comparison.sponsored_completion_rate)}. Rest of the platform: average score ${dash(comparison.platform_avg_score)}, completion ${formatPercent(comparison.platform_completion_rate)}.`;
+  const compareSummary = `Sponsored students: average score ${dash(comparison.sponsored_avg_score)}, completion ${formatPercent(comparison.sponsored_completion_rate)}. Outcomes no partner funded: average score ${dash(comparison.platform_avg_score)}, completion ${formatPercent(comparison.platform_completion_rate)}.`;
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -141,26 +154,9 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         </ResponsiveContainer>
       </ChartFigure>
 
-      <ChartFigure
-        id="performance-bands"
-        title="Performance bands"
-        summary={bandSummary}
-        empty={outcomes.total_students === 0}
-        table={{
-          headers: ["Band", "Students", "Share", "Average score"],
-          rows: bands.map((b) => [b.band, formatNumber(b.count), formatPercent(b.percent), dash(b.avg_score)]),
-        }}
-      >
-        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <BarChart accessibilityLayer={false} data={bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="band" tick={{ fontSize: 12 }} />
-            <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
-            <Tooltip />
-            <Bar isAnimationActive={false} dataKey="count" name="Students" fill={BRAND} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+      <BandChart id="performance-bands" title="Performance bands" summary={bandSummary} empty={outcomes.total_students === 0} bands={bands} />
+
+      <BandChart id="cbc-bands" title="CBC bands" summary={cbcSummary} empty={outcomes.total_students === 0} bands={cbcBands} />
 
       <ChartFigure
         id="subjects"
@@ -187,11 +183,11 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
 
       <ChartFigure
         id="comparison"
-        title="Sponsored students vs the platform"
+        title="Sponsored students vs unfunded outcomes"
         summary={compareSummary}
         empty={compareEmpty}
         table={{
-          headers: ["Measure", "Sponsored students", "Rest of platform"],
+          headers: ["Measure", "Sponsored students", "No partner funding"],
           rows: compare.map((row) => [row.metric, dash(row.sponsored), dash(row.platform)]),
         }}
       >
@@ -203,10 +199,42 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
             <Tooltip />
             <Legend />
             <Bar isAnimationActive={false} dataKey="sponsored" name="Sponsored students" fill={BRAND} />
-            <Bar isAnimationActive={false} dataKey="platform" name="Rest of platform" fill={SLATE} />
+            <Bar isAnimationActive={false} dataKey="platform" name="No partner funding" fill={SLATE} />
           </BarChart>
         </ResponsiveContainer>
       </ChartFigure>
     </div>
+  );
+}
+
+/** Students per band, as a bar chart with its table. */
+function BandChart(props: {
+  id: string;
+  title: string;
+  summary: string;
+  empty: boolean;
+  bands: Array<BandFigure & { band: string }>;
+}) {
+  return (
+    <ChartFigure
+      id={props.id}
+      title={props.title}
+      summary={props.summary}
+      empty={props.empty}
+      table={{
+        headers: ["Band", "Students", "Share", "Average score"],
+        rows: props.bands.map((b) => [b.band, formatNumber(b.count), formatPercent(b.percent), dash(b.avg_score)]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
+        <BarChart accessibilityLayer={false} data={props.bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="band" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
+          <Tooltip />
+          <Bar isAnimationActive={false} dataKey="count" name="Students" fill={BRAND} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
   );
 }

@@ -76,7 +76,7 @@ export function ReportForm() {
         <ChoiceGroup legend="Format" name="format" options={FORMATS} defaultValue={values.format ?? "pdf"} error={errors.format} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Period (optional)</legend>
-          <p className="text-xs text-slate-500">Leave both empty for the last twelve months. Dates are whole days, both included.</p>
+          <p className="text-xs text-slate-500">Leave both empty for this month and the eleven before it. Dates are whole days, both included.</p>
           <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2 md:max-w-lg">
             <TextField label="Start date" name="start_date" type="date" defaultValue={values.start_date ?? ""} error={errors.start_date} />
             <TextField label="End date" name="end_date" type="date" defaultValue={values.end_date ?? ""} error={errors.end_date} />

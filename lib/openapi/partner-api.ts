@@ -4,7 +4,7 @@ import { MAX_AMOUNT, MAX_PAGE, MAX_YEAR, MIN_YEAR } from "../api/bounds";
 import { ERROR_TYPES } from "../api/error-types";
 import { changePasswordBody, credentialsRevokedResponse, deactivatedUserResponse, tokenRequestSchema, tokenResponseSchema, tokenUserSchema } from "../auth/schemas";
 import { BODY_LIMITS, formatBytes } from "../http/body";
-import { BANDS, BASELINE_DAYS_AFTER, BASELINE_DAYS_BEFORE, IMPROVEMENT_THRESHOLD, RECENT_DAYS } from "../partner/metrics";
+import { BANDS, BASELINE_DAYS, CBC_BANDS, IMPROVEMENT_THRESHOLD, RECENT_MONTHS } from "../partner/metrics";
 import { MPESA_ACCEPTED, mpesaCallbackBody, sandboxPromptBody } from "../partner/mpesa";
 import * as s from "../partner/schemas";
 import { buildOpenApi, type EndpointDoc } from "./build";
@@ -18,18 +18,22 @@ const errorSchema = z.object({
 
 const METRICS = `
 ## Metrics
-Every figure is computed from stored records, and each quantity has one definition shared by every endpoint that reports it.
+Every figure is computed from stored records, and each quantity has one definition shared by every endpoint, report and page that shows it.
 
-- **Sponsored students**: students with an active or completed sponsorship from the partner overlapping the period, plus participants of the partner's programs that have left \`planning\`. A student's sponsorship began at the earliest of those dates.
-- **Periods**: \`quarter\` is the three months up to now, \`year\` the twelve months up to now, \`all_time\` everything up to now. The dashboard uses \`all_time\`.
-- **Average score**: mean of a student's assessment scores (0–100) in the period; group averages are means of per-student averages.
-- **Score improvement**: a student's recent average (assessments in the ${RECENT_DAYS} days up to their latest one) minus their average when sponsorship began (from ${BASELINE_DAYS_BEFORE} days before to ${BASELINE_DAYS_AFTER} days after it), in points.
-- **Trend**: \`improving\` at +${IMPROVEMENT_THRESHOLD} points or more, \`declining\` at −${IMPROVEMENT_THRESHOLD} or less, otherwise \`stable\` (also when there is no baseline).
-- **Performance bands** on the period average: excellent ≥ ${BANDS.excellent}, good ≥ ${BANDS.good}, needs improvement ≥ ${BANDS.needs_improvement}, at risk below.
-- **Completion rate**: of the course enrolments open during the period (enrolled before its end, not completed before its start), the percentage completed within it.
-- **Students advancing a grade**: sponsored students promoted to the next grade during the period.
-- **Platform comparison**: the same averages over every student who is not one of the partner's sponsored students.
-- **Investment and ROI**: completed payments in the period; cost per student, per course completion and per certificate divide it by students reached, enrolments completed and certificates earned in the period (0 when nothing to divide by).
+- **Attribution**: an outcome (assessment, course enrolment or completion, certificate, grade promotion, tutor session) counts for a partner only if it happened while the partner funded the student, and inside the period. A sponsorship funds its student from the later of its start date and its payment (activation) to its end date, or its early end; a program funds a participant from the later of the enrolment and the program's funding to the program's end date. The same record can count for two partners who both funded the student at the time.
+- **Periods** are calendar months in UTC: \`quarter\` is this month and the two before it, \`year\` this month and the eleven before it, \`all_time\` from the month the partner's funding began; each ends now. Every answer states its bounds as \`period_start\` and \`period_end\`, and a figure uses only records up to its end, so a past period's figures never change when later records arrive. Reports cover exactly the days asked for.
+- **Students reached**: students the partner funded at some moment of the period.
+- **Average score**: the mean of credited assessment scores (0–100); a student's average is the mean of theirs.
+- **Score improvement**: a student's recent average (credited assessments in the last ${RECENT_MONTHS} months of the period) minus their baseline (their assessments in the ${BASELINE_DAYS} days before the partner's funding began), in points. The two windows never overlap. The average is over \`students_measured\`; students without a baseline or without recent assessments are left out and counted in \`students_without_baseline\` and \`students_without_recent_assessments\`.
+- **Trend**: \`improving\` at +${IMPROVEMENT_THRESHOLD} points or more, \`declining\` at −${IMPROVEMENT_THRESHOLD} or less, otherwise \`stable\`; a student who cannot be measured shows as \`stable\` with \`score_change: null\` and is counted in \`not_measured_count\`.
+- **Performance bands** on a student's period average: excellent ≥ ${BANDS.excellent}, good ≥ ${BANDS.good}, needs improvement ≥ ${BANDS.needs_improvement}, at risk below. **CBC bands**: EE (exceeding expectations) ≥ ${CBC_BANDS.EE}, ME (meeting) ≥ ${CBC_BANDS.ME}, AE (approaching) ≥ ${CBC_BANDS.AE}, BE (below) under ${CBC_BANDS.AE}.
+- **Completion rate**: of the course enrolments the partner's funding covered in the period — those completed in it while funded, and those still open at its end of students funded then — the percentage completed.
+- **Students advancing a grade**: students with a credited promotion in the period.
+- **Platform comparison**: the same averages over outcomes no partner funded (by whole months).
+- **Matched comparison**: at the period's end, two adjacent three-month windows (before: months −5 to −3; after: the last three). Each student's change is their average after minus their average before. Sponsored students (assessments in both windows credited to the partner) are matched with students no partner funded in those six months, on current grade, county and CBC band of the "before" average. The difference of mean changes within each matched group, weighted by sponsored students, is the \`difference\`, with a 95% confidence interval from the groups' variances (normal approximation). Groups with fewer than two students on either side are left out; with fewer than 20 matched students on either side there is no figure, only the reason.
+- **Money** (\`money\`), in the partner's reporting currency (KES unless set otherwise): **paid in** = completed payments, each converted at the exchange rate recorded when it settled (1 for the same currency; entered by the admin who verifies it, or reported by the provider; never assumed); **disbursed to sponsorships** = the part of it allocated to sponsorships; **committed** = the amounts of the partner's sponsorships (not cancelled) whose dates overlap the period. Money in another currency without a recorded rate is listed in \`not_converted\`, never summed. \`total_invested\`, \`total_investment\` and \`total_paid\` are paid in. A payment funds its sponsorships in their own currency (or converted at its recorded rate), earliest starting first; a sponsorship becomes active only once fully funded, and a partial payment leaves it pending and partly funded.
+- **Program targets**: a partner may set, per program, a target for \`score_improvement\` (points), \`completion_rate\` (%) and \`certificates\` (count). Each target is answered with \`actual\` (the program's own outcome under the attribution rule, from its start up to now), \`progress\` (actual as a percentage of the target; \`null\` while nothing can be measured) and \`met\`.
+- **ROI**: paid in during the period divided by students reached, credited course completions and credited certificates (0 when nothing to divide by).
 
 ## Conventions
 Amounts are whole units of \`currency\` (KES unless stated), at most ${MAX_AMOUNT.toLocaleString("en")} in any one field. Dates are between ${MIN_YEAR}-01-01 and ${MAX_YEAR}-12-31. Lists take \`page\` (1 to ${MAX_PAGE.toLocaleString("en")}) and \`limit\` (1–100, default 20) and answer \`total\`, \`page\`, \`limit\` and \`pages\`. A parameter outside its documented values is answered 422 naming it; parameters with fixed choices (\`status\`, \`sort_by\`, \`subject\`, \`format\`…) match without regard to case, and the response echoes the canonical spelling. Another partner's records answer 404. Every POST honours an \`Idempotency-Key\` header.
@@ -94,7 +98,7 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "get", path: "/api/v1/partner/impact/student-outcomes", summary: "Student outcome analytics", query: s.studentOutcomesQuery,
     responses: { 200: { description: "Outcomes", schema: s.studentOutcomesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/impact/reports", summary: "Generate an impact report",
-    description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the last twelve months. Safe to repeat: asking again for the same format and period, with no change to the partner's data since, answers the stored report (same `id`) instead of generating another; new reports count against `REPORTS_PER_MINUTE`.",
+    description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the same months as `GET /partner/impact?period=year`: this month and the eleven before it, up to now. Safe to repeat: asking again for the same format and period, with no change to the partner's data since, answers the stored report (same `id`) instead of generating another; new reports count against `REPORTS_PER_MINUTE`.",
     query: s.impactReportQuery, responses: { 200: { description: "Report generated", schema: s.impactReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/export", summary: "Export a report (impact, financial, student outcomes)",
     description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial). Repeating a request answers the stored report, as for /impact/reports.",
@@ -107,7 +111,15 @@ const endpoints: EndpointDoc[] = [
   { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: s.createProgramBody, idempotent: true,
     responses: { 201: { description: "Created", schema: s.createProgramResponse } }, errors: writeErrors },
   { ...partner, method: "get", path: "/api/v1/partner/programs/{id}", summary: "Program detail", pathParams: id,
+    description: "`participants.average_score`, `participants.completion_rate` and `outcomes` follow the attribution rule: only what participants did while the program funded them (from the later of their enrolment and the program's funding to its end date), up to now. `spent` counts money in another currency at the rate recorded when it settled, and leaves out money with no recorded rate.",
     responses: { 200: { description: "The program", schema: s.programDetailResponse } }, errors: [...readErrors, 404] },
+  { ...partner, method: "get", path: "/api/v1/partner/programs/{id}/targets", summary: "Program targets and progress", pathParams: id,
+    description: "Each target beside the figure it is measured by: `score_improvement` against `outcomes.average_score_improvement` (points), `completion_rate` against `outcomes.completion_rate` (percent), `certificates` against `outcomes.certificates`.",
+    responses: { 200: { description: "The targets", schema: s.programTargetsResponse } }, errors: [...readErrors, 404] },
+  { ...partner, method: "put", path: "/api/v1/partner/programs/{id}/targets", summary: "Set program targets", pathParams: id,
+    description: "Replaces the program's targets with the set given (an empty list removes them). Each metric at most once; `score_improvement` and `completion_rate` up to 100, `certificates` a whole number. Repeating the same body changes nothing.",
+    body: s.programTargetsBody,
+    responses: { 200: { description: "The targets with progress", schema: s.programTargetsResponse } }, errors: [...writeErrors, 404] },
   { ...partner, method: "get", path: "/api/v1/partner/payments", summary: "Payment history", query: s.listPaymentsQuery,
     responses: { 200: { description: "A page of payments", schema: s.listPaymentsResponse } }, errors: readErrors },
   { ...partner, method: "post", path: "/api/v1/partner/payments", summary: "Make a payment",

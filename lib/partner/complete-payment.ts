@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, Prisma, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
 import { isUuid } from "../ids";
+import { toMajor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { toPaymentItem, type PaymentItem } from "./list-payments";
 
@@ -20,6 +21,8 @@ export interface CompletePaymentOptions {
   reason?: string;
   /** The provider's receipt for the money (M-Pesa receipt number). */
   receipt?: string;
+  /** Units of the partner's reporting currency per unit of the payment's, for a payment in another currency. */
+  exchangeRate?: string;
   source: "admin";
   now?: Date;
 }
@@ -37,23 +40,56 @@ export async function completePayment(options: CompletePaymentOptions): Promise<
   }
   if (!isUuid(paymentId)) throw notFound("Payment");
   const now = options.now ?? new Date();
+  await requireRateFor({ paymentId, exchangeRate: options.exchangeRate, outcome });
 
-  return getDb().$transaction((tx) => settlePayment(tx, { paymentId, outcome, reason: options.reason, receipt: options.receipt, now }));
+  return getDb().$transaction((tx) =>
+    settlePayment(tx, {
+      paymentId,
+      outcome,
+      reason: options.reason,
+      receipt: options.receipt,
+      now,
+      rate: options.exchangeRate ? { value: options.exchangeRate, source: "admin" } : undefined,
+    }),
+  );
+}
+
+/** A recorded exchange rate: units of the reporting currency per unit of the payment's, and who said so. */
+export interface RecordedRate {
+  value: string;
+  source: "admin" | "provider";
+}
+
+const RATE_SCALE = 10_000_000_000n;
+
+/** A decimal rate of up to ten places as an integer count of 1e-10 units. */
+function scaledRate(rate: string): bigint {
+  const [whole, fraction = ""] = rate.split(".");
+  return BigInt(whole!) * RATE_SCALE + BigInt((fraction + "0000000000").slice(0, 10));
+}
+
+/** `minor` × `rate`, rounded half up, in integer arithmetic. */
+export function convertMinor(minor: bigint, rate: string): bigint {
+  return (minor * scaledRate(rate) + RATE_SCALE / 2n) / RATE_SCALE;
 }
 
 /**
  * The transition itself, inside the caller's transaction (`unchanged` only reads the
  * payment back, for a provider report already applied).
  */
-export async function settlePayment(tx: DbTx, options: { paymentId: string; outcome: PaymentOutcome | "unchanged"; reason?: string; receipt?: string; now: Date }): Promise<PaymentItem> {
+export async function settlePayment(
+  tx: DbTx,
+  options: { paymentId: string; outcome: PaymentOutcome | "unchanged"; reason?: string; receipt?: string; now: Date; rate?: RecordedRate },
+): Promise<PaymentItem> {
   const { paymentId, outcome, now } = options;
   if (outcome === "unchanged") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+  const conversion = outcome === "completed" ? await conversionOf(tx, paymentId, options.rate) : null;
   // The conditional update is the lock: of concurrent calls, only one sees count 1.
   const { count } = await tx.payment.updateMany({
     where: { id: paymentId, status: "pending" },
     data:
       outcome === "completed"
-        ? { status: "completed", completedAt: now, failureReason: null, receipt: options.receipt ?? null }
+        ? { status: "completed", completedAt: now, failureReason: null, receipt: options.receipt ?? null, ...conversion }
         : { status: "failed", failureReason: options.reason?.trim() || "Payment failed", receipt: options.receipt ?? null },
   });
   if (count === 0) {
@@ -64,6 +100,37 @@ export async function settlePayment(tx: DbTx, options: { paymentId: string; outc
   }
   if (outcome === "completed") await applyCompletion(tx, paymentId, now);
   return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+}
+
+/**
+ * What a settling payment is worth in the partner's reporting currency: the same amount
+ * in the same currency, else the amount at the recorded rate; none without a rate (it
+ * is then listed apart, never converted by guesswork). A rate for a payment already in
+ * the reporting currency is refused.
+ */
+async function conversionOf(tx: DbTx, paymentId: string, rate: RecordedRate | undefined) {
+  const payment = await tx.payment.findUnique({ where: { id: paymentId }, select: { amountMinor: true, currency: true, partner: { select: { reportingCurrency: true } } } });
+  if (!payment) return null;
+  const reporting = payment.partner.reportingCurrency.trim();
+  if (payment.currency === reporting) {
+    if (rate && rate.value !== "1") throw rateError(`is only for payments in another currency than ${reporting}`);
+    return { exchangeRate: new Prisma.Decimal(1), rateSource: "same_currency", reportingAmountMinor: payment.amountMinor, reportingCurrency: reporting };
+  }
+  if (!rate) return { exchangeRate: null, rateSource: null, reportingAmountMinor: null, reportingCurrency: null };
+  return { exchangeRate: new Prisma.Decimal(rate.value), rateSource: rate.source, reportingAmountMinor: convertMinor(payment.amountMinor, rate.value), reportingCurrency: reporting };
+}
+
+function rateError(message: string): AppError {
+  return new AppError("validation_failed", `Invalid input: body.exchange_rate: ${message}`, { fields: [{ path: "body.exchange_rate", message, type: "value_error" }] });
+}
+
+/** The admin must give the rate of a payment in another currency than the partner reports in. */
+export async function requireRateFor(options: { paymentId: string; exchangeRate?: string; outcome: PaymentOutcome }): Promise<void> {
+  if (options.outcome !== "completed" || options.exchangeRate || !isUuid(options.paymentId)) return;
+  const payment = await getDb().payment.findUnique({ where: { id: options.paymentId }, select: { currency: true, status: true, partner: { select: { reportingCurrency: true } } } });
+  if (payment && payment.status === "pending" && payment.currency !== payment.partner.reportingCurrency.trim()) {
+    throw rateError(`is required: the payment is in ${payment.currency} and the partner reports in ${payment.partner.reportingCurrency.trim()}`);
+  }
 }
 
 /**
@@ -85,60 +152,90 @@ export async function settleCardPayment(
   return settlePayment(tx, { paymentId: payment.id, outcome, reason, receipt: options.receipt, now: options.now ?? new Date() });
 }
 
+/** Minor units of the payment's currency that buy `minor` of the other at `rate`, rounded up. */
+function divideUp(minor: bigint, rate: string): bigint {
+  const scaled = scaledRate(rate);
+  return (minor * RATE_SCALE + scaled - 1n) / scaled;
+}
+
+/**
+ * The payment's money funds what it names. Each linked sponsorship (earliest starting
+ * first) receives what it still needs, in its own currency: the same currency, or the
+ * partner's reporting currency at the payment's recorded rate; a sponsorship in a third
+ * currency receives nothing from it. A sponsorship becomes active only once fully
+ * funded; a partial amount leaves it pending and partly funded. What is left over stays
+ * paid in, not disbursed. A program leaves planning with its first completed payment:
+ * programs are funded in phases against their budget.
+ */
 async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<void> {
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
-    include: { sponsorships: { include: { sponsorship: { select: { id: true, status: true, amountMinor: true } } } } },
+    include: { sponsorships: { include: { sponsorship: { select: { id: true, status: true, amountMinor: true, currency: true, startDate: true } } } } },
   });
-  const funded = payment.sponsorships.map((link) => link.sponsorship).sort((a, b) => a.id.localeCompare(b.id));
+  const funded = payment.sponsorships
+    .map((link) => link.sponsorship)
+    .filter((s) => s.status !== "cancelled")
+    .sort((a, b) => a.startDate.getTime() - b.startDate.getTime() || a.id.localeCompare(b.id));
   await invalidatePartnerMetrics(tx, payment.partnerId);
 
   if (funded.length) {
-    const ids = Prisma.join(funded.map((s) => Prisma.sql`${s.id}::uuid`));
-    // RETURNING tells which ones this payment activated (another payment may have already).
-    const activated = await tx.$queryRaw<Array<{ id: string }>>`
-      UPDATE sponsorships SET status = 'active', activated_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-      WHERE id IN (${ids}) AND status = 'pending'
-      RETURNING id::text AS id`;
-    if (activated.length) {
-      await tx.sponsorshipEvent.createMany({
-        data: activated.map(({ id }) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })),
-      });
-    }
-
-    // Split evenly over all funded sponsorships (leftover minor units to the first ones),
-    // capped at what each still has to receive; cancelled ones receive nothing.
-    const disbursed = await tx.disbursement.groupBy({
-      by: ["sponsorshipId"],
-      where: { sponsorshipId: { in: funded.map((s) => s.id) } },
-      _sum: { amountMinor: true },
-    });
-    const paidSoFar = new Map(disbursed.map((row) => [row.sponsorshipId, row._sum.amountMinor ?? 0n]));
-    const n = BigInt(funded.length);
-    const share = payment.amountMinor / n;
-    const leftover = payment.amountMinor % n;
-    const rows = funded.flatMap((sponsorship, i) => {
-      if (sponsorship.status === "cancelled") return [];
-      const even = share + (BigInt(i) < leftover ? 1n : 0n);
-      const remaining = sponsorship.amountMinor - (paidSoFar.get(sponsorship.id) ?? 0n);
-      const amountMinor = even < remaining ? even : remaining;
-      if (amountMinor <= 0n) return [];
-      return [{
+    const ids = funded.map((s) => s.id);
+    const received = await tx.disbursement.groupBy({ by: ["sponsorshipId"], where: { sponsorshipId: { in: ids } }, _sum: { amountMinor: true } });
+    const receivedSoFar = new Map(received.map((row) => [row.sponsorshipId, row._sum.amountMinor ?? 0n]));
+    const rate = payment.exchangeRate?.toString() ?? null;
+    const reporting = payment.reportingCurrency?.trim() ?? null;
+    let available = payment.amountMinor;
+    const rows: Prisma.DisbursementCreateManyInput[] = [];
+    const partly: Array<{ id: string; total: bigint; amount: bigint; currency: string }> = [];
+    const complete: string[] = [];
+    for (const sponsorship of funded) {
+      const before = receivedSoFar.get(sponsorship.id) ?? 0n;
+      const need = sponsorship.amountMinor - before;
+      if (need <= 0n || available <= 0n) continue;
+      // Minor units of the sponsorship's currency per minor unit of the payment's, as a rate.
+      const viaRate = sponsorship.currency !== payment.currency;
+      if (viaRate && !(rate && reporting === sponsorship.currency)) continue;
+      const canGive = viaRate ? convertMinor(available, rate!) : available;
+      const give = canGive < need ? canGive : need;
+      if (give <= 0n) continue;
+      available = viaRate ? (give === canGive ? 0n : available - divideUp(give, rate!)) : available - give;
+      if (available < 0n) available = 0n;
+      rows.push({
         sponsorshipId: sponsorship.id,
         paymentId,
-        amountMinor,
-        currency: payment.currency,
+        amountMinor: give,
+        currency: sponsorship.currency,
         description: payment.description ? `${payment.description} (${payment.reference})` : `Disbursement from payment ${payment.reference}`,
         disbursedAt: now,
-      }];
-    });
+        reportingAmountMinor: sponsorship.currency === reporting ? give : rate && reporting ? convertMinor(give, rate) : null,
+        reportingCurrency: sponsorship.currency === reporting || (rate && reporting) ? reporting : null,
+      });
+      if (before + give >= sponsorship.amountMinor) complete.push(sponsorship.id);
+      else partly.push({ id: sponsorship.id, total: before + give, amount: sponsorship.amountMinor, currency: sponsorship.currency });
+    }
     // @@unique(paymentId, sponsorshipId): a disbursement can never be recorded twice.
     if (rows.length) await tx.disbursement.createMany({ data: rows, skipDuplicates: true });
+
+    if (complete.length) {
+      // RETURNING tells which ones this payment activated (another payment may have already).
+      const activated = await tx.$queryRaw<Array<{ id: string }>>`
+        UPDATE sponsorships SET status = 'active', activated_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+        WHERE id IN (${Prisma.join(complete.map((id) => Prisma.sql`${id}::uuid`))}) AND status = 'pending'
+        RETURNING id::text AS id`;
+      if (activated.length) {
+        await tx.sponsorshipEvent.createMany({ data: activated.map(({ id }) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })) });
+      }
+    }
+    if (partly.length) {
+      await tx.sponsorshipEvent.createMany({
+        data: partly.map((p) => ({ sponsorshipId: p.id, event: `Partly funded: ${p.currency} ${toMajor(p.total)} of ${toMajor(p.amount)}`, occurredAt: now })),
+      });
+    }
   }
 
   if (payment.programId) {
-    const moved = await tx.program.updateMany({ where: { id: payment.programId, status: "planning" }, data: { status: "active" } });
+    const moved = await tx.program.updateMany({ where: { id: payment.programId, status: "planning" }, data: { status: "active", activatedAt: now } });
     if (moved.count) await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
   }
 

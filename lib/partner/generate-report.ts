@@ -8,11 +8,11 @@ import pLimit from "p-limit";
 import { enforceRateLimit } from "../api/rate-limit";
 import type { Actor } from "../auth/actor";
 import { AppError, notFound } from "../errors";
-import { getDb, Prisma } from "../db";
+import { getDb, plainRows, Prisma } from "../db";
 import { isUuid } from "../ids";
 import { toMajor } from "../money";
 import { computeImpact } from "./impact";
-import { periodRange, type DateRange } from "./metrics";
+import { daysWindow, periodWindow, windowBounds, type Window } from "./metrics";
 import { partnerOf } from "./partner-of";
 import {
   renderReportCsv,
@@ -40,41 +40,44 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
 
 const TYPE_TITLES: Record<ReportType, string> = { impact: "Impact Report", financial: "Financial Report", student_outcomes: "Student Outcomes Report" };
 
-/** The calendar days a report covers and the instants the figures are computed over. */
+/** The calendar days a report covers and the window its figures are computed over. */
 export interface ReportPeriod {
   start: string;
   end: string;
-  range: DateRange;
+  window: Window;
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * Start and end are whole UTC days, both included. Without dates the report covers the
- * last 12 months up to `now`, the same range as GET /partner/impact?period=year; with
- * only an end date, the 12 months ending that day; with only a start date, up to now.
+ * same months as GET /partner/impact?period=year (this month and the eleven before);
+ * with only an end date, the twelve months ending that day; with only a start date, up
+ * to today. Figures use only records up to the end, so a report for a past period is
+ * the same whenever it is generated.
  */
 export function resolvePeriod(options: { startDate?: Date; endDate?: Date; now: Date }): ReportPeriod {
   const { startDate, endDate, now } = options;
-  let range: DateRange;
+  let window: Window;
   if (!startDate && !endDate) {
-    range = periodRange("year", now);
+    window = periodWindow("year", now, null);
   } else {
-    const to = endDate ? new Date(endDate.getTime() + DAY_MS - 1) : now;
     let from = startDate;
     if (!from) {
       from = new Date(endDate!);
       from.setUTCFullYear(from.getUTCFullYear() - 1);
       from = new Date(from.getTime() + DAY_MS);
     }
-    if (to < from) {
+    const end = endDate ?? new Date(`${day(now)}T00:00:00Z`);
+    if (end < from) {
       throw new AppError("validation_failed", "Invalid input: query.start_date: must not be after today when end_date is omitted", {
         fields: [{ path: "query.start_date", message: "must not be after today when end_date is omitted", type: "value_error" }],
       });
     }
-    range = { from, to };
+    window = daysWindow(from, end, now);
   }
-  return { start: day(range.from), end: day(range.to), range };
+  const bounds = windowBounds(window);
+  return { start: bounds.period_start, end: bounds.period_end, window };
 }
 
 /** "Q4 2025 Impact Report" for exactly a calendar quarter, else "Impact Report 2025-10-01 to 2025-12-31". */
@@ -95,7 +98,7 @@ export function reportFilename(report: { type: ReportType; format: ReportFormat;
 
 export const downloadUrl = (id: string) => `/api/v1/partner/reports/${id}/download`;
 
-async function partnerPayments(partnerId: string, range: DateRange): Promise<ReportPayment[]> {
+async function partnerPayments(partnerId: string, window: Window): Promise<ReportPayment[]> {
   const rows = await getDb().$queryRaw<
     Array<{
       id: string;
@@ -113,7 +116,7 @@ async function partnerPayments(partnerId: string, range: DateRange): Promise<Rep
     SELECT p.id::text, p.reference, p.created_at, p.completed_at, p.method::text, p.status::text,
            p.amount_minor, p.currency, p.description, pr.name AS program
       FROM payments p LEFT JOIN programs pr ON pr.id = p.program_id
-     WHERE p.partner_id = ${partnerId}::uuid AND p.created_at >= ${range.from} AND p.created_at <= ${range.to}
+     WHERE p.partner_id = ${partnerId}::uuid AND p.created_at >= ${window.from} AND p.created_at < ${window.until}
      ORDER BY p.created_at, p.reference`);
   return rows.map((r) => ({
     id: r.id,
@@ -218,16 +221,16 @@ async function renderAndStore(options: {
   requestKey: string;
 }): Promise<GeneratedReport> {
   const { partnerId, now, period, requestKey } = options;
-  const { range } = period;
+  const { window } = period;
   const perStudent = options.type !== "financial";
   const db = getDb();
 
   const [partner, impact, outcomes, students, payments] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true } }),
-    computeImpact({ partnerId, range }),
-    perStudent ? computeStudentOutcomes({ partnerId, range }) : null,
-    perStudent ? sponsoredStudentRows({ partnerId, range }) : [],
-    perStudent ? [] : partnerPayments(partnerId, range),
+    computeImpact({ partnerId, window }),
+    perStudent ? computeStudentOutcomes({ partnerId, window }) : null,
+    perStudent ? sponsoredStudentRows({ partnerId, window }) : [],
+    perStudent ? [] : partnerPayments(partnerId, window),
   ]);
 
   const summary: ReportSummary = {
@@ -309,9 +312,12 @@ export async function getReportDownload(options: { actor: Actor; reportId: strin
   if (!isUuid(options.reportId)) throw notFound("Report");
   const report = await getDb().report.findFirst({
     where: { id: options.reportId, partnerId },
-    select: { type: true, format: true, periodStart: true, periodEnd: true, content: true, contentType: true, expiresAt: true },
+    select: { type: true, format: true, periodStart: true, periodEnd: true, contentType: true, expiresAt: true },
   });
   if (!report) throw notFound("Report");
   if (report.expiresAt <= (options.now ?? new Date())) throw new AppError("gone", "Report expired");
-  return { content: report.content, contentType: report.contentType, filename: reportFilename(report) };
+  // Files run to megabytes: read as plain bytes, not through the query engine's value conversion (a tenth of a second for a large PDF).
+  const [file] = await plainRows<{ content: Uint8Array }>(Prisma.sql`SELECT content FROM reports WHERE id = ${options.reportId}::uuid`);
+  if (!file) throw notFound("Report");
+  return { content: file.content, contentType: report.contentType, filename: reportFilename(report) };
 }

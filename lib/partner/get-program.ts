@@ -1,4 +1,4 @@
-/** GET /partner/programs/{id}: one program with its courses, participants and milestones. */
+/** GET /partner/programs/{id}: one program with its courses, participants, outcomes, targets and milestones. */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
@@ -7,11 +7,13 @@ import { isUuid } from "../ids";
 import { toMajor } from "../money";
 import { isoDate, programSpending } from "./list-programs";
 import { partnerOf } from "./partner-of";
+import { programOutcomes } from "./program-outcomes";
+import { targetProgress } from "./program-targets";
 import { eligibilitySchema, type programDetailResponse } from "./schemas";
 
 type ProgramDetail = z.infer<typeof programDetailResponse>;
 
-export async function getProgram(options: { actor: Actor; programId: string }): Promise<ProgramDetail> {
+export async function getProgram(options: { actor: Actor; programId: string; now?: Date }): Promise<ProgramDetail> {
   const partnerId = partnerOf(options.actor);
   const { programId } = options;
   if (!isUuid(programId)) throw notFound("Program");
@@ -25,7 +27,7 @@ export async function getProgram(options: { actor: Actor; programId: string }): 
   });
   if (!program) throw notFound("Program");
 
-  const [spent, byGrade, byCounty, scores, completion, courseEnrolment, enrolled] = await Promise.all([
+  const [spent, byGrade, byCounty, outcomes, targets, courseEnrolment, enrolled] = await Promise.all([
     programSpending(db, [program.id]),
     db.$queryRaw<Array<{ grade: number; n: bigint }>>`
       SELECT s.grade_level AS grade, COUNT(*)::bigint AS n
@@ -35,17 +37,8 @@ export async function getProgram(options: { actor: Actor; programId: string }): 
       SELECT c.name AS county, COUNT(*)::bigint AS n
       FROM program_participants pp JOIN students s ON s.id = pp.student_id JOIN counties c ON c.id = s.county_id
       WHERE pp.program_id = ${program.id}::uuid GROUP BY c.name ORDER BY c.name`,
-    // Mean of all assessment scores of the participants.
-    db.$queryRaw<Array<{ avg: number | null }>>`
-      SELECT AVG(a.score)::float8 AS avg
-      FROM assessments a JOIN program_participants pp ON pp.student_id = a.student_id
-      WHERE pp.program_id = ${program.id}::uuid`,
-    // Participants' enrolments in the program's own courses: completed out of all.
-    db.$queryRaw<Array<{ completed: bigint; total: bigint }>>`
-      SELECT COUNT(*) FILTER (WHERE e.status = 'completed')::bigint AS completed, COUNT(*)::bigint AS total
-      FROM enrollments e
-      JOIN program_participants pp ON pp.student_id = e.student_id AND pp.program_id = ${program.id}::uuid
-      JOIN program_courses pc ON pc.course_id = e.course_id AND pc.program_id = pp.program_id`,
+    programOutcomes(db, program, options.now ?? new Date()),
+    db.programTarget.findMany({ where: { programId: program.id }, select: { metric: true, target: true } }),
     db.$queryRaw<Array<{ course_id: string; n: bigint }>>`
       SELECT e.course_id::text AS course_id, COUNT(*)::bigint AS n
       FROM enrollments e
@@ -57,9 +50,6 @@ export async function getProgram(options: { actor: Actor; programId: string }): 
 
   const spentMinor = spent.get(program.id) ?? 0n;
   const enrolledIn = new Map(courseEnrolment.map((row) => [row.course_id, Number(row.n)]));
-  const average = scores[0]?.avg;
-  const completedCount = Number(completion[0]?.completed ?? 0);
-  const enrolmentCount = Number(completion[0]?.total ?? 0);
   const eligibility = eligibilitySchema.safeParse(program.eligibility);
 
   return {
@@ -79,9 +69,11 @@ export async function getProgram(options: { actor: Actor; programId: string }): 
     participants: {
       by_grade: Object.fromEntries(byGrade.map((row) => [String(row.grade), Number(row.n)])),
       by_county: Object.fromEntries(byCounty.map((row) => [row.county, Number(row.n)])),
-      average_score: average === null || average === undefined ? null : Math.round(Number(average) * 10) / 10,
-      completion_rate: enrolmentCount ? Math.round((completedCount / enrolmentCount) * 100) : 0,
+      average_score: outcomes.average_score,
+      completion_rate: outcomes.completion_rate,
     },
+    outcomes,
+    targets: targetProgress(targets, outcomes),
     milestones: program.milestones.map((milestone) => ({ date: isoDate(milestone.occurredAt), description: milestone.description })),
     eligibility: eligibility.success ? eligibility.data : null,
     start_date: isoDate(program.startDate),

@@ -1,132 +1,176 @@
 /**
- * Impact figures for a partner over a date range (GET /partner/impact, the dashboard
- * and the reports): reach, outcomes, the comparison with the rest of the platform and
- * return on investment. Definitions are in metrics.ts.
+ * Impact figures for a partner over a window (GET /partner/impact, the dashboard and the
+ * reports): reach, outcomes, the comparisons and return on investment. Definitions are
+ * in metrics.ts; money in money.ts.
  */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
-import { toMajor } from "../money";
 import { cachedMetric } from "./metric-cache";
-import { costPer, improvementCte, percent, periodRange, round, sponsoredStudentsCte, type DateRange, type Period } from "./metrics";
+import { matchedComparison, unavailableComparison } from "./matched-comparison";
+import { advancingSql, costPer, figuresCte, fundedOpenAtEndSql, openAtEndTotalSql, partnerCellsCte, monthSql, percent, periodWindow, round, SCORE_CHANGE, TREND_COUNTS, windowBounds, type Period, type Window } from "./metrics";
+import { moneyFigures } from "./money";
 import { partnerOf } from "./partner-of";
 import type { impactResponse } from "./schemas";
 
 export type ImpactFigures = Omit<z.infer<typeof impactResponse>, "period">;
 
-const DEFAULT_CURRENCY = "KES";
-
-/**
- * `completion(group, open, completed)`: enrolments open during the range and those
- * completed within it, for sponsored students (group 's') and everyone else ('p').
- */
-function completionCte(range: DateRange): Prisma.Sql {
-  return Prisma.sql`completion AS (
-    SELECT CASE WHEN sp.student_id IS NULL THEN 'p' ELSE 's' END AS grp,
-           COUNT(*) AS open,
-           COUNT(*) FILTER (WHERE e.completed_at >= ${range.from} AND e.completed_at <= ${range.to}) AS completed
-      FROM enrollments e LEFT JOIN sponsored sp ON sp.student_id = e.student_id
-     WHERE e.enrolled_at <= ${range.to} AND (e.completed_at IS NULL OR e.completed_at >= ${range.from})
-     GROUP BY 1
-  )`;
-}
-
-interface ImpactRow {
+interface ImpactRow extends Omit<TrendCounts, "total" | "stable_count"> {
   students_reached: number;
+  measured: number;
+  without_baseline: number;
+  without_recent: number;
   score_improvement: number | null;
-  sponsored_open: bigint | null;
-  sponsored_completed: bigint | null;
-  platform_open: bigint | null;
-  platform_completed: bigint | null;
-  sponsored_avg: number | null;
-  platform_avg: number | null;
+  assessments: number;
+  score_sum: number | null;
+  completions: number;
+  open_at_end: number;
   advancing: number;
   certificates: number;
   tutor_sessions: number;
   courses_funded: number;
-  investment_minor: bigint | null;
-  currency: string | null;
+  platform_assessments: number;
+  platform_score_sum: number | null;
+  platform_completions: number;
+  platform_open_all: number;
+  platform_open_funded: number;
 }
 
-export async function computeImpact(options: { partnerId: string; range: DateRange }): Promise<ImpactFigures> {
-  const { partnerId, range } = options;
-  const [row] = await getDb().$queryRaw<ImpactRow[]>`
-    WITH ${sponsoredStudentsCte(partnerId, range)},
-    ${improvementCte},
-    ${completionCte(range)},
-    student_avg AS (
-      SELECT a.student_id, (sp.student_id IS NOT NULL) AS sponsored, AVG(a.score) AS avg
-        FROM assessments a LEFT JOIN sponsored sp ON sp.student_id = a.student_id
-       WHERE a.taken_at >= ${range.from} AND a.taken_at <= ${range.to}
-       GROUP BY a.student_id, sp.student_id
-    ),
-    funded_courses AS (
-      SELECT sc.course_id FROM sponsorship_courses sc JOIN sponsorships s ON s.id = sc.sponsorship_id
-       WHERE s.partner_id = ${partnerId}::uuid AND s.status IN ('active', 'completed')
-         AND s.start_date <= ${range.to}::timestamptz AND s.end_date >= ${range.from}::timestamptz
-      UNION
-      SELECT pc.course_id FROM program_courses pc JOIN programs p ON p.id = pc.program_id
-       WHERE p.partner_id = ${partnerId}::uuid AND p.status <> 'planning'
-         AND p.start_date <= ${range.to}::timestamptz AND p.end_date >= ${range.from}::timestamptz
-    )
-    SELECT
-      (SELECT COUNT(*)::int FROM sponsored) AS students_reached,
-      (SELECT ROUND(AVG(score_change), 1)::float8 FROM trend) AS score_improvement,
-      (SELECT open FROM completion WHERE grp = 's') AS sponsored_open,
-      (SELECT completed FROM completion WHERE grp = 's') AS sponsored_completed,
-      (SELECT open FROM completion WHERE grp = 'p') AS platform_open,
-      (SELECT completed FROM completion WHERE grp = 'p') AS platform_completed,
-      (SELECT ROUND(AVG(avg), 1)::float8 FROM student_avg WHERE sponsored) AS sponsored_avg,
-      (SELECT ROUND(AVG(avg), 1)::float8 FROM student_avg WHERE NOT sponsored) AS platform_avg,
-      (SELECT COUNT(DISTINCT g.student_id)::int FROM grade_promotions g JOIN sponsored sp ON sp.student_id = g.student_id
-        WHERE g.promoted_at >= ${range.from} AND g.promoted_at <= ${range.to}) AS advancing,
-      (SELECT COUNT(*)::int FROM certificates c JOIN sponsored sp ON sp.student_id = c.student_id
-        WHERE c.issued_at >= ${range.from} AND c.issued_at <= ${range.to}) AS certificates,
-      (SELECT COUNT(*)::int FROM tutor_sessions ts JOIN sponsored sp ON sp.student_id = ts.student_id
-        WHERE ts.started_at >= ${range.from} AND ts.started_at <= ${range.to}) AS tutor_sessions,
-      (SELECT COUNT(*)::int FROM funded_courses) AS courses_funded,
-      (SELECT SUM(amount_minor) FROM payments
-        WHERE partner_id = ${partnerId}::uuid AND status = 'completed'
-          AND completed_at >= ${range.from} AND completed_at <= ${range.to}) AS investment_minor,
-      (SELECT MIN(currency) FROM payments WHERE partner_id = ${partnerId}::uuid) AS currency`;
+/** How the partner's students' scores moved (sponsored students' aggregate, dashboard snapshot). */
+export interface TrendCounts {
+  total: number;
+  average_score_all: number | null;
+  improving_count: number;
+  stable_count: number;
+  declining_count: number;
+  not_measured_count: number;
+}
 
-  const investment = toMajor(row.investment_minor ?? 0n);
-  const sponsoredCompleted = Number(row.sponsored_completed ?? 0);
-  return {
+/** When the partner's funding of any student began (the start of `all_time`), or null. */
+export async function fundedSince(partnerId: string): Promise<Date | null> {
+  const [row] = await getDb().$queryRaw<Array<{ since: Date | null }>>`
+    SELECT MIN(funded_from) AS since FROM partner_students WHERE partner_id = ${partnerId}::uuid`;
+  return row?.since ?? null;
+}
+
+/**
+ * Impact over a window, and the trend counts of the same students, from one pass over
+ * them. `comparisons: false` skips the platform and matched comparisons (the dashboard
+ * shows neither).
+ */
+export async function computePortfolio(options: { partnerId: string; window: Window; comparisons?: boolean }): Promise<{ impact: ImpactFigures; trends: TrendCounts }> {
+  const { partnerId, window } = options;
+  const comparisons = options.comparisons ?? true;
+  const db = getDb();
+  const [[row], money, matched] = await Promise.all([
+    db.$queryRaw<ImpactRow[]>`
+      WITH ${figuresCte(partnerId, window)},
+      funded_courses AS (
+        SELECT sc.course_id FROM sponsorship_courses sc JOIN sponsorships s ON s.id = sc.sponsorship_id
+         WHERE s.partner_id = ${partnerId}::uuid AND s.activated_at IS NOT NULL AND s.status IN ('active', 'completed', 'cancelled')
+           AND GREATEST(s.start_date::timestamp AT TIME ZONE 'UTC', s.activated_at) < ${window.until}::timestamptz
+           AND LEAST((s.end_date + 1)::timestamp AT TIME ZONE 'UTC', COALESCE(s.ended_at, 'infinity')) > ${window.from}::timestamptz
+        UNION
+        SELECT pc.course_id FROM program_courses pc JOIN programs p ON p.id = pc.program_id
+         WHERE p.partner_id = ${partnerId}::uuid AND p.status <> 'planning' AND p.activated_at < ${window.until}::timestamptz
+           AND (p.end_date + 1)::timestamp AT TIME ZONE 'UTC' > ${window.from}::timestamptz
+      ),
+      ${partnerCellsCte(partnerId, window)},
+      students AS (
+        SELECT COUNT(*)::int AS students_reached,
+               (COUNT(*) FILTER (WHERE ${SCORE_CHANGE} IS NOT NULL))::int AS measured,
+               (COUNT(*) FILTER (WHERE baseline_avg IS NULL))::int AS without_baseline,
+               (COUNT(*) FILTER (WHERE baseline_avg IS NOT NULL AND recent_avg IS NULL))::int AS without_recent,
+               AVG(${SCORE_CHANGE})::float8 AS score_improvement,
+               ${TREND_COUNTS}
+          FROM figures
+      ),
+      totals AS (
+        SELECT COALESCE(SUM(assessments), 0)::int AS assessments, SUM(score_sum)::float8 AS score_sum, COALESCE(SUM(completions), 0)::int AS completions,
+               COALESCE(SUM(certificates), 0)::int AS certificates, COALESCE(SUM(tutor_sessions), 0)::int AS tutor_sessions
+          FROM partner_cells
+      ),
+      platform AS (
+        SELECT COALESCE(SUM(assessments) FILTER (WHERE month >= ${monthSql(window.firstMonth)}), 0)::int AS assessments,
+               SUM(score_sum) FILTER (WHERE month >= ${monthSql(window.firstMonth)}) AS score_sum,
+               COALESCE(SUM(completions) FILTER (WHERE month >= ${monthSql(window.firstMonth)}), 0)::int AS completions,
+               COALESCE(SUM(all_enrolments - all_completions), 0)::int AS open_all
+          FROM platform_months WHERE month <= ${monthSql(window.lastMonth)}
+      )
+      SELECT st.*, t.*, ${advancingSql(partnerId, window)} AS advancing,
+        ${openAtEndTotalSql(partnerId, window)} AS open_at_end,
+        (SELECT COUNT(*)::int FROM funded_courses) AS courses_funded,
+        pl.assessments AS platform_assessments, pl.score_sum AS platform_score_sum, pl.completions AS platform_completions, pl.open_all AS platform_open_all,
+        ${comparisons ? fundedOpenAtEndSql(window) : Prisma.sql`0`} AS platform_open_funded
+      FROM students st, totals t, platform pl`,
+    moneyFigures({ partnerId, window }),
+    comparisons ? matchedComparison({ partnerId, window }) : null,
+  ]);
+
+  const investment = money.paid_in;
+  const sponsoredAvg = row.assessments > 0 ? round(row.score_sum! / row.assessments, 1) : null;
+  const platformAvg = row.platform_assessments > 0 ? round(row.platform_score_sum! / row.platform_assessments, 1) : null;
+  const completionRate = percent(row.completions, row.completions + row.open_at_end);
+  const platformOpen = Math.max(0, row.platform_open_all - row.platform_open_funded);
+  const impact: ImpactFigures = {
+    ...windowBounds(window),
     students_reached: row.students_reached,
     courses_funded: row.courses_funded,
     total_investment: investment,
-    currency: row.currency ?? DEFAULT_CURRENCY,
+    currency: money.currency,
     outcomes: {
       average_score_improvement: row.score_improvement === null ? 0 : round(row.score_improvement, 1),
-      course_completion_rate: percent(sponsoredCompleted, Number(row.sponsored_open ?? 0)),
+      students_measured: row.measured,
+      students_without_baseline: row.without_baseline,
+      students_without_recent_assessments: row.without_recent,
+      course_completion_rate: completionRate,
       students_advancing_grade: row.advancing,
       certificates_earned: row.certificates,
       ai_tutor_sessions: row.tutor_sessions,
     },
     comparison_to_platform: {
-      sponsored_avg_score: row.sponsored_avg,
-      platform_avg_score: row.platform_avg,
-      sponsored_completion_rate: percent(sponsoredCompleted, Number(row.sponsored_open ?? 0)),
-      platform_completion_rate: percent(Number(row.platform_completed ?? 0), Number(row.platform_open ?? 0)),
+      sponsored_avg_score: sponsoredAvg,
+      platform_avg_score: platformAvg,
+      sponsored_completion_rate: completionRate,
+      platform_completion_rate: percent(row.platform_completions, row.platform_completions + platformOpen),
     },
+    matched_comparison: matched ?? unavailableComparison(window),
     roi_metrics: {
       cost_per_student: costPer(investment, row.students_reached),
-      cost_per_course_completion: costPer(investment, sponsoredCompleted),
+      cost_per_course_completion: costPer(investment, row.completions),
       cost_per_certificate: costPer(investment, row.certificates),
     },
+    money,
   };
+  const trends: TrendCounts = {
+    total: row.students_reached,
+    average_score_all: row.average_score_all,
+    improving_count: row.improving_count,
+    stable_count: row.students_reached - row.improving_count - row.declining_count,
+    declining_count: row.declining_count,
+    not_measured_count: row.not_measured_count,
+  };
+  return { impact, trends };
+}
+
+/** Impact over a window. */
+export async function computeImpact(options: { partnerId: string; window: Window; comparisons?: boolean }): Promise<ImpactFigures> {
+  return (await computePortfolio(options)).impact;
 }
 
 /** Impact over one of the named periods ending now; shared by the impact endpoint and the dashboard. */
-export function impactForPeriod(options: { partnerId: string; period: Period }): Promise<ImpactFigures> {
-  return cachedMetric(`impact:${options.partnerId}:${options.period}`, options.partnerId, () =>
-    computeImpact({ partnerId: options.partnerId, range: periodRange(options.period) }),
-  );
+export async function impactForPeriod(options: { partnerId: string; period: Period; now?: Date; comparisons?: boolean }): Promise<ImpactFigures> {
+  const now = options.now ?? new Date();
+  const window = periodWindow(options.period, now, await fundedSince(options.partnerId));
+  return computeImpact({ partnerId: options.partnerId, window, comparisons: options.comparisons });
 }
 
 /** GET /partner/impact. */
 export async function getImpact(options: { actor: Actor; period: Period }): Promise<z.infer<typeof impactResponse>> {
-  const figures = await impactForPeriod({ partnerId: partnerOf(options.actor), period: options.period });
-  return { period: options.period, ...figures };
+  const partnerId = partnerOf(options.actor);
+  return cachedMetric(`impact:${partnerId}:${options.period}`, partnerId, async () => ({
+    period: options.period,
+    ...(await impactForPeriod({ partnerId, period: options.period })),
+  }));
 }
+

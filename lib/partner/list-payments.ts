@@ -66,13 +66,14 @@ export async function listPayments(options: { actor: Actor; query: Query; now?: 
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       ...pageWindow(query),
     }),
-    // Sums as text: exact at any size (a bigint cast could overflow), read back as BigInt.
+    // Paid in, in the reporting currency (as everywhere); sums as text, exact at any size.
     db.$queryRaw<Array<{ total_paid: string; this_month: string; pending: string }>>`
       SELECT
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed'), 0)::text AS total_paid,
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'completed' AND completed_at >= ${monthStart}::timestamptz AND completed_at < ${nextMonthStart}::timestamptz), 0)::text AS this_month,
-        COALESCE(SUM(amount_minor) FILTER (WHERE status = 'pending'), 0)::text AS pending
-      FROM payments WHERE partner_id = ${partnerId}::uuid`,
+        COALESCE(SUM(p.reporting_amount_minor) FILTER (WHERE p.status = 'completed' AND p.reporting_currency = o.reporting_currency), 0)::text AS total_paid,
+        COALESCE(SUM(p.reporting_amount_minor) FILTER (WHERE p.status = 'completed' AND p.reporting_currency = o.reporting_currency
+                                                         AND p.completed_at >= ${monthStart}::timestamptz AND p.completed_at < ${nextMonthStart}::timestamptz), 0)::text AS this_month,
+        COALESCE(SUM(p.amount_minor) FILTER (WHERE p.status = 'pending' AND p.currency = o.reporting_currency), 0)::text AS pending
+      FROM payments p JOIN organizations o ON o.id = p.partner_id WHERE p.partner_id = ${partnerId}::uuid`,
   ]);
 
   return {

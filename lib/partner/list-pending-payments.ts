@@ -9,6 +9,8 @@ export interface PendingPayment {
   partner: string;
   amount: number;
   currency: string;
+  /** The partner's reporting currency: a payment in another one needs its exchange rate to be received. */
+  reportingCurrency: string;
   method: "mpesa" | "bank_transfer" | "paypal" | "stripe";
   reference: string;
   bankReference: string | null;
@@ -29,7 +31,7 @@ export async function listPendingPayments(options: { actor: Actor }): Promise<{ 
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: QUEUE_LIMIT,
-      include: { partner: { select: { name: true } }, program: { select: { name: true } }, _count: { select: { sponsorships: true } } },
+      include: { partner: { select: { name: true, reportingCurrency: true } }, program: { select: { name: true } }, _count: { select: { sponsorships: true } } },
     }),
     getDb().payment.count({ where }),
   ]);
@@ -40,6 +42,7 @@ export async function listPendingPayments(options: { actor: Actor }): Promise<{ 
       partner: p.partner.name,
       amount: toMajor(p.amountMinor),
       currency: p.currency,
+      reportingCurrency: p.partner.reportingCurrency.trim(),
       method: p.method,
       reference: p.reference,
       bankReference: p.bankReference,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as verify } from "@/app/api/v1/admin/payments/[id]/verify/route";
 import { GET as impact } from "@/app/api/v1/partner/impact/route";
 import { POST as pay } from "@/app/api/v1/partner/payments/route";
@@ -6,6 +6,11 @@ import { POST as sponsor } from "@/app/api/v1/partner/sponsorships/route";
 import { getDb } from "@/lib/db";
 import { cachedMetric, invalidatePartnerMetrics } from "./metric-cache";
 import { call, tokenFor } from "@/tests/helpers/http";
+
+// The cache is off unless configured; these tests turn it on.
+beforeEach(() => {
+  process.env.METRICS_CACHE_SECONDS = "60";
+});
 
 afterEach(() => {
   delete process.env.METRICS_CACHE_SECONDS;
@@ -22,13 +27,13 @@ describe("cached partner metrics", () => {
     const student = await getDb().student.findFirstOrThrow({ where: { sponsorships: { none: {} }, programs: { none: {} } } });
     const partnerId = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
     const direct = await getDb().sponsorship.create({
-      data: { partnerId, studentId: student.id, type: "partial", status: "active", amountMinor: 100n, startDate: new Date("2026-01-01"), endDate: new Date("2027-01-01") },
+      data: { partnerId, studentId: student.id, type: "partial", status: "active", amountMinor: 100n, startDate: new Date("2026-01-01"), endDate: new Date("2027-01-01"), activatedAt: new Date("2026-01-01") },
     });
     expect(await reach()).toBe(before);
     // …and is seen at once when caching is off.
     process.env.METRICS_CACHE_SECONDS = "0";
     expect(await reach()).toBe(before + 1);
-    delete process.env.METRICS_CACHE_SECONDS;
+    process.env.METRICS_CACHE_SECONDS = "60";
     await getDb().sponsorship.delete({ where: { id: direct.id } });
 
     // A sponsorship funded and verified through the services shows immediately.

@@ -1,15 +1,16 @@
 /**
- * Short-lived cache of computed partner metrics. Over a large portfolio the metrics
- * aggregate hundreds of thousands of assessments; a dashboard reloading every few
- * seconds should not recompute them each time. Entries live in the database, so all
- * app instances share them.
+ * Optional short-lived cache of partner figures, off unless METRICS_CACHE_SECONDS is set.
+ * The figures read per-student summaries, so they cost time in proportion to the
+ * partner's own students and answer well within the latency budget without it
+ * (`npm run bench:partner` measures both); the cache only spares a busy deployment the
+ * repeated work. Entries live in the database, so all app instances share them.
  *
  * - Every write through the partner services deletes the partner's entries and bumps the
  *   partner's generation in the same transaction, so the partner's own changes show at
  *   once. A computation that began before the write (and so may not see it) is stored
  *   only if the generation it started from is still current.
  * - Changes made elsewhere (new assessments from the learning platform) show once an
- *   entry is older than METRICS_CACHE_SECONDS (default 60): the next request still gets
+ *   entry is older than METRICS_CACHE_SECONDS: the next request still gets
  *   the previous figures while one refresh runs in the background.
  * - Concurrent requests for the same missing entry in one process share one computation.
  *
@@ -19,7 +20,7 @@ import { getDb, Prisma, type DbTx } from "../db";
 
 function ttlMs(): number {
   const configured = Number(process.env.METRICS_CACHE_SECONDS);
-  return (Number.isFinite(configured) && configured >= 0 ? configured : 60) * 1000;
+  return (Number.isFinite(configured) && configured >= 0 ? configured : 0) * 1000;
 }
 
 const inFlight = new Map<string, Promise<unknown>>();

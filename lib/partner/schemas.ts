@@ -40,6 +40,18 @@ export const paginationFields = {
   limit: z.number().int(),
 };
 
+export const moneyFigures = z
+  .object({
+    currency: z.string().describe("The partner's reporting currency"),
+    paid_in: z.number().describe("Completed payments in the period, each converted at the rate recorded when it settled"),
+    disbursed_to_sponsorships: z.number().describe("The part of the money paid in that was allocated to sponsorships in the period"),
+    committed: z.number().describe("The amounts of the partner's sponsorships (not cancelled) whose dates overlap the period"),
+    not_converted: z
+      .array(z.object({ figure: z.enum(["paid_in", "disbursed_to_sponsorships", "committed"]), currency: z.string(), amount: z.number() }))
+      .describe("Money in another currency with no recorded rate: never converted by guesswork, listed here instead of in the totals"),
+  })
+  .describe("The partner's money in three figures, each in the reporting currency");
+
 // ─── Dashboard ────────────────────────────────────────────────────────────────
 
 export const dashboardStatsResponse = z.object({
@@ -69,10 +81,12 @@ export const dashboardStatsResponse = z.object({
   }),
   impact_snapshot: z.object({
     students_improving: z.number().int(),
-    students_stable: z.number().int(),
+    students_stable: z.number().int().describe("Includes students_not_measured"),
     students_declining: z.number().int(),
     overall_completion_rate: z.number(),
+    students_not_measured: z.number().int().describe("Students with no baseline or no recent assessments, shown as stable"),
   }),
+  money: moneyFigures,
 });
 
 // ─── Sponsorships ─────────────────────────────────────────────────────────────
@@ -206,8 +220,9 @@ export const sponsoredStudentsResponse = z.object({
   aggregate: z.object({
     average_score_all: z.number().nullable(),
     improving_count: z.number().int(),
-    stable_count: z.number().int(),
+    stable_count: z.number().int().describe("Includes not_measured_count"),
     declining_count: z.number().int(),
+    not_measured_count: z.number().int().describe("Students with no baseline or no recent assessments: their trend shows as stable and their score_change is null"),
   }),
 });
 
@@ -215,14 +230,39 @@ export const sponsoredStudentsResponse = z.object({
 
 export const periodQuery = z.object({ period: z.enum(PERIODS).default("year") });
 
+const periodBounds = {
+  period_start: isoDate.describe("First day the figures cover (UTC)"),
+  period_end: isoDate.describe("Last day the figures cover (UTC); only records up to its end count"),
+};
+
+export const matchedComparisonSchema = z
+  .object({
+    available: z.boolean(),
+    reason: z.string().nullable().describe("Why there is no figure, when the matched groups are too small"),
+    before: z.object({ from: isoDate, to: isoDate }),
+    after: z.object({ from: isoDate, to: isoDate }),
+    sponsored_students: z.number().int().describe("Sponsored students in matched groups"),
+    control_students: z.number().int().describe("Unfunded students in the same matched groups"),
+    unmatched_sponsored_students: z.number().int(),
+    sponsored_change: z.number().nullable(),
+    control_change: z.number().nullable(),
+    difference: z.number().nullable().describe("Sponsored change minus control change, in points, weighted by sponsored students per group"),
+    ci95: z.tuple([z.number(), z.number()]).nullable().describe("95% confidence interval of the difference"),
+  })
+  .describe("Sponsored students against unfunded students of the same grade, county and starting band, over the same two three-month windows");
+
 export const impactResponse = z.object({
   period: z.enum(PERIODS),
+  ...periodBounds,
   students_reached: z.number().int(),
   courses_funded: z.number().int(),
-  total_investment: z.number(),
+  total_investment: z.number().describe("Money paid in during the period (money.paid_in)"),
   currency: z.string(),
   outcomes: z.object({
     average_score_improvement: z.number(),
+    students_measured: z.number().int().describe("Students with both a baseline and recent assessments: the average improvement is theirs"),
+    students_without_baseline: z.number().int().describe("Students reached with no assessments in the 90 days before funding began"),
+    students_without_recent_assessments: z.number().int(),
     course_completion_rate: z.number(),
     students_advancing_grade: z.number().int(),
     certificates_earned: z.number().int(),
@@ -234,11 +274,13 @@ export const impactResponse = z.object({
     sponsored_completion_rate: z.number(),
     platform_completion_rate: z.number(),
   }),
+  matched_comparison: matchedComparisonSchema,
   roi_metrics: z.object({
     cost_per_student: z.number(),
     cost_per_course_completion: z.number(),
     cost_per_certificate: z.number(),
   }),
+  money: moneyFigures,
 });
 
 export const SUBJECT_NAMES = ["Mathematics", "Science", "English", "Kiswahili", "ICT", "Social Studies"] as const;
@@ -252,8 +294,12 @@ const band = z.object({ count: z.number().int(), avg_score: z.number().nullable(
 
 export const studentOutcomesResponse = z.object({
   period: z.enum(PERIODS),
+  ...periodBounds,
   total_students: z.number().int(),
   by_performance: z.object({ excellent: band, good: band, needs_improvement: band, at_risk: band }),
+  by_cbc_band: z
+    .object({ EE: band, ME: band, AE: band, BE: band })
+    .describe("Kenyan CBC bands of each student's average: EE exceeding expectations (80–100), ME meeting (65–79), AE approaching (50–64), BE below (under 50)"),
   by_subject: z.array(z.object({ subject: z.string(), avg_score: z.number().nullable(), completion_rate: z.number() })),
   score_trend: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), avg_score: z.number() })),
 });
@@ -362,15 +408,69 @@ export const createProgramResponse = z.object({
   message: z.string(),
 });
 
+export const PROGRAM_TARGET_METRICS = ["score_improvement", "completion_rate", "certificates"] as const;
+
+/** The largest target each metric accepts (points, percent, certificates). */
+const TARGET_LIMITS = { score_improvement: 100, completion_rate: 100, certificates: 1_000_000 } as const;
+
+export const programTargetsBody = z
+  .object({
+    targets: z
+      .array(
+        z.object({
+          metric: z.enum(PROGRAM_TARGET_METRICS),
+          target: z.number().positive().describe("Points of average score improvement (up to 100), a completion rate in percent (up to 100), or a whole number of certificates"),
+        }),
+      )
+      .max(PROGRAM_TARGET_METRICS.length)
+      .describe("The program's targets: the whole set, replacing the previous one (an empty list removes them all)"),
+  })
+  .superRefine((body, ctx) => {
+    const seen = new Set<string>();
+    body.targets.forEach((item, index) => {
+      if (seen.has(item.metric)) ctx.addIssue({ code: "custom", path: ["targets", index, "metric"], message: `is given twice: ${item.metric}` });
+      seen.add(item.metric);
+      if (item.target > TARGET_LIMITS[item.metric]) {
+        ctx.addIssue({ code: "custom", path: ["targets", index, "target"], message: `must be at most ${TARGET_LIMITS[item.metric]} for ${item.metric}` });
+      }
+      if (item.metric === "certificates" && !Number.isInteger(item.target)) {
+        ctx.addIssue({ code: "custom", path: ["targets", index, "target"], message: "must be a whole number of certificates" });
+      }
+    });
+  });
+
+export const programOutcomesSchema = z
+  .object({
+    average_score: z.number().nullable().describe("Mean of the assessment scores participants earned while the program funded them"),
+    completion_rate: z.number().describe("Of the enrolments in the program's courses the funding covered, the percentage completed"),
+    certificates: z.number().int().describe("Certificates issued to participants while the program funded them"),
+    average_score_improvement: z.number().nullable().describe("Mean of recent average minus baseline (the 90 days before the program began funding the participant), in points; null when no participant has both"),
+    students_measured: z.number().int().describe("Participants in average_score_improvement"),
+    students_not_measured: z.number().int().describe("Funded participants without a baseline or recent assessments, left out of average_score_improvement"),
+  })
+  .describe("The program's figures by the attribution rule: only what participants did while the program funded them, up to now");
+
+export const programTargetItem = z.object({
+  metric: z.enum(PROGRAM_TARGET_METRICS),
+  target: z.number(),
+  actual: z.number().nullable().describe("The figure now: outcomes.average_score_improvement, outcomes.completion_rate or outcomes.certificates"),
+  progress: z.number().nullable().describe("actual as a percentage of target (may exceed 100); null while actual is"),
+  met: z.boolean(),
+});
+
+export const programTargetsResponse = z.object({ targets: z.array(programTargetItem) });
+
 export const programDetailResponse = programSummary.omit({ courses: true }).extend({
   remaining: z.number(),
   courses: z.array(z.object({ id: z.string(), title: z.string(), enrolled: z.number().int() })),
   participants: z.object({
     by_grade: z.record(z.string(), z.number().int()),
     by_county: z.record(z.string(), z.number().int()),
-    average_score: z.number().nullable(),
-    completion_rate: z.number(),
+    average_score: z.number().nullable().describe("outcomes.average_score"),
+    completion_rate: z.number().describe("outcomes.completion_rate"),
   }),
+  outcomes: programOutcomesSchema,
+  targets: z.array(programTargetItem).describe("The partner's targets for the program, with progress (see PUT /partner/programs/{id}/targets)"),
   milestones: z.array(z.object({ date: isoDate, description: z.string() })),
   eligibility: eligibilitySchema.nullable(),
 });
@@ -411,7 +511,9 @@ export const listPaymentsResponse = z.object({
   payments: z.array(paymentItem),
   ...paginationFields,
   pages: z.number().int(),
-  summary: z.object({ total_paid: z.number(), this_month: z.number(), pending: z.number() }),
+  summary: z
+    .object({ total_paid: z.number(), this_month: z.number(), pending: z.number() })
+    .describe("In the partner's reporting currency: total_paid and this_month are paid in (completed payments at their recorded rates); pending counts only pending payments already in that currency"),
 });
 
 export const listInvoicesQuery = z.object({ ...paginationQuery, status: z.enum(INVOICE_STATUSES).optional() });
@@ -502,7 +604,16 @@ export const createPaymentResponse = z.object({
 });
 
 /** POST /api/v1/admin/payments/{id}/verify: an admin confirms or rejects a pending payment. */
+/** A positive decimal of up to ten places, as text (numbers are written out, never in exponent form). */
+export const exchangeRateInput = z
+  .union([z.number().positive().max(1_000_000), z.string().trim().regex(/^\d{1,7}(\.\d{1,10})?$/, "must be a positive decimal of up to ten places")])
+  .transform((value) => (typeof value === "number" ? value.toFixed(10).replace(/\.?0+$/, "") : value))
+  .refine((value) => Number(value) > 0, "must be greater than 0");
+
 export const verifyPaymentBody = z.object({
   status: z.enum(["completed", "failed"]),
   reason: z.string().trim().max(500).optional(),
+  exchange_rate: exchangeRateInput
+    .optional()
+    .describe("Units of the partner's reporting currency (KES unless set otherwise) per unit of the payment's currency, as received. Required to complete a payment in another currency; refused for one in the reporting currency"),
 });

@@ -1,13 +1,14 @@
 /**
  * Per-student figures for a partner's sponsored students: the rows of
- * GET /sponsored-students, of the student CSV reports, and the trend counts that the
- * dashboard shows. One SQL statement computes them for every student at once.
+ * GET /sponsored-students, of the student CSV reports, and the trend counts the
+ * dashboard shows. Everything counts only what was credited to the partner (metrics.ts).
  */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
+import { fundedSince, type TrendCounts } from "./impact";
+import { figuresCte, IMPROVEMENT_THRESHOLD, periodWindow, TREND_COUNTS, trendSql, type Trend, type Window } from "./metrics";
 import { cachedMetric } from "./metric-cache";
-import { improvementCte, periodRange, round, sponsoredStudentsCte, type DateRange, type Trend } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
 import { partnerOf } from "./partner-of";
 import type { sponsoredStudentsResponse } from "./schemas";
@@ -34,117 +35,88 @@ export interface StudentFilters {
   performance?: Trend;
 }
 
-/** The CTEs that define `student_rows` for the partner, range and filters. */
-function studentRowsCte(partnerId: string, range: DateRange, filters: StudentFilters): Prisma.Sql {
+/**
+ * The CTEs that define `student_rows(student_id, first_name, last_name, grade_level,
+ * county_id, school_id, average_score, score_change, ...)`: the partner's students in
+ * the window that pass the filters.
+ */
+function studentRowsCte(partnerId: string, window: Window, filters: StudentFilters): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filters.gradeLevel !== undefined) conditions.push(Prisma.sql`st.grade_level = ${filters.gradeLevel}`);
-  if (filters.county !== undefined) conditions.push(Prisma.sql`lower(co.name) = lower(${filters.county})`);
-  if (filters.performance !== undefined) conditions.push(Prisma.sql`t.trend = ${filters.performance}`);
-  return Prisma.sql`WITH ${sponsoredStudentsCte(partnerId, range)},
-  ${improvementCte},
-  kind AS (
-    SELECT DISTINCT ON (student_id) student_id, type::text AS sponsorship_type
-      FROM sponsorships
-     WHERE partner_id = ${partnerId}::uuid AND status IN ('active', 'completed')
-     ORDER BY student_id, start_date DESC
-  ),
-  enrolled AS (
-    SELECT e.student_id, COUNT(*)::int AS courses_enrolled,
-           (COUNT(*) FILTER (WHERE e.status = 'completed'))::int AS courses_completed,
-           MAX(e.last_activity_at) AS last_activity
-      FROM enrollments e JOIN sponsored sp ON sp.student_id = e.student_id
-     GROUP BY e.student_id
-  ),
-  scored AS (
-    SELECT a.student_id, AVG(a.score) AS average_score, MAX(a.taken_at) AS last_assessed
-      FROM assessments a JOIN sponsored sp ON sp.student_id = a.student_id
-     WHERE a.taken_at >= ${range.from} AND a.taken_at <= ${range.to}
-     GROUP BY a.student_id
-  ),
-  tutored AS (
-    SELECT ts.student_id, COUNT(*)::int AS sessions, MAX(ts.started_at) AS last_session
-      FROM tutor_sessions ts JOIN sponsored sp ON sp.student_id = ts.student_id
-     WHERE ts.started_at >= ${range.from} AND ts.started_at <= ${range.to}
-     GROUP BY ts.student_id
-  ),
-  student_rows AS (
-    SELECT st.id::text AS id, st.first_name || ' ' || st.last_name AS name, st.last_name, st.first_name,
-           st.grade_level, co.name AS county, sc.name AS school,
-           COALESCE(k.sponsorship_type, 'program') AS sponsorship_type,
-           COALESCE(en.courses_enrolled, 0) AS courses_enrolled, COALESCE(en.courses_completed, 0) AS courses_completed,
-           ROUND(s.average_score, 1)::float8 AS average_score,
-           t.trend AS performance_trend, t.score_change::float8 AS score_change,
-           COALESCE(tu.sessions, 0) AS ai_tutor_sessions,
-           NULLIF(GREATEST(COALESCE(en.last_activity, '-infinity'), COALESCE(s.last_assessed, '-infinity'),
-                           COALESCE(tu.last_session, '-infinity')), '-infinity') AS last_active
-      FROM sponsored sp
-      JOIN students st ON st.id = sp.student_id
-      JOIN counties co ON co.id = st.county_id
-      JOIN schools sc ON sc.id = st.school_id
-      JOIN trend t ON t.student_id = sp.student_id
-      LEFT JOIN kind k ON k.student_id = sp.student_id
-      LEFT JOIN enrolled en ON en.student_id = sp.student_id
-      LEFT JOIN scored s ON s.student_id = sp.student_id
-      LEFT JOIN tutored tu ON tu.student_id = sp.student_id
-     WHERE ${Prisma.join(conditions, " AND ")}
-  )`;
+  if (filters.gradeLevel !== undefined) conditions.push(Prisma.sql`f.grade_level = ${filters.gradeLevel}`);
+  if (filters.county !== undefined) {
+    conditions.push(Prisma.sql`f.county_id IN (SELECT id FROM counties WHERE lower(name) = lower(${filters.county}))`);
+  }
+  if (filters.performance !== undefined) conditions.push(Prisma.sql`${trendSql(Prisma.sql`f.recent_avg - f.baseline_avg`)} = ${filters.performance}`);
+  return Prisma.sql`WITH ${figuresCte(partnerId, window)},
+  student_rows AS (SELECT f.* FROM figures f WHERE ${Prisma.join(conditions, " AND ")})`;
 }
 
-type RawRow = Omit<SponsoredStudentRow, "last_active"> & { last_active: Date | null };
+type RawRow = Omit<SponsoredStudentRow, "last_active" | "courses_enrolled"> & { last_active: Date | null };
 
-function toRow(row: RawRow): SponsoredStudentRow {
-  return {
+/** The columns of a listed student, for rows of `student_rows` aliased `r`. */
+function rowColumns(partnerId: string): Prisma.Sql {
+  return Prisma.sql`r.student_id::text AS id, r.first_name || ' ' || r.last_name AS name, r.grade_level, co.name AS county, sc.name AS school,
+    COALESCE((SELECT s.type::text FROM sponsorships s
+               WHERE s.partner_id = ${partnerId}::uuid AND s.student_id = r.student_id AND s.status IN ('active', 'completed')
+               ORDER BY s.start_date DESC LIMIT 1), 'program') AS sponsorship_type,
+    r.completions AS courses_completed,
+    ROUND((r.score_sum / NULLIF(r.assessments, 0))::numeric, 1)::float8 AS average_score,
+    ${trendSql(Prisma.sql`(r.recent_avg - r.baseline_avg)`)} AS performance_trend,
+    ROUND((r.recent_avg - r.baseline_avg)::numeric, 1)::float8 AS score_change,
+    r.tutor_sessions AS ai_tutor_sessions,
+    r.last_active`;
+}
+
+/** Courses each student is enrolled in now, for the rows shown (a fact about the student, not an outcome). */
+async function coursesEnrolled(studentIds: string[]): Promise<Map<string, number>> {
+  if (studentIds.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<Array<{ student_id: string; n: number }>>`
+    SELECT student_id::text, COUNT(*)::int AS n FROM enrollments
+     WHERE student_id IN (${Prisma.join(studentIds.map((id) => Prisma.sql`${id}::uuid`))}) GROUP BY student_id`;
+  return new Map(rows.map((row) => [row.student_id, row.n]));
+}
+
+async function toRows(rows: RawRow[]): Promise<SponsoredStudentRow[]> {
+  const enrolled = await coursesEnrolled(rows.map((row) => row.id));
+  return rows.map((row) => ({
     id: row.id,
     name: row.name,
     grade_level: row.grade_level,
     county: row.county,
     school: row.school,
     sponsorship_type: row.sponsorship_type,
-    courses_enrolled: row.courses_enrolled,
+    courses_enrolled: enrolled.get(row.id) ?? 0,
     courses_completed: row.courses_completed,
     average_score: row.average_score,
     performance_trend: row.performance_trend,
     score_change: row.score_change,
     ai_tutor_sessions: row.ai_tutor_sessions,
     last_active: row.last_active ? row.last_active.toISOString() : null,
-  };
+  }));
 }
 
-const rowColumns = Prisma.sql`id, name, grade_level, county, school, sponsorship_type, courses_enrolled, courses_completed,
-  average_score, performance_trend, score_change, ai_tutor_sessions, last_active`;
+const BY_NAME = Prisma.sql`ORDER BY r.last_name, r.first_name, r.student_id`;
 
-/** Every sponsored student in `range`, ordered by name (reports use all of them). */
-export async function sponsoredStudentRows(options: { partnerId: string; range: DateRange; filters?: StudentFilters }): Promise<SponsoredStudentRow[]> {
-  const rows = await getDb().$queryRaw<RawRow[]>`${studentRowsCte(options.partnerId, options.range, options.filters ?? {})}
-    SELECT ${rowColumns} FROM student_rows ORDER BY last_name, first_name, id`;
-  return rows.map(toRow);
+/** Every student the partner funded in the window, ordered by name (reports use all of them). */
+export async function sponsoredStudentRows(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<SponsoredStudentRow[]> {
+  const rows = await getDb().$queryRaw<RawRow[]>`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
+    SELECT ${rowColumns(options.partnerId)}
+      FROM student_rows r JOIN counties co ON co.id = r.county_id JOIN schools sc ON sc.id = r.school_id ${BY_NAME}`;
+  return toRows(rows);
 }
 
-export interface TrendCounts {
-  total: number;
-  average_score_all: number | null;
-  improving_count: number;
-  stable_count: number;
-  declining_count: number;
-}
+export type { TrendCounts };
 
 /** How many sponsored students improve, hold steady or decline, and their average score. */
-export async function sponsoredStudentTrends(options: { partnerId: string; range: DateRange; filters?: StudentFilters }): Promise<TrendCounts> {
-  const [row] = await getDb().$queryRaw<Array<TrendCounts>>`${studentRowsCte(options.partnerId, options.range, options.filters ?? {})}
-    SELECT COUNT(*)::int AS total,
-           ROUND(AVG(average_score)::numeric, 1)::float8 AS average_score_all,
-           (COUNT(*) FILTER (WHERE performance_trend = 'improving'))::int AS improving_count,
-           (COUNT(*) FILTER (WHERE performance_trend = 'stable'))::int AS stable_count,
-           (COUNT(*) FILTER (WHERE performance_trend = 'declining'))::int AS declining_count
-      FROM student_rows`;
-  return row;
+export async function sponsoredStudentTrends(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<TrendCounts> {
+  const [row] = await getDb().$queryRaw<Array<Omit<TrendCounts, "stable_count">>>`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
+    SELECT COUNT(*)::int AS total, ${TREND_COUNTS} FROM student_rows`;
+  return { ...row!, stable_count: row!.total - row!.improving_count - row!.declining_count };
 }
 
-/** All-time trend counts, as the dashboard and the sponsored-students list show them. */
-export function allTimeTrends(options: { partnerId: string; filters?: StudentFilters }): Promise<TrendCounts> {
-  const filters = options.filters ?? {};
-  const key = `trends:${options.partnerId}:${filters.gradeLevel ?? ""}:${filters.county?.toLowerCase() ?? ""}:${filters.performance ?? ""}`;
-  return cachedMetric(key, options.partnerId, () => sponsoredStudentTrends({ partnerId: options.partnerId, range: periodRange("all_time"), filters }));
+/** The all-time window of a partner. */
+export async function allTimeWindow(partnerId: string, now = new Date()): Promise<Window> {
+  return periodWindow("all_time", now, await fundedSince(partnerId));
 }
 
 /** GET /partner/sponsored-students. Figures cover all time up to now. */
@@ -158,21 +130,37 @@ export async function listSponsoredStudents(options: {
 }): Promise<z.infer<typeof sponsoredStudentsResponse>> {
   const partnerId = partnerOf(options.actor);
   const filters = { gradeLevel: options.gradeLevel, county: options.county, performance: options.performance };
+  const key = `students:${partnerId}:${options.page}:${options.limit}:${options.gradeLevel ?? ""}:${options.county ?? ""}:${options.performance ?? ""}`;
+  return cachedMetric(key, partnerId, () => sponsoredStudentsPage(partnerId, filters, options));
+}
+
+async function sponsoredStudentsPage(
+  partnerId: string,
+  filters: StudentFilters,
+  options: { page: number; limit: number },
+): Promise<z.infer<typeof sponsoredStudentsResponse>> {
   const { skip, take } = pageWindow(options);
-  const pageKey = `students:${partnerId}:${options.page}:${options.limit}:${filters.gradeLevel ?? ""}:${filters.county?.toLowerCase() ?? ""}:${filters.performance ?? ""}`;
-  const [rows, trends] = await Promise.all([
-    cachedMetric(pageKey, partnerId, async () =>
-      (
-        await getDb().$queryRaw<RawRow[]>`${studentRowsCte(partnerId, periodRange("all_time"), filters)}
-          SELECT ${rowColumns} FROM student_rows ORDER BY last_name, first_name, id LIMIT ${take} OFFSET ${skip}`
-      ).map(toRow),
-    ),
-    allTimeTrends({ partnerId, filters }),
-  ]);
-  const { total, ...aggregate } = trends;
+  const window = await allTimeWindow(partnerId);
+  // One pass: the page, with the aggregate over every matching student beside each row.
+  const rows = await getDb().$queryRaw<Array<RawRow & Omit<TrendCounts, "stable_count">>>`${studentRowsCte(partnerId, window, filters)},
+    page AS (
+      SELECT r.*, COUNT(*) OVER ()::int AS total,
+             (COUNT(*) FILTER (WHERE (r.recent_avg - r.baseline_avg) >= ${IMPROVEMENT_THRESHOLD}) OVER ())::int AS improving_count,
+             (COUNT(*) FILTER (WHERE (r.recent_avg - r.baseline_avg) <= ${-IMPROVEMENT_THRESHOLD}) OVER ())::int AS declining_count,
+             (COUNT(*) FILTER (WHERE (r.recent_avg - r.baseline_avg) IS NULL) OVER ())::int AS not_measured_count,
+             ROUND(AVG(ROUND((r.score_sum / NULLIF(r.assessments, 0))::numeric, 1)) OVER (), 1)::float8 AS average_score_all
+        FROM student_rows r ${BY_NAME} LIMIT ${take} OFFSET ${skip}
+    )
+    SELECT ${rowColumns(partnerId)}, r.total, r.improving_count, r.declining_count, r.not_measured_count, r.average_score_all
+      FROM page r JOIN counties co ON co.id = r.county_id JOIN schools sc ON sc.id = r.school_id ${BY_NAME}`;
+  // Past the last page there is no row to carry the aggregate: count apart.
+  const trends = rows[0]
+    ? { ...rows[0], stable_count: rows[0].total - rows[0].improving_count - rows[0].declining_count }
+    : await sponsoredStudentTrends({ partnerId, window, filters });
+  const { total, improving_count, stable_count, declining_count, not_measured_count, average_score_all } = trends;
   return {
-    students: rows,
+    students: await toRows(rows),
     ...pageInfo(options, total),
-    aggregate: { ...aggregate, average_score_all: aggregate.average_score_all === null ? null : round(aggregate.average_score_all, 1) },
+    aggregate: { average_score_all, improving_count, stable_count, declining_count, not_measured_count },
   };
 }

@@ -1,99 +1,132 @@
 /**
- * Student outcome analytics (GET /partner/impact/student-outcomes): performance bands,
- * subjects and the monthly score trend of a partner's sponsored students.
+ * Student outcome analytics (GET /partner/impact/student-outcomes): performance bands
+ * (the spec's four and the Kenyan CBC bands), subjects and the monthly score trend of
+ * the partner's students, counting only credited outcomes (metrics.ts).
  */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
+import { fundedSince } from "./impact";
+import {
+  bandSql,
+  cbcBandSql,
+  figuresCte,
+  openAtEndCte,
+  partnerCellsCte,
+  partnerSubjectCellsCte,
+  percent,
+  periodWindow,
+  subjectCellsCte,
+  windowBounds,
+  type Period,
+  type Window,
+} from "./metrics";
 import { cachedMetric } from "./metric-cache";
-import { bandSql, percent, periodRange, sponsoredStudentsCte, type DateRange, type Period } from "./metrics";
 import { partnerOf } from "./partner-of";
 import type { studentOutcomesResponse } from "./schemas";
 
 export type StudentOutcomeFigures = Omit<z.infer<typeof studentOutcomesResponse>, "period">;
 
 const BAND_NAMES = ["excellent", "good", "needs_improvement", "at_risk"] as const;
+const CBC_NAMES = ["EE", "ME", "AE", "BE"] as const;
 
-export async function computeStudentOutcomes(options: {
-  partnerId: string;
-  range: DateRange;
-  gradeLevel?: number;
-  subject?: string;
-}): Promise<StudentOutcomeFigures> {
-  const { partnerId, range } = options;
-  const studentFilter = options.gradeLevel === undefined ? Prisma.sql`TRUE` : Prisma.sql`st.grade_level = ${options.gradeLevel}`;
-  const subjectFilter = options.subject === undefined ? Prisma.sql`TRUE` : Prisma.sql`c.subject::text = ${options.subject}`;
-  const base = Prisma.sql`WITH ${sponsoredStudentsCte(partnerId, range)},
-    cohort AS (
-      SELECT sp.student_id FROM sponsored sp JOIN students st ON st.id = sp.student_id WHERE ${studentFilter}
-    ),
-    scores AS (
-      SELECT a.student_id, c.subject::text AS subject, a.score, a.taken_at
-        FROM assessments a JOIN cohort ch ON ch.student_id = a.student_id JOIN courses c ON c.id = a.course_id
-       WHERE a.taken_at >= ${range.from} AND a.taken_at <= ${range.to} AND ${subjectFilter}
-    ),
-    open_enrolments AS (
-      SELECT c.subject::text AS subject, e.completed_at
-        FROM enrollments e JOIN cohort ch ON ch.student_id = e.student_id JOIN courses c ON c.id = e.course_id
-       WHERE e.enrolled_at <= ${range.to} AND (e.completed_at IS NULL OR e.completed_at >= ${range.from}) AND ${subjectFilter}
-    )`;
+interface BandRow {
+  kind: "band" | "cbc";
+  band: string;
+  count: number;
+  avg_score: number;
+}
+
+export async function computeStudentOutcomes(options: { partnerId: string; window: Window; gradeLevel?: number; subject?: string }): Promise<StudentOutcomeFigures> {
+  const { partnerId, window, gradeLevel, subject } = options;
+  const inGrade = (alias: string) =>
+    gradeLevel === undefined
+      ? Prisma.empty
+      : Prisma.sql`JOIN partner_students ps ON ps.partner_id = ${partnerId}::uuid AND ps.student_id = ${Prisma.raw(alias)}.student_id AND ps.grade_level = ${gradeLevel}`;
+  const subjectFilter = subject === undefined ? Prisma.sql`TRUE` : Prisma.sql`subject = ${subject}`;
+
+  // Each student's average: over every subject, or over the one asked for.
+  const perStudent =
+    subject === undefined
+      ? Prisma.sql`WITH ${figuresCte(partnerId, window)},
+          per_student AS (SELECT f.student_id, f.score_sum / f.assessments AS avg FROM figures f WHERE f.assessments > 0 ${gradeLevel === undefined ? Prisma.empty : Prisma.sql`AND f.grade_level = ${gradeLevel}`})`
+      : Prisma.sql`WITH ${subjectCellsCte(partnerId, window)},
+          per_student AS (
+            SELECT sc.student_id, SUM(sc.score_sum) / SUM(sc.assessments) AS avg FROM subject_cells sc ${inGrade("sc")}
+             WHERE sc.subject = ${subject} GROUP BY sc.student_id HAVING SUM(sc.assessments) > 0
+          )`;
+  // Per subject: the portfolio's monthly totals, or the grade's students' cells.
+  const perSubject =
+    gradeLevel === undefined
+      ? Prisma.sql`${partnerSubjectCellsCte(partnerId, window)},
+          per_subject AS (
+            SELECT subject, SUM(score_sum) / NULLIF(SUM(assessments), 0) AS avg, SUM(completions)::int AS completed
+              FROM partner_subject_cells WHERE ${subjectFilter} GROUP BY subject
+          )`
+      : Prisma.sql`${subjectCellsCte(partnerId, window)},
+          per_subject AS (
+            SELECT sc.subject, SUM(sc.score_sum) / NULLIF(SUM(sc.assessments), 0) AS avg, SUM(sc.completions)::int AS completed
+              FROM subject_cells sc ${inGrade("sc")} WHERE ${subjectFilter} GROUP BY sc.subject
+          )`;
+  // Per month: the same choice.
+  const perMonth =
+    gradeLevel === undefined && subject === undefined
+      ? Prisma.sql`WITH ${partnerCellsCte(partnerId, window)}, monthly AS (SELECT month, assessments, score_sum FROM partner_cells)`
+      : gradeLevel === undefined
+        ? Prisma.sql`WITH ${partnerSubjectCellsCte(partnerId, window)}, monthly AS (SELECT month, assessments, score_sum FROM partner_subject_cells WHERE ${subjectFilter})`
+        : Prisma.sql`WITH ${subjectCellsCte(partnerId, window)}, monthly AS (SELECT sc.month, sc.assessments, sc.score_sum FROM subject_cells sc ${inGrade("sc")} WHERE ${subjectFilter})`;
 
   const db = getDb();
   const [bands, subjects, trend] = await Promise.all([
-    db.$queryRaw<Array<{ band: string; count: number; avg_score: number }>>`${base},
-      per_student AS (SELECT student_id, AVG(score) AS avg FROM scores GROUP BY student_id)
-      SELECT ${bandSql(Prisma.sql`avg`)} AS band, COUNT(*)::int AS count, ROUND(AVG(avg), 1)::float8 AS avg_score
-        FROM per_student GROUP BY 1`,
-    db.$queryRaw<Array<{ subject: string; avg_score: number | null; open: bigint; completed: bigint }>>`${base},
-      subject_scores AS (
-        SELECT subject, AVG(avg) AS avg FROM (SELECT student_id, subject, AVG(score) AS avg FROM scores GROUP BY 1, 2) s GROUP BY subject
-      ),
-      subject_completion AS (
-        SELECT subject, COUNT(*) AS open,
-               COUNT(*) FILTER (WHERE completed_at >= ${range.from} AND completed_at <= ${range.to}) AS completed
-          FROM open_enrolments GROUP BY subject
-      )
-      SELECT COALESCE(ss.subject, sc.subject) AS subject, ROUND(ss.avg, 1)::float8 AS avg_score,
-             COALESCE(sc.open, 0) AS open, COALESCE(sc.completed, 0) AS completed
-        FROM subject_scores ss FULL JOIN subject_completion sc ON sc.subject = ss.subject
-       ORDER BY 1`,
-    db.$queryRaw<Array<{ month: string; avg_score: number }>>`${base}
-      SELECT to_char(date_trunc('month', taken_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, ROUND(AVG(score), 1)::float8 AS avg_score
-        FROM scores GROUP BY 1 ORDER BY 1`,
+    db.$queryRaw<BandRow[]>`${perStudent}
+      SELECT 'band' AS kind, ${bandSql(Prisma.sql`avg`)} AS band, COUNT(*)::int AS count, ROUND(AVG(avg)::numeric, 1)::float8 AS avg_score FROM per_student GROUP BY 2
+      UNION ALL
+      SELECT 'cbc', ${cbcBandSql(Prisma.sql`avg`)}, COUNT(*)::int, ROUND(AVG(avg)::numeric, 1)::float8 FROM per_student GROUP BY 2`,
+    db.$queryRaw<Array<{ subject: string; avg_score: number | null; completed: number; open: number }>>`WITH
+      ${openAtEndCte(partnerId, window, { gradeLevel })},
+      ${perSubject}
+      SELECT ps.subject, ROUND(ps.avg::numeric, 1)::float8 AS avg_score, ps.completed, COALESCE(o.open, 0) AS open
+        FROM per_subject ps LEFT JOIN open_at_end o ON o.subject = ps.subject
+       ORDER BY ps.subject`,
+    db.$queryRaw<Array<{ month: string; avg_score: number }>>`${perMonth}
+      SELECT to_char(month, 'YYYY-MM') AS month, ROUND((SUM(score_sum) / SUM(assessments))::numeric, 1)::float8 AS avg_score
+        FROM monthly GROUP BY month HAVING SUM(assessments) > 0 ORDER BY month`,
   ]);
 
-  const total = bands.reduce((sum, band) => sum + band.count, 0);
-  const byBand = Object.fromEntries(
-    BAND_NAMES.map((name) => {
-      const row = bands.find((band) => band.band === name);
-      return [name, { count: row?.count ?? 0, avg_score: row?.avg_score ?? null, percent: percent(row?.count ?? 0, total) }];
-    }),
-  ) as StudentOutcomeFigures["by_performance"];
-
+  const group = (kind: BandRow["kind"], names: readonly string[]) => {
+    const rows = bands.filter((row) => row.kind === kind);
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    return Object.fromEntries(
+      names.map((name) => {
+        const row = rows.find((r) => r.band === name);
+        return [name, { count: row?.count ?? 0, avg_score: row?.avg_score ?? null, percent: percent(row?.count ?? 0, total) }];
+      }),
+    );
+  };
+  const total = bands.filter((row) => row.kind === "band").reduce((sum, row) => sum + row.count, 0);
   return {
+    ...windowBounds(window),
     total_students: total,
-    by_performance: byBand,
+    by_performance: group("band", BAND_NAMES) as StudentOutcomeFigures["by_performance"],
+    by_cbc_band: group("cbc", CBC_NAMES) as StudentOutcomeFigures["by_cbc_band"],
     by_subject: subjects.map((row) => ({
-      // The database enum's labels are the names the API shows ("Social Studies").
       subject: row.subject,
       avg_score: row.avg_score,
-      completion_rate: percent(Number(row.completed), Number(row.open)),
+      completion_rate: percent(row.completed, row.completed + row.open),
     })),
     score_trend: trend,
   };
 }
 
 /** GET /partner/impact/student-outcomes. */
-export async function getStudentOutcomes(options: {
-  actor: Actor;
-  period: Period;
-  gradeLevel?: number;
-  subject?: string;
-}): Promise<z.infer<typeof studentOutcomesResponse>> {
+export async function getStudentOutcomes(options: { actor: Actor; period: Period; gradeLevel?: number; subject?: string; now?: Date }): Promise<z.infer<typeof studentOutcomesResponse>> {
   const partnerId = partnerOf(options.actor);
+  const compute = async (now: Date) => {
+    const window = periodWindow(options.period, now, await fundedSince(partnerId));
+    const figures = await computeStudentOutcomes({ partnerId, window, gradeLevel: options.gradeLevel, subject: options.subject });
+    return { period: options.period, ...figures };
+  };
+  if (options.now) return compute(options.now);
   const key = `outcomes:${partnerId}:${options.period}:${options.gradeLevel ?? ""}:${options.subject ?? ""}`;
-  const figures = await cachedMetric(key, partnerId, () =>
-    computeStudentOutcomes({ partnerId, range: periodRange(options.period), gradeLevel: options.gradeLevel, subject: options.subject }),
-  );
-  return { period: options.period, ...figures };
+  return cachedMetric(key, partnerId, () => compute(new Date()));
 }

@@ -587,6 +587,8 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         endDate: dayOf(program.endDate),
         createdAt: program.createdAt,
         updatedAt: program.createdAt,
+        // Funded at launch: its participants count as funded from then.
+        activatedAt: spec.status === "planning" ? null : program.startDate,
       });
       for (const subject of spec.subjects) {
         for (const grade of spec.grades) {
@@ -705,6 +707,8 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         createdAt: spec.createdAt,
         completedAt,
         updatedAt: refundedAt ?? completedAt ?? failedAt ?? spec.createdAt,
+        // Demo payments are in KES, the partners' reporting currency: settled ones convert at 1.
+        ...(spec.status === "completed" ? { exchangeRate: 1, rateSource: "same_currency", reportingAmountMinor: minor(amountKes), reportingCurrency: "KES" } : {}),
       });
       for (const s of sponsorships) rows.paymentSponsorships.push({ paymentId: id, sponsorshipId: s.id });
 
@@ -722,6 +726,8 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
             currency: "KES",
             description: `${spec.description.replace(" disbursement", "")} for ${s.student.firstName} ${s.student.lastName}`,
             disbursedAt,
+            reportingAmountMinor: minor(instalmentKes(s)),
+            reportingCurrency: "KES",
           });
         }
       }
@@ -737,7 +743,7 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
       if (s.status !== "completed" || !list || list.length !== s.durationMonths) continue;
       const remainder = s.amountKes - instalmentKes(s) * s.durationMonths;
       const row = rows.disbursements.filter((d) => d.sponsorshipId === s.id).at(-1);
-      if (row && remainder > 0) row.amountMinor = minor(instalmentKes(s) + remainder);
+      if (row && remainder > 0) row.amountMinor = row.reportingAmountMinor = minor(instalmentKes(s) + remainder);
     }
 
     // Invoices, numbered in issue order.

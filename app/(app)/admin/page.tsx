@@ -44,7 +44,11 @@ export default async function AdminPage() {
               </p>
               {payment.description ? <p className="mt-1 text-sm">{payment.description}</p> : null}
               <div className="mt-3">
-                <VerifyButtons paymentId={payment.id} reference={payment.reference} />
+                <VerifyButtons
+                  paymentId={payment.id}
+                  reference={payment.reference}
+                  rateFor={payment.currency === payment.reportingCurrency ? undefined : { from: payment.currency, to: payment.reportingCurrency }}
+                />
               </div>
             </li>
           ))}

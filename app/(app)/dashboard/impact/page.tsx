@@ -8,6 +8,7 @@ import { Panel, StatCard } from "@/components/partner/stat-card";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { formatMoney } from "@/lib/money";
+import { LocalDate } from "@/components/ui/local-date";
 import { getImpact } from "@/lib/partner/impact";
 import { PERIODS, type Period } from "@/lib/partner/metrics";
 import { SUBJECT_NAMES } from "@/lib/partner/schemas";
@@ -18,8 +19,8 @@ export const metadata: Metadata = { title: "Impact analytics" };
 
 const PERIOD_LABELS: Record<Period, string> = { quarter: "Quarter", year: "Year", all_time: "All time" };
 const PERIOD_DESCRIPTIONS: Record<Period, string> = {
-  quarter: "the last three months",
-  year: "the last twelve months",
+  quarter: "this month and the two before it",
+  year: "this month and the eleven before it",
   all_time: "all time",
 };
 
@@ -131,7 +132,13 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
         <h2 id="headline-heading" className="text-lg font-semibold">
           Headline figures
         </h2>
-        <p className="text-sm text-slate-600">For all your sponsored students over {PERIOD_DESCRIPTIONS[filters.period]}; the grade and subject filters apply to the charts below.</p>
+        <p className="text-sm text-slate-600">
+          For all your sponsored students from <LocalDate value={impact.period_start} /> to <LocalDate value={impact.period_end} /> (
+          <span data-testid="impact-period-bounds">
+            {impact.period_start} – {impact.period_end}
+          </span>
+          ); the grade and subject filters apply to the charts below. Only what happened while you funded a student counts.
+        </p>
         <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard name="students_reached" label="Students reached" value={formatNumber(impact.students_reached)} />
           <StatCard name="total_investment" label="Investment" value={formatMoney(impact.total_investment, currency)} />
@@ -141,6 +148,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             label="Average score improvement"
             value={formatNumber(impact.outcomes.average_score_improvement)}
             unit="points"
+            hint={`${formatNumber(impact.outcomes.students_measured)} students measured; ${formatNumber(impact.outcomes.students_without_baseline)} without a baseline and ${formatNumber(impact.outcomes.students_without_recent_assessments)} without recent assessments are left out`}
           />
           <StatCard name="courses_funded" label="Courses funded" value={formatNumber(impact.courses_funded)} />
           <StatCard name="certificates_earned" label="Certificates earned" value={formatNumber(impact.outcomes.certificates_earned)} />
@@ -148,6 +156,29 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
           <StatCard name="ai_tutor_sessions" label="AI tutor sessions" value={formatNumber(impact.outcomes.ai_tutor_sessions)} />
         </dl>
       </section>
+
+      <Panel id="money-heading" title="Money">
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard name="paid_in" label="Paid in" value={formatMoney(impact.money.paid_in, impact.money.currency)} hint="Completed payments in the period, at the rate recorded when each settled" />
+          <StatCard
+            name="disbursed_to_sponsorships"
+            label="Disbursed to sponsorships"
+            value={formatMoney(impact.money.disbursed_to_sponsorships, impact.money.currency)}
+            hint="The part of that money allocated to sponsorships"
+          />
+          <StatCard name="committed" label="Committed" value={formatMoney(impact.money.committed, impact.money.currency)} hint="Sponsorships (not cancelled) running during the period" />
+        </dl>
+        {impact.money.not_converted.length > 0 ? (
+          <p className="mt-3 text-sm text-amber-800" data-testid="money-not-converted">
+            Not in these totals, for want of a recorded exchange rate:{" "}
+            {impact.money.not_converted.map((item) => `${formatMoney(item.amount, item.currency)} ${item.figure.replace(/_/g, " ")}`).join("; ")}.
+          </p>
+        ) : null}
+      </Panel>
+
+      <Panel id="matched-heading" title="Matched comparison">
+        <MatchedComparison comparison={impact.matched_comparison} />
+      </Panel>
 
       <Panel id="roi-heading" title="Return on investment">
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
@@ -179,6 +210,39 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
           <ImpactCharts outcomes={outcomes} comparison={impact.comparison_to_platform} />
         )}
       </section>
+    </div>
+  );
+}
+
+type Matched = Awaited<ReturnType<typeof getImpact>>["matched_comparison"];
+
+/** The matched comparison, or why there is none; the method in a sentence beneath. */
+function MatchedComparison({ comparison }: { comparison: Matched }) {
+  const signed = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : ""}${formatNumber(value)}`);
+  return (
+    <div className="space-y-3 text-sm" data-testid="matched-comparison">
+      {comparison.available && comparison.difference !== null && comparison.ci95 ? (
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard
+            name="matched_difference"
+            label="Difference in improvement"
+            value={signed(comparison.difference)}
+            unit="points"
+            hint={`95% confidence interval ${signed(comparison.ci95[0])} to ${signed(comparison.ci95[1])}`}
+          />
+          <StatCard name="matched_sponsored_change" label="Your students' change" value={signed(comparison.sponsored_change)} unit="points" hint={`${formatNumber(comparison.sponsored_students)} students`} />
+          <StatCard name="matched_control_change" label="Matched unfunded students' change" value={signed(comparison.control_change)} unit="points" hint={`${formatNumber(comparison.control_students)} students`} />
+        </dl>
+      ) : (
+        <p className="rounded-md bg-slate-50 p-3 text-slate-700" data-testid="matched-unavailable">
+          No figure: {comparison.reason}
+        </p>
+      )}
+      <p className="text-xs text-slate-500">
+        Each of your students is matched to students no partner funds of the same grade, county and starting CBC band; both groups&apos; average change from{" "}
+        {comparison.before.from} – {comparison.before.to} to {comparison.after.from} – {comparison.after.to} is compared, weighted by your students in each group.{" "}
+        {formatNumber(comparison.unmatched_sponsored_students)} of your students had no match.
+      </p>
     </div>
   );
 }

@@ -361,6 +361,7 @@ describe("one quantity, one answer", () => {
       students_improving: students.aggregate.improving_count,
       students_stable: students.aggregate.stable_count,
       students_declining: students.aggregate.declining_count,
+      students_not_measured: students.aggregate.not_measured_count,
       overall_completion_rate: allTime.outcomes.course_completion_rate,
     });
     expect(stats.stats.programs_active).toBe(2);

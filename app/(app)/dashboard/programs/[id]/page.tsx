@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatNumber, formatPercent } from "@/components/partner/format";
+import { ProgramTargets } from "@/components/partner/program-targets";
 import { Panel, StatCard } from "@/components/partner/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
@@ -11,8 +12,6 @@ import { formatMoney } from "@/lib/money";
 import { getProgram } from "@/lib/partner/get-program";
 
 export const metadata: Metadata = { title: "Program" };
-
-
 
 /** A count table with a bar per row, sized against the largest count. */
 function CountTable({ caption, header, rows, testId }: { caption: string; header: string; rows: Array<[string, number]>; testId: string }) {
@@ -111,6 +110,30 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
           <StatCard name="remaining" label="Budget remaining" value={formatMoney(program.remaining, currency)} />
         </dl>
       </section>
+
+      <section aria-labelledby="program-outcomes" className="space-y-3">
+        <h2 id="program-outcomes" className="text-lg font-semibold">
+          Outcomes while funded
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard
+            name="average_score_improvement"
+            label="Average score improvement"
+            value={program.outcomes.average_score_improvement === null ? "–" : `${program.outcomes.average_score_improvement > 0 ? "+" : ""}${formatNumber(program.outcomes.average_score_improvement)} pts`}
+            hint={`${formatNumber(program.outcomes.students_measured)} measured; ${formatNumber(program.outcomes.students_not_measured)} without a baseline or recent assessments`}
+          />
+          <StatCard name="certificates" label="Certificates" value={formatNumber(program.outcomes.certificates)} />
+          <StatCard name="participants_funded" label="Participants funded" value={formatNumber(program.outcomes.students_measured + program.outcomes.students_not_measured)} />
+        </dl>
+        <p className="text-xs text-slate-500">
+          Only what participants did while the program funded them counts: from the later of their enrolment and the program&apos;s funding to its end date. The
+          baseline is a participant&apos;s average in the 90 days before the program began funding them; the recent average is their last three months.
+        </p>
+      </section>
+
+      <Panel id="targets-heading" title="Targets">
+        <ProgramTargets programId={program.id} targets={program.targets} />
+      </Panel>
 
       <Panel id="budget-heading" title="Budget used">
         <p className="text-sm">

@@ -48,14 +48,22 @@ async function counts() {
   return { payments, completed, disbursements, events, milestones, paidInvoices, activeSponsorships, activePrograms };
 }
 
-/** A pending bank transfer funding the planning program and two pending sponsorships of partner 1. */
-async function fundingPayment(amount = 30000) {
+/** What each sponsorship still needs, in minor units. */
+async function stillOwed(ids: string[]): Promise<Map<string, bigint>> {
+  const db = getDb();
+  const rows = await db.sponsorship.findMany({ where: { id: { in: ids } }, select: { id: true, amountMinor: true, disbursements: { select: { amountMinor: true } } } });
+  return new Map(rows.map((s) => [s.id, s.amountMinor - s.disbursements.reduce((sum, d) => sum + d.amountMinor, 0n)]));
+}
+
+/** A pending bank transfer funding the planning program and, in full, two pending sponsorships of partner 1. */
+async function fundingPayment() {
   const db = getDb();
   const program = await db.program.findFirstOrThrow({ where: { partnerId: org1, status: "planning" } });
   const sponsorships = await db.sponsorship.findMany({ where: { partnerId: org1, status: "pending" }, orderBy: { id: "asc" }, take: 2 });
   expect(sponsorships).toHaveLength(2);
+  const owed = await stillOwed(sponsorships.map((s) => s.id));
   const payment = await newPayment(partner, {
-    amount,
+    amount: Number([...owed.values()].reduce((a, b) => a + b, 0n)) / 100,
     method: "bank_transfer",
     bank_reference: "FT-VERIFY",
     program_id: program.id,
@@ -99,12 +107,13 @@ describe("POST /admin/payments/{id}/verify: access", () => {
 
 describe("POST /admin/payments/{id}/verify: completing", () => {
   it("activates funded sponsorships, disburses, marks the invoice paid and activates the program", async () => {
-    const { payment, program, sponsorships } = await fundingPayment(30000);
+    const { payment, program, sponsorships } = await fundingPayment();
+    const owed = await stillOwed(sponsorships.map((s) => s.id));
     const before = await counts();
     const res = await call(verify, verifyUrl(payment.id), { token: admin, body: { status: "completed" }, params: { id: payment.id } });
     expect(res.status).toBe(200);
     const body = paymentItem.parse(res.body);
-    expect(body).toMatchObject({ id: payment.id, status: "completed", amount: 30000, program_id: program.id });
+    expect(body).toMatchObject({ id: payment.id, status: "completed", amount: payment.amount, program_id: program.id });
     expect(body.completed_at).not.toBeNull();
     expect(body.sponsorship_ids).toEqual(sponsorships.map((s) => s.id).sort());
 
@@ -116,8 +125,8 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
       expect(s.events.filter((e) => e.event === "Sponsorship activated")).toHaveLength(1);
       const fromPayment = s.disbursements.filter((d) => d.paymentId === payment.id);
       expect(fromPayment).toHaveLength(1);
-      // 30,000 split over two sponsorships, never more than what each is owed.
-      expect(fromPayment[0].amountMinor).toBe(s.amountMinor < 1_500_000n ? s.amountMinor : 1_500_000n);
+      // Each receives exactly what it was still owed.
+      expect(fromPayment[0].amountMinor).toBe(owed.get(s.id));
     }
     const invoice = await db.invoice.findUniqueOrThrow({ where: { id: payment.invoice_id } });
     expect(invoice.status).toBe("paid");
@@ -161,8 +170,11 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
   });
 
   it("applies exactly once under 20 concurrent verifies", async () => {
-    const sponsorships = await getDb().sponsorship.findMany({ where: { partnerId: org1, status: "active" }, take: 3, orderBy: { id: "asc" } });
-    const payment = await newPayment(partner, { amount: 3000, method: "paypal", sponsorship_ids: sponsorships.map((s) => s.id) });
+    const active = await getDb().sponsorship.findMany({ where: { partnerId: org1, status: "active" }, orderBy: { id: "asc" }, select: { id: true } });
+    const owed = new Map([...(await stillOwed(active.map((s) => s.id))).entries()].filter(([, minor]) => minor > 0n).slice(0, 3));
+    expect(owed.size).toBe(3);
+    const sponsorships = [...owed.keys()].map((id) => ({ id }));
+    const payment = await newPayment(partner, { amount: Number([...owed.values()].reduce((a, b) => a + b, 0n)) / 100, method: "paypal", sponsorship_ids: sponsorships.map((s) => s.id) });
     const before = await counts();
     const results = await Promise.all(
       Array.from({ length: 20 }, () => call(verify, verifyUrl(payment.id), { token: admin, body: { status: "completed" }, params: { id: payment.id } })),
@@ -177,7 +189,7 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
       paidInvoices: before.paidInvoices + 1,
     });
     const disbursements = await getDb().disbursement.findMany({ where: { paymentId: payment.id } });
-    expect(disbursements.map((d) => d.amountMinor)).toEqual([100_000n, 100_000n, 100_000n]);
+    expect(new Map(disbursements.map((d) => [d.sponsorshipId, d.amountMinor]))).toEqual(owed);
   });
 
   it("marks a payment failed with the reason and leaves what it funds alone", async () => {

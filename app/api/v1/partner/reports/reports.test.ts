@@ -30,7 +30,7 @@ const quarter = (() => {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return { start: day(start), end: day(end), label: `Q${start.getUTCMonth() / 3 + 1} ${start.getUTCFullYear()}`, startDate: start, endDate: end };
 })();
-const range = resolvePeriod({ startDate: quarter.startDate, endDate: quarter.endDate, now: new Date() }).range;
+const window = resolvePeriod({ startDate: quarter.startDate, endDate: quarter.endDate, now: new Date() }).window;
 
 beforeAll(async () => {
   [partner, partner2, brand] = await Promise.all([tokenFor("partner@demo.test"), tokenFor("partner2@demo.test"), tokenFor("brand@demo.test")]);
@@ -115,12 +115,12 @@ describe("GET /api/v1/partner/reports/export", () => {
           const rows = parseCsv(file.bytes.toString("utf8"));
           if (type === "financial") {
             expect(rows[0]).toEqual([...PAYMENT_CSV_COLUMNS]);
-            const inRange = await getDb().payment.findMany({ where: { partnerId: partnerOrg, createdAt: { gte: range.from, lte: range.to } }, select: { id: true } });
+            const inRange = await getDb().payment.findMany({ where: { partnerId: partnerOrg, createdAt: { gte: window.from, lt: window.until } }, select: { id: true } });
             expect(inRange.length).toBeGreaterThan(0);
             expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(inRange.map((p) => p.id).sort());
           } else {
             expect(rows[0]).toEqual([...STUDENT_CSV_COLUMNS]);
-            const students = await sponsoredStudentRows({ partnerId: partnerOrg, range });
+            const students = await sponsoredStudentRows({ partnerId: partnerOrg, window });
             expect(students.length).toBeGreaterThan(0);
             expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(students.map((s) => s.id).sort());
           }
@@ -129,14 +129,15 @@ describe("GET /api/v1/partner/reports/export", () => {
     }
   }
 
-  it("covers the last 12 months up to today without dates", async () => {
+  it("covers this month and the eleven before it, up to today, without dates", async () => {
     const res = await call(exportReport, exportUrl({ format: "json", report_type: "financial" }), { token: partner });
     expect(res.status).toBe(200);
     const file = await fetchReport(res.body.download_url);
     const json = JSON.parse(file.bytes.toString("utf8"));
     const today = new Date().toISOString().slice(0, 10);
     expect(json.report.period.end_date).toBe(today);
-    expect(json.report.period.start_date).toBe(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`);
+    const now = new Date();
+    expect(json.report.period.start_date).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 10));
     expect(json.report.title).toBe(`Financial Report ${json.report.period.start_date} to ${today}`);
   });
 
@@ -171,7 +172,7 @@ describe("GET /api/v1/partner/impact/reports", () => {
     expect(report.title).toBe(`${quarter.label} Impact Report`);
     expect(report.period).toBe(`${quarter.start} to ${quarter.end}`);
     expect(report.download_url).toBe(`/api/v1/partner/reports/${report.id}/download`);
-    const impact = await computeImpact({ partnerId: partnerOrg, range });
+    const impact = await computeImpact({ partnerId: partnerOrg, window });
     expect(report.summary).toEqual({
       students_reached: impact.students_reached,
       investment: impact.total_investment,
