@@ -5,7 +5,9 @@
  * cannot do: Next.js passes a client's X-Forwarded-For through as if it were the peer.
  */
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
+import { directApiRoutes } from "./lib/http/api-routes";
 import { applyEdge } from "./lib/http/edge";
 
 const development = process.env.NODE_ENV !== "production";
@@ -16,9 +18,16 @@ const app = next({ dev: development, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// In production, API requests go straight to their compiled route handlers (lib/http/api-routes.ts).
+const serveApi = development ? null : await directApiRoutes(path.resolve(import.meta.dirname, ".next"));
+
 const server = createServer((req, res) => {
   if (!applyEdge(req, res, { port, development })) return;
-  handle(req, res).catch((error: unknown) => {
+  const pathname = (req.url ?? "/").split("?")[0]!;
+  (async () => {
+    if (serveApi && (await serveApi(req, res, pathname))) return;
+    await handle(req, res);
+  })().catch((error: unknown) => {
     console.error(error);
     if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" });
     res.end("Internal server error\n");
