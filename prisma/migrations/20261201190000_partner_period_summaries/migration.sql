@@ -156,35 +156,23 @@ DECLARE
   partners UUID[];
   months DATE[];
 BEGIN
-  SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
-    SELECT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM new_rows WHERE completed_at IS NOT NULL
-    UNION SELECT partner_id, date_trunc('month', completed_at, 'UTC')::date FROM old_rows WHERE completed_at IS NOT NULL) x;
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
+      SELECT DISTINCT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM new_rows WHERE completed_at IS NOT NULL) x;
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
+      SELECT DISTINCT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM old_rows WHERE completed_at IS NOT NULL) x;
+  ELSE
+    SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
+      SELECT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM new_rows WHERE completed_at IS NOT NULL
+      UNION SELECT partner_id, date_trunc('month', completed_at, 'UTC')::date FROM old_rows WHERE completed_at IS NOT NULL) x;
+  END IF;
   PERFORM refresh_partner_money(partners, months);
   RETURN NULL;
 END $$;
-CREATE FUNCTION "on_payments_inserted_for_money"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  partners UUID[];
-  months DATE[];
-BEGIN
-  SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
-    SELECT DISTINCT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM new_rows WHERE completed_at IS NOT NULL) x;
-  PERFORM refresh_partner_money(partners, months);
-  RETURN NULL;
-END $$;
-CREATE FUNCTION "on_payments_deleted_for_money"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  partners UUID[];
-  months DATE[];
-BEGIN
-  SELECT array_agg(partner_id), array_agg(month) INTO partners, months FROM (
-    SELECT DISTINCT partner_id, date_trunc('month', completed_at, 'UTC')::date AS month FROM old_rows WHERE completed_at IS NOT NULL) x;
-  PERFORM refresh_partner_money(partners, months);
-  RETURN NULL;
-END $$;
-CREATE TRIGGER "payments_inserted_for_money" AFTER INSERT ON "payments" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "on_payments_inserted_for_money"();
+CREATE TRIGGER "payments_inserted_for_money" AFTER INSERT ON "payments" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "on_payments_changed_for_money"();
 CREATE TRIGGER "payments_updated_for_money" AFTER UPDATE ON "payments" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "on_payments_changed_for_money"();
-CREATE TRIGGER "payments_deleted_for_money" AFTER DELETE ON "payments" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "on_payments_deleted_for_money"();
+CREATE TRIGGER "payments_deleted_for_money" AFTER DELETE ON "payments" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "on_payments_changed_for_money"();
 
 CREATE FUNCTION "on_disbursements_changed_for_money"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
