@@ -5,7 +5,7 @@
 import type { Config } from "tailwindcss";
 
 const config: Config = {
-  content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
+  content: ["./app/**/*.{ts,tsx}", "./modules/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
 };
 
 export default config;

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { disconnectDb, getDb } from "../lib/db";
-import { listSponsorableStudents, listStudentFilterOptions, type SponsorableStudentsQuery } from "../lib/partner/list-sponsorable-students";
+import { listSponsorableStudents, listStudentFilterOptions, type SponsorableStudentsQuery } from "../lib/sponsorship/list-sponsorable-students";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
 const runs = Number(values.runs);

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { AppHeader } from "@/components/layout/app-header";
+import { AppHeader } from "@/modules/layout/app-header";
 import { actorFromSession } from "@/lib/auth/actor";
 
 export const dynamic = "force-dynamic";

@@ -1,24 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { LoginForm } from "@/components/auth/login-form";
-import { actorFromSession } from "@/lib/auth/actor";
-import { homePathFor } from "@/lib/auth/home";
+export { default } from "@/modules/auth/login-page";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
-
-export default async function LoginPage() {
-  const actor = await actorFromSession();
-  if (actor) redirect(homePathFor(actor.role));
-  return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <h1 className="text-center text-3xl font-semibold tracking-tight text-brand-700">Harambee</h1>
-        <p className="mt-2 text-center text-sm text-slate-600">Sign in to your partner dashboard or workspace.</p>
-        <div className="mt-8 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-          <LoginForm />
-        </div>
-      </div>
-    </main>
-  );
-}

@@ -4,9 +4,9 @@ import { MAX_AMOUNT, MAX_PAGE, MAX_YEAR, MIN_YEAR } from "../api/bounds";
 import { ERROR_TYPES } from "../api/error-types";
 import { changePasswordBody, credentialsRevokedResponse, deactivatedUserResponse, tokenRequestSchema, tokenResponseSchema, tokenUserSchema } from "../auth/schemas";
 import { BODY_LIMITS, formatBytes } from "../http/body";
-import { BANDS, BASELINE_DAYS, CBC_BANDS, IMPROVEMENT_THRESHOLD, RECENT_MONTHS } from "../partner/metrics";
-import { MPESA_ACCEPTED, mpesaCallbackBody, sandboxPromptBody } from "../partner/mpesa";
-import * as s from "../partner/schemas";
+import { BANDS, BASELINE_DAYS, CBC_BANDS, IMPROVEMENT_THRESHOLD, RECENT_MONTHS } from "../sponsorship/metrics";
+import { MPESA_ACCEPTED, mpesaCallbackBody, sandboxPromptBody } from "../sponsorship/mpesa";
+import * as s from "../sponsorship/schemas";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
 const errorSchema = z.object({

@@ -6,7 +6,7 @@
 import Stripe from "stripe";
 import { getDb, type DbTx } from "../db";
 import { AppError } from "../errors";
-import { settleCardPayment } from "../partner/complete-payment";
+import { settleCardPayment } from "../sponsorship/complete-payment";
 import { markPaymentFailed, markPaymentFunded } from "./payments";
 
 /** What Stripe actually took: the amount received once a charge succeeded (-1 when the event does not say). */

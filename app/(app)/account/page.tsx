@@ -1,35 +1,4 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm, SignOutEverywhereButton } from "@/components/account/account-forms";
-import { requirePageActor } from "@/lib/auth/page-guard";
+export { default } from "@/modules/account/account-page";
 
 export const metadata: Metadata = { title: "Account" };
-
-export default async function AccountPage() {
-  const actor = await requirePageActor(["partner", "creator", "brand", "admin"]);
-  return (
-    <div className="space-y-8">
-      <header>
-        <h1 className="text-2xl font-semibold text-slate-900">Account</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Signed in as {actor.name} ({actor.email}).
-        </p>
-      </header>
-      <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
-          Change password
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-600">Every session and API token issued before the change stops working, this one included.</p>
-        <ChangePasswordForm />
-      </section>
-      <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">
-          Sign out everywhere
-        </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-600">
-          Ends every browser session and revokes every API token of this account, on every device. Use it if a device was lost or a token may have leaked.
-        </p>
-        <SignOutEverywhereButton />
-      </section>
-    </div>
-  );
-}

@@ -12,7 +12,7 @@ import {
   sponsorshipDetailResponse,
   sponsoredStudentsResponse,
   studentOutcomesResponse,
-} from "@/lib/partner/schemas";
+} from "@/lib/sponsorship/schemas";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as dashboard } from "./dashboard/stats/route";
 import { GET as impact } from "./impact/route";

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPayment } from "@/app/api/v1/partner/payments/route";
 import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
-import { cardPaymentSecret } from "@/lib/partner/card-payment";
+import { cardPaymentSecret } from "@/lib/sponsorship/card-payment";
 import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";

@@ -1,20 +1,4 @@
 import type { Metadata } from "next";
-import { PartnerPageHeader } from "@/components/partner/page-header";
-import { ProgramForm } from "@/components/partner/program-form";
-import { requirePageActor } from "@/lib/auth/page-guard";
-import { listCountyNames, listCourseOptions } from "@/lib/partner/form-options";
+export { default } from "@/modules/dashboard/programs/new-program-page";
 
 export const metadata: Metadata = { title: "New program" };
-
-export default async function NewProgramPage() {
-  const actor = await requirePageActor(["partner"]);
-  const [courses, counties] = await Promise.all([listCourseOptions({ actor }), listCountyNames({ actor })]);
-  return (
-    <div className="space-y-6">
-      <PartnerPageHeader title="New program" back={{ href: "/dashboard/programs", label: "Programs" }}>
-        A program funds a group of students against one budget, with the courses and eligibility you set.
-      </PartnerPageHeader>
-      <ProgramForm courses={courses} counties={counties} />
-    </div>
-  );
-}

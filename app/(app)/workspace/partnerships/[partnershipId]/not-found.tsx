@@ -1,4 +1,4 @@
-import { PartnershipNotFound } from "@/components/workspace/partnership-not-found";
+import { PartnershipNotFound } from "@/modules/workspace/partnerships/partnership-not-found";
 
 export default function NotFound() {
   return <PartnershipNotFound />;

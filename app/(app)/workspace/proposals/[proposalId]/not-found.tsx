@@ -1,4 +1,4 @@
-import { ProposalNotFound } from "@/components/workspace/proposal-not-found";
+import { ProposalNotFound } from "@/modules/workspace/proposals/proposal-not-found";
 
 export default function NotFound() {
   return <ProposalNotFound />;

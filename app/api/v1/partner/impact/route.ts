@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { getImpact } from "@/lib/partner/impact";
-import { periodQuery } from "@/lib/partner/schemas";
+import { getImpact } from "@/lib/sponsorship/impact";
+import { periodQuery } from "@/lib/sponsorship/schemas";
 
 export const GET = v1Route({ roles: ["partner"], query: periodQuery }, async ({ actor, query }) =>
   NextResponse.json(await getImpact({ actor, period: query.period })),

@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createPaymentResponse, listInvoicesResponse, listPaymentsResponse } from "@/lib/partner/schemas";
+import { createPaymentResponse, listInvoicesResponse, listPaymentsResponse } from "@/lib/sponsorship/schemas";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as invoicePdf } from "./invoices/[id]/pdf/route";
 import { GET as listInvoices } from "./invoices/route";

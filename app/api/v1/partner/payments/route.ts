@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { createPayment } from "@/lib/partner/create-payment";
-import { listPayments } from "@/lib/partner/list-payments";
-import { createPaymentBody, listPaymentsQuery } from "@/lib/partner/schemas";
+import { createPayment } from "@/lib/sponsorship/create-payment";
+import { listPayments } from "@/lib/sponsorship/list-payments";
+import { createPaymentBody, listPaymentsQuery } from "@/lib/sponsorship/schemas";
 
 /** The partner's payment history with totals. */
 export const GET = v1Route({ roles: ["partner"], query: listPaymentsQuery }, async ({ actor, query }) =>

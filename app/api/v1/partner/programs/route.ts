@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { createProgram } from "@/lib/partner/create-program";
-import { listPrograms } from "@/lib/partner/list-programs";
-import { createProgramBody, listProgramsQuery } from "@/lib/partner/schemas";
+import { createProgram } from "@/lib/sponsorship/create-program";
+import { listPrograms } from "@/lib/sponsorship/list-programs";
+import { createProgramBody, listProgramsQuery } from "@/lib/sponsorship/schemas";
 
 /** The partner's programs, newest first. */
 export const GET = v1Route({ roles: ["partner"], query: listProgramsQuery }, async ({ actor, query }) =>

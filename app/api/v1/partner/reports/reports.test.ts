@@ -1,11 +1,11 @@
 import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { EXPIRED_REPORT_RETENTION_MS, resolvePeriod } from "@/lib/partner/generate-report";
-import { computeImpact } from "@/lib/partner/impact";
-import { PAYMENT_CSV_COLUMNS, STUDENT_CSV_COLUMNS } from "@/lib/partner/report-documents";
-import { exportReportResponse, impactReportResponse, REPORT_FORMATS, REPORT_TYPES } from "@/lib/partner/schemas";
-import { sponsoredStudentRows } from "@/lib/partner/sponsored-students";
+import { EXPIRED_REPORT_RETENTION_MS, resolvePeriod } from "@/lib/sponsorship/generate-report";
+import { computeImpact } from "@/lib/sponsorship/impact";
+import { PAYMENT_CSV_COLUMNS, STUDENT_CSV_COLUMNS } from "@/lib/sponsorship/report-documents";
+import { exportReportResponse, impactReportResponse, REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas";
+import { sponsoredStudentRows } from "@/lib/sponsorship/sponsored-students";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as impactReports } from "../impact/reports/route";
 import { GET as download } from "./[id]/download/route";

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { sponsoredStudentsQuery } from "@/lib/partner/schemas";
-import { listSponsoredStudents } from "@/lib/partner/sponsored-students";
+import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas";
+import { listSponsoredStudents } from "@/lib/sponsorship/sponsored-students";
 
 export const GET = v1Route({ roles: ["partner"], query: sponsoredStudentsQuery }, async ({ actor, query }) =>
   NextResponse.json(

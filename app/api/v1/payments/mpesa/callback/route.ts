@@ -3,14 +3,14 @@
  * as CallBackURL carries a shared secret, `?token=<MPESA_CALLBACK_TOKEN>`, compared in
  * constant time. Without a configured secret every call is refused: nobody can report a
  * payment as paid. Results are then checked against the payment (amount and phone) and
- * applied once per CheckoutRequestID (lib/partner/mpesa.ts).
+ * applied once per CheckoutRequestID (lib/sponsorship/mpesa.ts).
  */
 import crypto from "node:crypto";
 import { NextResponse } from "next/server";
 import { publicV1Route } from "@/lib/api/v1-route";
 import { AppError } from "@/lib/errors";
 import { BODY_LIMITS } from "@/lib/http/body";
-import { applyStkResult, MPESA_ACCEPTED, mpesaCallbackBody } from "@/lib/partner/mpesa";
+import { applyStkResult, MPESA_ACCEPTED, mpesaCallbackBody } from "@/lib/sponsorship/mpesa";
 
 function tokenMatches(given: string | null, expected: string): boolean {
   if (given === null) return false;

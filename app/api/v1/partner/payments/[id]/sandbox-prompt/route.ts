@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/partner/mpesa";
+import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/sponsorship/mpesa";
 
 /** Sandbox M-Pesa only: the partner answers the simulated phone prompt of their own pending payment. */
 export const POST = v1Route({ roles: ["partner"], body: sandboxPromptBody }, async ({ actor, body, params }) =>

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { getProgramTargets, setProgramTargets } from "@/lib/partner/program-targets";
-import { programTargetsBody } from "@/lib/partner/schemas";
+import { getProgramTargets, setProgramTargets } from "@/lib/sponsorship/program-targets";
+import { programTargetsBody } from "@/lib/sponsorship/schemas";
 
 /** The program's targets with progress towards each. */
 export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) =>

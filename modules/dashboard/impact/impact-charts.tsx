@@ -1,0 +1,240 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { z } from "zod";
+import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas";
+import { formatMonth, formatNumber, formatPercent } from "@/lib/format";
+
+type Outcomes = z.infer<typeof studentOutcomesResponse>;
+type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
+
+const BRAND = "#16804e";
+const BRAND_LIGHT = "#7fd1a6";
+const SLATE = "#94a3b8";
+const BAND_LABELS = { excellent: "Excellent", good: "Good", needs_improvement: "Needs improvement", at_risk: "At risk" } as const;
+const CBC_LABELS = { EE: "EE (80–100)", ME: "ME (65–79)", AE: "AE (50–64)", BE: "BE (below 50)" } as const;
+
+/** A chart with its caption (a one-line summary) and its data as a table, for screen readers and anyone who prefers numbers. */
+function ChartFigure({
+  id,
+  title,
+  summary,
+  empty,
+  table,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  empty: boolean;
+  table: { headers: string[]; rows: Array<Array<string | number>> };
+  children: ReactNode;
+}) {
+  return (
+    <figure aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h3 id={`${id}-title`} className="text-base font-semibold">
+        {title}
+      </h3>
+      <figcaption className="mt-1 text-sm text-slate-600" data-testid={`${id}-summary`}>
+        {summary}
+      </figcaption>
+      {empty ? (
+        <p className="mt-4 rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">No data for this period and these filters.</p>
+      ) : (
+        <>
+          <div className="mt-4 h-64 w-full" aria-hidden="true">
+            {children}
+          </div>
+          <details className="mt-3 text-sm">
+            <summary className="cursor-pointer text-brand-700">Show data table</summary>
+            <div className="mt-2 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{title}</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    {table.headers.map((header) => (
+                      <th key={header} scope="col" className="py-1 pr-4 font-medium">
+                        {header}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((row) => (
+                    <tr key={String(row[0])} className="border-b border-slate-100">
+                      {row.map((cell, index) =>
+                        index === 0 ? (
+                          <th key={index} scope="row" className="py-1 pr-4 font-normal">
+                            {cell}
+                          </th>
+                        ) : (
+                          <td key={index} className="py-1 pr-4">
+                            {cell}
+                          </td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}
+
+interface BandFigure {
+  count: number;
+  percent: number;
+  avg_score: number | null;
+}
+
+/** One row per band, in the labels' order. */
+function bandRows<K extends string>(labels: Record<K, string>, figures: Record<K, BandFigure>) {
+  return (Object.keys(labels) as K[]).map((key) => ({ band: labels[key], ...figures[key] }));
+}
+
+const dash = (value: number | null) => (value === null ? "–" : formatNumber(value));
+
+export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; comparison: Comparison }) {
+  const trend = outcomes.score_trend.map((point) => ({ month: formatMonth(point.month), avg_score: point.avg_score }));
+  const first = outcomes.score_trend[0];
+  const last = outcomes.score_trend.at(-1);
+  const trendSummary =
+    first && last
+      ? `Average score went from ${formatNumber(first.avg_score)} in ${formatMonth(first.month)} to ${formatNumber(last.avg_score)} in ${formatMonth(last.month)} (${outcomes.score_trend.length} months).`
+      : "No assessments were taken in this period.";
+
+  const bands = bandRows(BAND_LABELS, outcomes.by_performance);
+  const bandSummary =
+    outcomes.total_students > 0
+      ? `${formatNumber(outcomes.total_students)} students assessed: ${bands.map((b) => `${b.band.toLowerCase()} ${formatNumber(b.count)}`).join(", ")}.`
+      : "No students were assessed in this period.";
+
+  const cbcBands = bandRows(CBC_LABELS, outcomes.by_cbc_band);
+  const cbcSummary =
+    outcomes.total_students > 0
+      ? `Kenyan CBC bands: ${cbcBands.map((b) => `${b.band.split(" ")[0]} ${formatNumber(b.count)}`).join(", ")}.`
+      : "No students were assessed in this period.";
+
+  const subjects = outcomes.by_subject;
+  const best = [...subjects].filter((s) => s.avg_score !== null).sort((a, b) => (b.avg_score ?? 0) - (a.avg_score ?? 0))[0];
+  const subjectSummary =
+    subjects.length > 0
+      ? `${subjects.length} ${subjects.length === 1 ? "subject" : "subjects"}${best ? `; highest average score in ${best.subject} (${formatNumber(best.avg_score ?? 0)})` : ""}.`
+      : "No subject data in this period.";
+
+  const compare = [
+    { metric: "Average score", sponsored: comparison.sponsored_avg_score, platform: comparison.platform_avg_score },
+    { metric: "Completion rate (%)", sponsored: comparison.sponsored_completion_rate, platform: comparison.platform_completion_rate },
+  ];
+  const compareEmpty = compare.every((row) => !row.sponsored && !row.platform);
+  const compareSummary = `Sponsored students: average score ${dash(comparison.sponsored_avg_score)}, completion ${formatPercent(comparison.sponsored_completion_rate)}. Outcomes no partner funded: average score ${dash(comparison.platform_avg_score)}, completion ${formatPercent(comparison.platform_completion_rate)}.`;
+
+  return (
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+      <ChartFigure
+        id="score-trend"
+        title="Score trend"
+        summary={trendSummary}
+        empty={trend.length === 0}
+        table={{ headers: ["Month", "Average score"], rows: trend.map((p) => [p.month, formatNumber(p.avg_score)]) }}
+      >
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
+          <LineChart accessibilityLayer={false} data={trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="month" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <Tooltip />
+            <Line isAnimationActive={false} type="monotone" dataKey="avg_score" name="Average score" stroke={BRAND} strokeWidth={2} dot={{ r: 3 }} />
+          </LineChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <BandChart id="performance-bands" title="Performance bands" summary={bandSummary} empty={outcomes.total_students === 0} bands={bands} />
+
+      <BandChart id="cbc-bands" title="CBC bands" summary={cbcSummary} empty={outcomes.total_students === 0} bands={cbcBands} />
+
+      <ChartFigure
+        id="subjects"
+        title="Subjects"
+        summary={subjectSummary}
+        empty={subjects.length === 0}
+        table={{
+          headers: ["Subject", "Average score", "Completion rate"],
+          rows: subjects.map((s) => [s.subject, dash(s.avg_score), formatPercent(s.completion_rate)]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
+          <BarChart accessibilityLayer={false} data={subjects} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="subject" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <Tooltip />
+            <Legend />
+            <Bar isAnimationActive={false} dataKey="avg_score" name="Average score" fill={BRAND} />
+            <Bar isAnimationActive={false} dataKey="completion_rate" name="Completion rate (%)" fill={BRAND_LIGHT} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        id="comparison"
+        title="Sponsored students vs unfunded outcomes"
+        summary={compareSummary}
+        empty={compareEmpty}
+        table={{
+          headers: ["Measure", "Sponsored students", "No partner funding"],
+          rows: compare.map((row) => [row.metric, dash(row.sponsored), dash(row.platform)]),
+        }}
+      >
+        <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
+          <BarChart accessibilityLayer={false} data={compare} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="metric" tick={{ fontSize: 12 }} />
+            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <Tooltip />
+            <Legend />
+            <Bar isAnimationActive={false} dataKey="sponsored" name="Sponsored students" fill={BRAND} />
+            <Bar isAnimationActive={false} dataKey="platform" name="No partner funding" fill={SLATE} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+    </div>
+  );
+}
+
+/** Students per band, as a bar chart with its table. */
+function BandChart(props: {
+  id: string;
+  title: string;
+  summary: string;
+  empty: boolean;
+  bands: Array<BandFigure & { band: string }>;
+}) {
+  return (
+    <ChartFigure
+      id={props.id}
+      title={props.title}
+      summary={props.summary}
+      empty={props.empty}
+      table={{
+        headers: ["Band", "Students", "Share", "Average score"],
+        rows: props.bands.map((b) => [b.band, formatNumber(b.count), formatPercent(b.percent), dash(b.avg_score)]),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
+        <BarChart accessibilityLayer={false} data={props.bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="band" tick={{ fontSize: 12 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
+          <Tooltip />
+          <Bar isAnimationActive={false} dataKey="count" name="Students" fill={BRAND} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,18 @@
+import { PartnerPageHeader } from "@/components/ui/page-header";
+import { PaymentForm } from "@/modules/dashboard/payments/payment-form";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { listProgramOptions, listUnpaidSponsorships } from "@/lib/sponsorship/form-options";
+
+
+export default async function NewPaymentPage() {
+  const actor = await requirePageActor(["partner"]);
+  const [programs, sponsorships] = await Promise.all([listProgramOptions({ actor }), listUnpaidSponsorships({ actor })]);
+  return (
+    <div className="space-y-6">
+      <PartnerPageHeader title="Make a payment" back={{ href: "/dashboard/payments", label: "Payments and invoices" }}>
+        Fund a program or your pending sponsorships. Every payment gets an invoice.
+      </PartnerPageHeader>
+      <PaymentForm programs={programs} sponsorships={sponsorships} stripePublishableKey={process.env.STRIPE_PUBLISHABLE_KEY ?? null} />
+    </div>
+  );
+}

@@ -1,0 +1,319 @@
+import { LocalDate } from "@/components/ui/local-date";
+import { StatusBadge } from "@/components/ui/status-badge";
+import Link from "next/link";
+import { MpesaSandboxPrompt } from "@/modules/dashboard/payments/mpesa-sandbox-prompt";
+import { Panel, StatCard } from "@/components/ui/stat-card";
+import { Button } from "@/components/ui/button";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { formatMoney } from "@/lib/money";
+import { cardPaymentsAvailable } from "@/lib/sponsorship/card-payment";
+import { listInvoices } from "@/lib/sponsorship/list-invoices";
+import { listPayments } from "@/lib/sponsorship/list-payments";
+import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas";
+import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
+
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+const PAGE_SIZE = 20;
+const INVOICE_PAGE_SIZE = 10;
+const DEFAULT_CURRENCY = "KES";
+
+const METHOD_LABELS: Record<PaymentMethod, string> = { mpesa: "M-Pesa", bank_transfer: "Bank transfer", paypal: "PayPal", stripe: "Card (Stripe)" };
+const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = { completed: "Completed", pending: "Pending", failed: "Failed", refunded: "Refunded" };
+const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { draft: "Draft", sent: "Sent", paid: "Paid", overdue: "Overdue" };
+
+interface Filters {
+  status?: PaymentStatus;
+  method?: PaymentMethod;
+  page: number;
+  invoiceStatus?: InvoiceStatus;
+  invoicePage: number;
+}
+
+function pick<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
+}
+
+function parseFilters(params: SearchParams): Filters {
+  const first = (key: string) => {
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const pageOf = (key: string) => {
+    const value = Number(first(key));
+    return Number.isInteger(value) && value >= 1 ? value : 1;
+  };
+  return {
+    status: pick(PAYMENT_STATUSES, first("status")),
+    method: pick(PAYMENT_METHODS, first("method")),
+    page: pageOf("page"),
+    invoiceStatus: pick(INVOICE_STATUSES, first("invoice_status")),
+    invoicePage: pageOf("invoice_page"),
+  };
+}
+
+function hrefFor(filters: Filters): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set("status", filters.status);
+  if (filters.method) params.set("method", filters.method);
+  if (filters.page > 1) params.set("page", String(filters.page));
+  if (filters.invoiceStatus) params.set("invoice_status", filters.invoiceStatus);
+  if (filters.invoicePage > 1) params.set("invoice_page", String(filters.invoicePage));
+  const query = params.toString();
+  return query ? `/dashboard/payments?${query}` : "/dashboard/payments";
+}
+
+function Pager({ label, page, pages, hrefForPage }: { label: string; page: number; pages: number; hrefForPage: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label={label} className="mt-4 flex items-center justify-between text-sm">
+      {page > 1 ? (
+        <Link href={hrefForPage(page - 1)} className="text-brand-700 underline-offset-2 hover:underline">
+          ← Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="text-slate-600">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link href={hrefForPage(page + 1)} className="text-brand-700 underline-offset-2 hover:underline">
+          Next →
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+const select =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none";
+
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor(["partner"]);
+  const cardPayments = cardPaymentsAvailable();
+  const filters = parseFilters(await searchParams);
+  const [payments, invoices] = await Promise.all([
+    listPayments({ actor, query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method } }),
+    listInvoices({ actor, query: { page: filters.invoicePage, limit: INVOICE_PAGE_SIZE, status: filters.invoiceStatus } }),
+  ]);
+  const currency = payments.payments[0]?.currency ?? invoices.invoices[0]?.currency ?? DEFAULT_CURRENCY;
+  const filtered = Boolean(filters.status || filters.method);
+
+  return (
+    <div className="space-y-6">
+      <PartnerPageHeader title="Payments and invoices" actions={<HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction>}>
+        Everything you have paid, what is still pending, and your invoices.
+      </PartnerPageHeader>
+
+      <section aria-labelledby="payment-summary-heading">
+        <h2 id="payment-summary-heading" className="sr-only">
+          Summary (all payments)
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard name="total_paid" label="Total paid" value={formatMoney(payments.summary.total_paid, currency)} />
+          <StatCard name="this_month" label="Paid this month" value={formatMoney(payments.summary.this_month, currency)} />
+          <StatCard name="pending" label="Pending" value={formatMoney(payments.summary.pending, currency)} />
+        </dl>
+      </section>
+
+      <Panel id="payments-heading" title="Payments">
+        <form method="get" action="/dashboard/payments" aria-label="Filter payments" className="flex flex-wrap items-end gap-3">
+          {filters.invoiceStatus ? <input type="hidden" name="invoice_status" value={filters.invoiceStatus} /> : null}
+          <div className="min-w-40">
+            <label htmlFor="filter-status" className="block text-sm font-medium text-slate-700">
+              Status
+            </label>
+            <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={select}>
+              <option value="">All statuses</option>
+              {PAYMENT_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {PAYMENT_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="min-w-40">
+            <label htmlFor="filter-method" className="block text-sm font-medium text-slate-700">
+              Method
+            </label>
+            <select id="filter-method" name="method" defaultValue={filters.method ?? ""} className={select}>
+              <option value="">All methods</option>
+              {PAYMENT_METHODS.map((method) => (
+                <option key={method} value={method}>
+                  {METHOD_LABELS[method]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button type="submit">Apply filters</Button>
+          {filtered ? (
+            <Link href={hrefFor({ ...filters, status: undefined, method: undefined, page: 1 })} className="py-2 text-sm text-brand-700 underline-offset-2 hover:underline">
+              Clear filters
+            </Link>
+          ) : null}
+        </form>
+
+        {payments.payments.length === 0 ? (
+          <p role="status" className="mt-4 rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
+            {filtered ? "No payments match these filters." : "No payments yet."}
+          </p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="payments-table">
+              <caption className="sr-only">
+                Payments, newest first ({payments.total} {payments.total === 1 ? "payment" : "payments"})
+              </caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Date
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Reference
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Description
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Method
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 text-right font-medium">
+                    Amount
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {payments.payments.map((payment) => (
+                  <tr key={payment.id} className="border-b border-slate-100" data-testid="payment-row">
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <LocalDate value={payment.created_at} />
+                    </td>
+                    <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
+                      {payment.reference}
+                      {payment.payment_reference !== payment.reference ? <span className="block text-slate-600">Ours {payment.payment_reference}</span> : null}
+                      {payment.receipt ? <span className="block text-slate-600">Receipt {payment.receipt}</span> : null}
+                    </th>
+                    <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                      {payment.sandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span> : null}
+                      {payment.sandbox && payment.method === "mpesa" && payment.status === "pending" ? (
+                        <MpesaSandboxPrompt paymentId={payment.id} amountLabel={formatMoney(payment.amount, payment.currency)} phone={null} compact />
+                      ) : null}
+                      {cardPayments && payment.method === "stripe" && payment.status === "pending" ? (
+                        <Link href={`/dashboard/payments/${payment.id}/pay`} className="ml-2 text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                          Pay by card
+                        </Link>
+                      ) : null}
+                    </td>
+                    <td className="py-2 text-right whitespace-nowrap tabular-nums">{formatMoney(payment.amount, payment.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager label="Payment pages" page={filters.page} pages={payments.pages} hrefForPage={(page) => hrefFor({ ...filters, page })} />
+      </Panel>
+
+      <Panel id="invoices-heading" title="Invoices">
+        <nav aria-label="Invoice status" className="mb-4">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {[undefined, ...INVOICE_STATUSES].map((status) => {
+              const current = status === filters.invoiceStatus;
+              return (
+                <li key={status ?? "all"}>
+                  <Link
+                    href={hrefFor({ ...filters, invoiceStatus: status, invoicePage: 1 })}
+                    aria-current={current ? "page" : undefined}
+                    className={`block rounded-full border px-3 py-1 ${current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
+                  >
+                    {status ? INVOICE_STATUS_LABELS[status] : "All"}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        {invoices.invoices.length === 0 ? (
+          <p role="status" className="rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
+            No invoices{filters.invoiceStatus ? ` with status ${INVOICE_STATUS_LABELS[filters.invoiceStatus].toLowerCase()}` : ""}.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="invoices-table">
+              <caption className="sr-only">Invoices, newest first</caption>
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Invoice
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Description
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Issued
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">
+                    Due
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right font-medium">
+                    Amount
+                  </th>
+                  <th scope="col" className="py-2 font-medium">
+                    <span className="sr-only">Download</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoices.invoices.map((invoice) => (
+                  <tr key={invoice.id} className="border-b border-slate-100" data-testid="invoice-row">
+                    <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal whitespace-nowrap">
+                      {invoice.invoice_number}
+                    </th>
+                    <td className="py-2 pr-4 text-slate-600">{invoice.description ?? invoice.program ?? "–"}</td>
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+                    </td>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <LocalDate value={invoice.issued_date} />
+                    </td>
+                    <td className="py-2 pr-4 whitespace-nowrap">
+                      <LocalDate value={invoice.due_date} />
+                    </td>
+                    <td className="py-2 pr-4 text-right whitespace-nowrap tabular-nums">{formatMoney(invoice.amount, invoice.currency)}</td>
+                    <td className="py-2 whitespace-nowrap">
+                      <a
+                        href={invoice.download_url}
+                        download
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                        aria-label={`Download PDF of invoice ${invoice.invoice_number}`}
+                      >
+                        Download PDF
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pager label="Invoice pages" page={filters.invoicePage} pages={invoices.pages} hrefForPage={(invoicePage) => hrefFor({ ...filters, invoicePage })} />
+      </Panel>
+    </div>
+  );
+}

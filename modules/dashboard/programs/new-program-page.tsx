@@ -1,0 +1,18 @@
+import { PartnerPageHeader } from "@/components/ui/page-header";
+import { ProgramForm } from "@/modules/dashboard/programs/program-form";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { listCountyNames, listCourseOptions } from "@/lib/sponsorship/form-options";
+
+
+export default async function NewProgramPage() {
+  const actor = await requirePageActor(["partner"]);
+  const [courses, counties] = await Promise.all([listCourseOptions({ actor }), listCountyNames({ actor })]);
+  return (
+    <div className="space-y-6">
+      <PartnerPageHeader title="New program" back={{ href: "/dashboard/programs", label: "Programs" }}>
+        A program funds a group of students against one budget, with the courses and eligibility you set.
+      </PartnerPageHeader>
+      <ProgramForm courses={courses} counties={counties} />
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { LocalDate } from "@/components/ui/local-date";
+import { StatusBadge } from "@/components/ui/status-badge";
+import Link from "next/link";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { formatMoney } from "@/lib/money";
+import { listPrograms } from "@/lib/sponsorship/list-programs";
+import { PROGRAM_STATUSES } from "@/lib/sponsorship/schemas";
+import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
+
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+
+const STATUS_LABELS: Record<ProgramStatus, string> = { active: "Active", planning: "Planning", completed: "Completed", paused: "Paused" };
+
+const first = (params: SearchParams, key: string) => {
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function hrefFor(status?: ProgramStatus, page?: number): string {
+  const params = new URLSearchParams();
+  if (status) params.set("status", status);
+  if (page && page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/dashboard/programs?${query}` : "/dashboard/programs";
+}
+
+export default async function ProgramsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor(["partner"]);
+  const params = await searchParams;
+  const statusParam = first(params, "status");
+  const status = (PROGRAM_STATUSES as readonly string[]).includes(statusParam ?? "") ? (statusParam as ProgramStatus) : undefined;
+  const pageParam = Number(first(params, "page"));
+  const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
+  const result = await listPrograms({ actor, query: { page, limit: 20, status } });
+  const filters: Array<{ value?: ProgramStatus; label: string }> = [{ label: "All" }, ...PROGRAM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))];
+
+  return (
+    <div className="space-y-6">
+      <PartnerPageHeader title="Programs" actions={<HeaderAction href="/dashboard/programs/new">New program</HeaderAction>}>
+        Your programs, their enrolment against target, and how much of each budget has been spent.
+      </PartnerPageHeader>
+
+      <nav aria-label="Program status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <p className="mb-1 text-sm font-medium text-slate-700" aria-hidden="true">
+          Status
+        </p>
+        <ul className="inline-flex flex-wrap overflow-hidden rounded-md border border-slate-300">
+          {filters.map((filter) => {
+            const current = filter.value === status;
+            return (
+              <li key={filter.label} className="border-l border-slate-300 first:border-l-0">
+                <Link
+                  href={hrefFor(filter.value)}
+                  aria-current={current ? "page" : undefined}
+                  className={`block px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600 ${
+                    current ? "bg-brand-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50"
+                  }`}
+                >
+                  {filter.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      {result.programs.length === 0 ? (
+        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="programs-empty">
+          {status ? `No ${STATUS_LABELS[status].toLowerCase()} programs.` : "You have no programs yet."}
+        </p>
+      ) : (
+        <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" data-testid="program-list" aria-label="Programs">
+          {result.programs.map((program) => {
+            const spentPercent = program.budget > 0 ? Math.min(100, (program.spent / program.budget) * 100) : 0;
+            const enrolledPercent = program.target_students > 0 ? Math.min(100, (program.enrolled_students / program.target_students) * 100) : 0;
+            return (
+              <li key={program.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="program-card">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <h2 className="text-lg font-semibold">
+                    <Link href={`/dashboard/programs/${program.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {program.name}
+                    </Link>
+                  </h2>
+                  <StatusBadge status={program.status} testId="program-status" />
+                </div>
+                <p className="mt-1 line-clamp-2 text-sm text-slate-600">{program.description}</p>
+                <p className="mt-1 text-xs text-slate-500">
+                  <LocalDate value={program.start_date} /> –{" "}
+                  <LocalDate value={program.end_date} />
+                  {program.courses.length ? ` · ${program.courses.join(", ")}` : ""}
+                </p>
+                <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
+                  <div>
+                    <dt className="text-sm text-slate-600">Enrolled / target</dt>
+                    <dd className="font-semibold" data-testid="program-enrolment">
+                      {formatNumber(program.enrolled_students)} / {formatNumber(program.target_students)}
+                    </dd>
+                    <dd className="mt-1 h-2 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
+                      <div className="h-full bg-sky-500" style={{ width: `${enrolledPercent}%` }} />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt className="text-sm text-slate-600">Spent of budget</dt>
+                    <dd className="font-semibold" data-testid="program-spent">
+                      {formatMoney(program.spent, program.currency)} <span className="font-normal text-slate-500">of {formatMoney(program.budget, program.currency)}</span>
+                    </dd>
+                    <dd className="mt-1">
+                      <div
+                        role="progressbar"
+                        aria-label={`Budget used for ${program.name}`}
+                        aria-valuemin={0}
+                        aria-valuemax={100}
+                        aria-valuenow={Math.round(spentPercent)}
+                        aria-valuetext={formatPercent(Math.round(spentPercent * 10) / 10)}
+                        className="h-2 overflow-hidden rounded-full bg-slate-100"
+                      >
+                        <div className={`h-full ${spentPercent >= 90 ? "bg-amber-500" : "bg-brand-500"}`} style={{ width: `${spentPercent}%` }} />
+                      </div>
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {result.pages > 1 ? (
+        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
+          {page > 1 ? (
+            <Link href={hrefFor(status, page - 1)} className="text-brand-700 hover:underline">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-slate-600">
+            Page {page} of {result.pages}
+          </span>
+          {page < result.pages ? (
+            <Link href={hrefFor(status, page + 1)} className="text-brand-700 hover:underline">
+              Next →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

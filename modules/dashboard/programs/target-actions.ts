@@ -1,0 +1,12 @@
+"use server";
+
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { runAction } from "@/lib/forms/run-action";
+import { setProgramTargets } from "@/lib/sponsorship/program-targets";
+import { programTargetsBody } from "@/lib/sponsorship/schemas";
+
+/** Replaces a program's targets with the same schema and service as PUT /partner/programs/{id}/targets. */
+export async function setProgramTargetsAction(programId: string, input: unknown) {
+  const actor = await requirePageActor(["partner"]);
+  return runAction(programTargetsBody, input, (body) => setProgramTargets({ actor, programId, body }), { actor, successMessage: "Targets saved." });
+}

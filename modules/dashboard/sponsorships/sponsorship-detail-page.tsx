@@ -1,0 +1,119 @@
+import { LocalDate } from "@/components/ui/local-date";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { SponsorshipStatusBadge, TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { SponsorshipCourseProgress } from "@/modules/dashboard/sponsorships/sponsorship-course-progress";
+import { Panel, StatCard } from "@/components/ui/stat-card";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { AppError } from "@/lib/errors";
+import { formatMoney } from "@/lib/money";
+import { getSponsorship } from "@/lib/sponsorship/sponsorships";
+
+
+export default async function SponsorshipDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor(["partner"]);
+  const { id } = await params;
+  let sponsorship: Awaited<ReturnType<typeof getSponsorship>>;
+  try {
+    sponsorship = await getSponsorship({ actor, sponsorshipId: id });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "resource_not_found") notFound();
+    throw error;
+  }
+  const { student, financial, courses, timeline } = sponsorship;
+  const currency = financial.currency;
+  const disbursedPercent = financial.total_amount > 0 ? Math.round((financial.amount_disbursed / financial.total_amount) * 1000) / 10 : 0;
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm">
+          <Link href="/dashboard/sponsorships" className="text-brand-700 underline-offset-2 hover:underline">
+            ← Sponsorships
+          </Link>
+        </p>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">Sponsorship for {student.name}</h1>
+          <SponsorshipStatusBadge status={sponsorship.status} />
+        </div>
+        <p className="mt-1 text-slate-600">
+          {TYPE_LABELS[sponsorship.type]} · Grade {student.grade_level} ·{" "}
+          <LocalDate value={sponsorship.start_date} /> to{" "}
+          <LocalDate value={sponsorship.end_date} />
+        </p>
+      </header>
+
+      <section aria-labelledby="financial-heading">
+        <h2 id="financial-heading" className="text-lg font-semibold">
+          Financial summary
+        </h2>
+        <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <StatCard name="total_amount" label="Total amount" value={formatMoney(financial.total_amount, currency)} />
+          <StatCard
+            name="amount_disbursed"
+            label="Disbursed"
+            value={formatMoney(financial.amount_disbursed, currency)}
+            hint={`${formatPercent(disbursedPercent)} of the total`}
+          />
+          <StatCard name="amount_remaining" label="Remaining" value={formatMoney(financial.amount_remaining, currency)} />
+        </dl>
+      </section>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <Panel id="courses-heading" title="Course progress">
+          <SponsorshipCourseProgress courses={courses} />
+        </Panel>
+
+        <Panel id="disbursements-heading" title="Disbursement history">
+          {financial.disbursement_history.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing has been disbursed yet.</p>
+          ) : (
+            <table className="min-w-full text-sm" data-testid="disbursements">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="pb-2 font-medium">Date</th>
+                  <th scope="col" className="pb-2 font-medium">Description</th>
+                  <th scope="col" className="pb-2 text-right font-medium">Amount</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {financial.disbursement_history.map((item, index) => (
+                  <tr key={`${item.date}-${index}`}>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      <LocalDate value={item.date} />
+                    </td>
+                    <td className="py-2 pr-3">{item.description}</td>
+                    <td className="py-2 text-right whitespace-nowrap">{formatMoney(item.amount, currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+      </div>
+
+      <Panel id="timeline-heading" title="Timeline">
+        {timeline.length === 0 ? (
+          <p className="text-sm text-slate-600">No events yet.</p>
+        ) : (
+          <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
+            {timeline.map((item, index) => (
+              <li key={`${item.date}-${index}`} className="relative">
+                <span className="absolute top-1.5 -left-[1.6rem] h-2.5 w-2.5 rounded-full bg-brand-500 ring-4 ring-white" aria-hidden="true" />
+                <p className="text-xs text-slate-500">
+                  <LocalDate value={item.date} />
+                </p>
+                <p className="text-sm">{item.event}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+        <p className="mt-4 text-xs text-slate-500">
+          Created <LocalDate value={sponsorship.created_at} /> · {formatNumber(courses.length)}{" "}
+          {courses.length === 1 ? "course" : "courses"}
+        </p>
+      </Panel>
+    </div>
+  );
+}

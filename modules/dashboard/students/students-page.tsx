@@ -1,0 +1,199 @@
+import { LocalDate } from "@/components/ui/local-date";
+import Link from "next/link";
+import type { z } from "zod";
+import { formatNumber } from "@/lib/format";
+import { TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { SponsorshipFilterNav } from "@/modules/dashboard/sponsorships/sponsorship-filter-nav";
+import { SponsorshipPagination } from "@/components/ui/pager";
+import { StatCard } from "@/components/ui/stat-card";
+import { StudentTrendBadge } from "@/modules/dashboard/students/student-trend-badge";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas";
+import { listSponsoredStudents } from "@/lib/sponsorship/sponsored-students";
+import { PartnerPageHeader } from "@/components/ui/page-header";
+
+
+type SearchParams = Record<string, string | string[] | undefined>;
+type Query = z.output<typeof sponsoredStudentsQuery>;
+type Performance = NonNullable<Query["performance"]>;
+
+const DEFAULTS = sponsoredStudentsQuery.parse({});
+const PERFORMANCES: Array<{ key: Performance; label: string }> = [
+  { key: "improving", label: "Improving" },
+  { key: "stable", label: "Stable" },
+  { key: "declining", label: "Declining" },
+];
+
+/** Reads the query string with the API's schema (`grade_level` or the shorter `grade`); invalid input falls back to the defaults. */
+function parseQuery(params: SearchParams): Query {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== "") flat[key === "grade" ? "grade_level" : key] = first;
+  }
+  const parsed = sponsoredStudentsQuery.safeParse(flat);
+  return parsed.success ? parsed.data : DEFAULTS;
+}
+
+function hrefFor(query: Query): string {
+  const params = new URLSearchParams();
+  if (query.performance) params.set("performance", query.performance);
+  if (query.grade_level !== undefined) params.set("grade_level", String(query.grade_level));
+  if (query.county) params.set("county", query.county);
+  if (query.page > 1) params.set("page", String(query.page));
+  if (query.limit !== DEFAULTS.limit) params.set("limit", String(query.limit));
+  const search = params.toString();
+  return search ? `/dashboard/students?${search}` : "/dashboard/students";
+}
+
+export default async function StudentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor(["partner"]);
+  const query = parseQuery(await searchParams);
+  const { students, total, pages, aggregate } = await listSponsoredStudents({
+    actor,
+    page: query.page,
+    limit: query.limit,
+    gradeLevel: query.grade_level,
+    county: query.county,
+    performance: query.performance,
+  });
+  const filtered = query.performance !== undefined || query.grade_level !== undefined || query.county !== undefined;
+  const clearHref = hrefFor({ ...DEFAULTS, limit: query.limit });
+
+  const performanceOptions = [
+    { key: "all", label: "All", href: hrefFor({ ...query, performance: undefined, page: 1 }), current: query.performance === undefined },
+    ...PERFORMANCES.map(({ key, label }) => ({ key, label, href: hrefFor({ ...query, performance: key, page: 1 }), current: query.performance === key })),
+  ];
+  const select =
+    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none";
+
+  return (
+    <div className="space-y-6">
+      <PartnerPageHeader title="Sponsored students">
+        Everyone your sponsorships and programs reach, with their progress over all time.
+      </PartnerPageHeader>
+
+      <section aria-labelledby="aggregate-heading">
+        <h2 id="aggregate-heading" className="sr-only">
+          {filtered ? "Totals for these filters" : "Totals"}
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <StatCard name="students_total" label={filtered ? "Matching students" : "Students"} value={formatNumber(total)} />
+          <StatCard
+            name="average_score_all"
+            label="Average score"
+            value={aggregate.average_score_all === null ? "—" : formatNumber(aggregate.average_score_all)}
+          />
+          <StatCard name="improving_count" label="Improving" value={formatNumber(aggregate.improving_count)} />
+          <StatCard name="stable_count" label="Stable" value={formatNumber(aggregate.stable_count)} />
+          <StatCard name="declining_count" label="Declining" value={formatNumber(aggregate.declining_count)} />
+        </dl>
+      </section>
+
+      <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:flex-row md:items-end md:justify-between">
+        <SponsorshipFilterNav label="Performance" options={performanceOptions} />
+        <form method="get" action="/dashboard/students" aria-label="Filter students" className="flex flex-wrap items-end gap-3">
+          {query.performance ? <input type="hidden" name="performance" value={query.performance} /> : null}
+          {query.limit !== DEFAULTS.limit ? <input type="hidden" name="limit" value={query.limit} /> : null}
+          <div className="min-w-32">
+            <label htmlFor="filter-grade" className="block text-sm font-medium text-slate-700">
+              Grade
+            </label>
+            <select id="filter-grade" name="grade_level" defaultValue={query.grade_level ?? ""} className={select}>
+              <option value="">All grades</option>
+              {Array.from({ length: 12 }, (_, index) => index + 1).map((level) => (
+                <option key={level} value={level}>
+                  Grade {level}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="min-w-40">
+            <label htmlFor="filter-county" className="block text-sm font-medium text-slate-700">
+              County
+            </label>
+            <input id="filter-county" name="county" type="text" defaultValue={query.county ?? ""} placeholder="Any county" className={select} />
+          </div>
+          <button
+            type="submit"
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
+            Apply filters
+          </button>
+          {filtered ? (
+            <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+              Clear filters
+            </Link>
+          ) : null}
+        </form>
+      </div>
+
+      {students.length === 0 ? (
+        <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="students-empty">
+          {total === 0 ? (
+            <p>{filtered ? "No sponsored students match these filters." : "You do not sponsor any students yet."}</p>
+          ) : (
+            <p>
+              There is no page {query.page}.{" "}
+              <Link href={hrefFor({ ...query, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                Go to the first page
+              </Link>
+            </p>
+          )}
+          {total === 0 && filtered ? (
+            <p className="mt-2">
+              <Link href={clearHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                Clear filters
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Sponsored students, by name</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">Student</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Sponsorship</th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">Courses</th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">Avg. score</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Trend</th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">AI tutor sessions</th>
+                <th scope="col" className="px-3 py-2 font-semibold">Last active</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {students.map((student) => (
+                <tr key={student.id} data-testid="student-row" className="align-top">
+                  <td className="px-3 py-2">
+                    <span className="font-medium">{student.name}</span>
+                    <span className="block text-xs text-slate-500">
+                      Grade {student.grade_level} · {student.county}
+                    </span>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">{TYPE_LABELS[student.sponsorship_type]}</td>
+                  <td className="px-3 py-2 text-right whitespace-nowrap">
+                    {formatNumber(student.courses_completed)} of {formatNumber(student.courses_enrolled)} done
+                  </td>
+                  <td className="px-3 py-2 text-right">
+                    {student.average_score === null ? <span className="text-slate-500">—</span> : formatNumber(student.average_score)}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <StudentTrendBadge trend={student.performance_trend} change={student.score_change} />
+                  </td>
+                  <td className="px-3 py-2 text-right">{formatNumber(student.ai_tutor_sessions)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {student.last_active ? <LocalDate value={student.last_active} /> : <span className="text-slate-500">Never</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {total > 0 ? <SponsorshipPagination page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
+    </div>
+  );
+}

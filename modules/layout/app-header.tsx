@@ -1,0 +1,49 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { NavLinks } from "./nav-links";
+import { SignOutButton } from "@/modules/auth/sign-out-button";
+
+const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
+  partner: [
+    { href: "/dashboard", label: "Dashboard" },
+    { href: "/dashboard/impact", label: "Impact" },
+    { href: "/dashboard/sponsorships", label: "Sponsorships" },
+    { href: "/dashboard/students", label: "Students" },
+    { href: "/dashboard/programs", label: "Programs" },
+    { href: "/dashboard/payments", label: "Payments" },
+    { href: "/dashboard/reports", label: "Reports" },
+    { href: "/docs", label: "API" },
+  ],
+  creator: [
+    { href: "/workspace", label: "Workspace" },
+    { href: "/docs", label: "API" },
+  ],
+  brand: [
+    { href: "/workspace", label: "Workspace" },
+    { href: "/docs", label: "API" },
+  ],
+  admin: [{ href: "/admin", label: "Payments to verify" }],
+};
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/" className="text-lg font-semibold text-brand-700">
+            Harambee
+          </Link>
+          <nav aria-label="Main">
+            <NavLinks items={NAV[actor.role]} />
+          </nav>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <Link href="/account" className="text-slate-600 hover:text-brand-700">
+            {actor.name} <span className="text-slate-500">({actor.role})</span>
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

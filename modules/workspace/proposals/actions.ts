@@ -1,0 +1,72 @@
+"use server";
+
+/**
+ * The workspace's proposal forms: each action parses with the schema the API route uses
+ * and calls the same service, as the signed-in creator or brand.
+ */
+import { rejectWithReason } from "@/modules/workspace/proposals/proposal-form";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import type { ActionState } from "@/lib/forms/action-state";
+import { runAction } from "@/lib/forms/run-action";
+import { uuidString } from "@/lib/partnerships/partnership-schemas";
+import { acceptProposal } from "@/lib/partnerships/proposal-accept";
+import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/proposal-schemas";
+import { counterProposal, createProposal, rejectProposal, sendProposal, updateProposal } from "@/lib/partnerships/proposals";
+
+const actor = () => requirePageActor(["creator", "brand"]);
+
+/** Creates a draft, and sends it when `send` is set. */
+export async function createProposalAction(input: unknown, options: { send: boolean }): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(
+    createProposalBody,
+    input,
+    async (body) => {
+      const draft = await createProposal({ actor: me, body });
+      if (options.send) await sendProposal({ actor: me, proposalId: draft.id });
+      return { id: draft.id };
+    },
+    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
+  );
+}
+
+/** Saves changes to a draft, and sends it when `send` is set. */
+export async function updateProposalAction(proposalId: string, input: unknown, options: { send: boolean }): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(
+    updateProposalBody,
+    input,
+    async (body) => {
+      const saved = await updateProposal({ actor: me, proposalId, body });
+      if (options.send) await sendProposal({ actor: me, proposalId: saved.id });
+      return { id: saved.id };
+    },
+    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
+  );
+}
+
+export async function sendProposalAction(proposalId: string): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), { actor: me, successMessage: "Proposal sent." });
+}
+
+export async function acceptProposalAction(proposalId: string): Promise<ActionState<{ partnershipId: string }>> {
+  const me = await actor();
+  return runAction(
+    uuidString,
+    proposalId,
+    async (id) => ({ partnershipId: (await acceptProposal({ actor: me, proposalId: id })).partnership.id }),
+    { actor: me, successMessage: "Proposal accepted. The partnership has started." },
+  );
+}
+
+export async function rejectProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), { actor: me, successMessage: "Proposal rejected." });
+}
+
+/** Answers a received proposal with a counter-proposal; returns the new proposal's id. */
+export async function counterProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), { actor: me, successMessage: "Counter-proposal sent." });
+}

@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DraftActions, RecipientActions } from "@/modules/workspace/proposals/proposal-actions";
+import {
+  ProposalChainCard,
+  ProposalCompensationCard,
+  ProposalDeliverablesCard,
+  ProposalHistoryCard,
+  ProposalSummaryCard,
+  ProposalTermsCard,
+} from "@/modules/workspace/proposals/proposal-detail";
+import { requirePageActor } from "@/lib/auth/page-guard";
+import { getProposalChain, partnershipIdOfProposal } from "@/lib/partnerships/proposal-chain";
+import { loadProposalOr404 } from "./load-proposal";
+
+// Deliberately generic: the title must not tell a non-party whose proposal this is.
+
+export default async function ProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
+  const actor = await requirePageActor(["creator", "brand"]);
+  const { proposalId } = await params;
+  const proposal = await loadProposalOr404(actor, proposalId);
+  const [chain, partnershipId] = await Promise.all([getProposalChain({ actor, proposalId }), partnershipIdOfProposal({ actor, proposalId })]);
+  const isSender = proposal.senderId === actor.id;
+  const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
+  const title = isSender ? `${kind} to ${proposal.recipientDetails.name}` : `${kind} from ${proposal.senderDetails.name}`;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/workspace" className="text-sm text-brand-700 hover:underline">
+          ← Workspace
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{title}</h1>
+          <StatusBadge status={proposal.status} testId="proposal-status" />
+        </div>
+        {proposal.campaignName ? <p className="mt-1 text-slate-600">{proposal.campaignName}</p> : null}
+      </div>
+
+      {partnershipId ? (
+        <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
+          <p className="font-semibold">This proposal was accepted and started a partnership.</p>
+          <Link href={`/workspace/partnerships/${partnershipId}`} className="mt-1 inline-block font-medium text-brand-700 underline" data-testid="partnership-link">
+            Open the partnership
+          </Link>
+        </div>
+      ) : null}
+
+      {isSender && (proposal.status === "draft" || proposal.status === "sent") ? <DraftActions proposalId={proposal.id} isDraft={proposal.status === "draft"} /> : null}
+      {!isSender && proposal.status !== "draft" ? <RecipientActions proposalId={proposal.id} open={proposal.status === "sent"} /> : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ProposalSummaryCard proposal={proposal} />
+        <ProposalCompensationCard proposal={proposal} />
+      </div>
+      <ProposalDeliverablesCard deliverables={proposal.deliverables} />
+      <ProposalTermsCard terms={proposal.terms} />
+      <ProposalChainCard chain={chain} currentId={proposal.id} />
+      <ProposalHistoryCard proposal={proposal} />
+    </div>
+  );
+}
