@@ -10,6 +10,25 @@ const config = [
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // The layers: app → modules → components/ui → lib. Nothing imports upwards, and only
+    // services in lib/ reach the database.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["**/*.test.ts", "tests/**", "e2e/**", "scripts/**", "prisma/**"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            { target: "./lib", from: ["./app", "./modules", "./components"], message: "lib/ is the lowest layer." },
+            { target: "./modules", from: "./app", message: "Route files import modules, never the reverse." },
+            { target: "./components", from: ["./app", "./modules"], message: "components/ui is generic: features import it, not the reverse." },
+            { target: ["./app", "./modules", "./components"], from: ["./lib/db", "./lib/generated/prisma/client.ts"], message: "Only services in lib/ touch the database." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "e2e/output/**", "next-env.d.ts"],
   },
 ];

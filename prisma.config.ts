@@ -1,7 +1,11 @@
 /**
- * Prisma CLI configuration. Migrations run on the JavaScript schema engine through
- * the project's own driver adapters, so `prisma migrate deploy` works offline against
- * the embedded database and against a PostgreSQL server (DATABASE_URL) alike.
+ * Prisma CLI configuration: `prisma generate`, writing migrations (`prisma migrate diff`)
+ * and inspecting or repairing a database's migration history (`prisma migrate status`,
+ * `prisma migrate resolve`). Migrations are applied by lib/db/migrate.ts (`npm run
+ * db:migrate`); it keeps the same `_prisma_migrations` records, so `prisma migrate deploy`
+ * and it accept each other's databases. The CLI runs the JavaScript schema engine through
+ * the project's own driver adapters, offline, on the embedded database and on a PostgreSQL
+ * server (DATABASE_URL) alike.
  */
 import path from "node:path";
 import { defineConfig } from "prisma/config";

@@ -1,12 +1,6 @@
-/** `npm run db:migrate`: applies prisma/migrations to the configured database. */
-import { applyMigrations } from "../lib/db/migrate";
-import { connectSql } from "../lib/db/sql-connection";
+/** `npm run db:migrate`, and before `npm start`: applies pending migrations (lib/db/migrate.ts) to the configured database. */
+import { migrate } from "../lib/db/migrate";
 
-const conn = await connectSql();
-try {
-  const applied = await applyMigrations(conn);
-  const where = conn.kind === "postgres" ? "PostgreSQL (DATABASE_URL)" : "the embedded database";
-  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `No pending migrations for ${where}.`);
-} finally {
-  await conn.close();
-}
+const { applied, database } = await migrate();
+if (applied.length) console.log(`Applied ${applied.length} migration(s) to ${database}: ${applied.join(", ")}`);
+else console.log(`No pending migrations for ${database}.`);

@@ -1,6 +1,7 @@
 /**
- * Gives each test file its own copy of the seeded template database, and points the
- * application's database settings at it before any test code opens a connection.
+ * Setup file of the database test project (vitest.config.ts): gives each test file its
+ * own copy of the seeded template database, and points the application's database
+ * settings at it before any test code opens a connection.
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,8 @@
 /**
- * Builds the seeded template database that every test file copies (see
- * test-databases.ts), and removes it when the run ends.
+ * Global setup of the database test project (vitest.config.ts): builds the seeded
+ * template database that every test file copies (see test-databases.ts), migrated by
+ * the same runner as every other entry point (lib/db/migrate.ts), and removes it when
+ * the run ends.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,8 +12,7 @@ import { createPostgresDatabase, databaseName, dropPostgresDatabase, serverUrl, 
 export default async function setup(project: TestProject) {
   const started = Date.now();
   const url = serverUrl();
-  const { applyMigrations } = await import("../lib/db/migrate");
-  const { connectSql } = await import("../lib/db/sql-connection");
+  const { migrate } = await import("../lib/db/migrate");
   const { createClient } = await import("../lib/db");
   const { closeAllPglite } = await import("../lib/db/pglite");
   const { seed } = await import("../prisma/seed/seed");
@@ -26,9 +27,7 @@ export default async function setup(project: TestProject) {
   }
   const target = template.kind === "postgres" ? { url: template.url } : { dir: path.join(template.root, "pglite") };
 
-  const conn = await connectSql(target);
-  await applyMigrations(conn);
-  await conn.close();
+  await migrate(target);
   const db = createClient(target);
   await seed(db, {});
   await db.$disconnect();

@@ -1,8 +1,9 @@
 /**
- * Test databases. The suite seeds one template database per run (global setup); each
- * test file then works on its own copy, so files run in parallel without seeing each
- * other's writes. With DATABASE_URL the copies are PostgreSQL databases created from
- * the template; without it they are copies of an embedded PGlite folder.
+ * Test databases. The database test project seeds one template database per run (global
+ * setup); each of its test files then works on its own copy, so files run in parallel
+ * without seeing each other's writes. With DATABASE_URL the copies are PostgreSQL
+ * databases created from the template; without it they are copies of an embedded
+ * PGlite folder.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";

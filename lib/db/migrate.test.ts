@@ -1,4 +1,7 @@
-/** The committed migrations apply from empty to both kinds of database. */
+/**
+ * The committed migrations apply from empty to both kinds of database, and the runner
+ * keeps Prisma's bookkeeping: it accepts a database `prisma migrate deploy` migrated.
+ */
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
@@ -30,8 +33,16 @@ async function checkFreshDatabase(conn: SqlConnection) {
   // A second run applies nothing.
   expect(await applyMigrations(conn)).toEqual([]);
   // An applied migration that changed afterwards is refused.
-  const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: "0".repeat(64) } : m));
+  const edited = migrations.map((m, i) => (i === 0 ? { ...m, sql: `${m.sql}\n-- edited`, checksum: "0".repeat(64) } : m));
   await expect(applyMigrations(conn, edited)).rejects.toBeInstanceOf(MigrationError);
+  // The same file checked out with other line endings is still the migration that was applied.
+  const crlf = migrations.map((m) => ({ ...m, sql: m.sql.replace(/\r?\n/g, "\r\n"), checksum: "f".repeat(64) }));
+  expect(await applyMigrations(conn, crlf)).toEqual([]);
+  // A migration that fails leaves neither its changes nor a record behind.
+  const failing = { name: "99999999999999_failing", sql: 'CREATE TABLE "half_done" (id int); SELECT 1/0;', checksum: "1".repeat(64) };
+  await expect(applyMigrations(conn, [...migrations, failing])).rejects.toThrow();
+  expect(await tableNames(conn)).not.toContain("half_done");
+  expect(await applyMigrations(conn)).toEqual([]);
 }
 
 describe("migrations", () => {
@@ -57,6 +68,20 @@ describe("migrations", () => {
         env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" },
       });
       expect(stdout).toContain("Database schema is up to date");
+    } finally {
+      await conn.close();
+      await dropPostgresDatabase(serverUrl()!, name);
+    }
+  });
+
+  it.skipIf(!serverUrl())("accept a PostgreSQL database that prisma migrate deploy migrated", async () => {
+    const name = `harambee_deploy_${uniqueSuffix()}`;
+    const url = await createPostgresDatabase(serverUrl()!, name);
+    const env = { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" };
+    await promisify(execFile)("npx", ["prisma", "migrate", "deploy"], { env });
+    const conn = await connectSql({ url });
+    try {
+      expect(await applyMigrations(conn)).toEqual([]);
     } finally {
       await conn.close();
       await dropPostgresDatabase(serverUrl()!, name);
