@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time: PGlite ships WebAssembly and data files,
-  // pdfkit reads its font metrics from disk.
-  serverExternalPackages: ["@electric-sql/pglite", "pdfkit"],
+  // pdfmake's pdfkit reads the standard fonts' metrics from disk.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfmake"],
   poweredByHeader: false,
   typedRoutes: false,
 };
