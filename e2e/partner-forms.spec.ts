@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
-import { formatMoney } from "../lib/money";
+import { formatMoney } from "../lib/format";
 
 const signInAsPartner = (page: Page) => signIn(page, "partner@demo.test", /\/dashboard$/);
 
@@ -279,7 +279,7 @@ test("a partner pays by each method, sees what happens next, and finds each paym
       const group = page.getByRole("group", { name: "Sponsorships to fund (optional)" });
       if (await group.count()) await group.getByRole("checkbox").first().check();
     },
-    ["Card payment confirmation pending"],
+    ["Sandbox card payment", "no card is charged", "Pay by card"],
     "payment-stripe",
   );
 
@@ -293,4 +293,16 @@ test("a partner pays by each method, sees what happens next, and finds each paym
     await expect(row).toContainText(payment.status);
   }
   await page.screenshot({ path: "e2e/output/screenshots/payments-after-forms.png", fullPage: true });
+
+  // Without Stripe keys the card payment is a sandbox charge: its simulated card payment settles it as Stripe's confirmation would.
+  const card = made.find((payment) => payment.method === "Card (Stripe)")!;
+  await page.getByTestId("payment-row").filter({ hasText: card.reference }).getByRole("link", { name: "Pay by card" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/payments\/[0-9a-f-]{36}\/pay$/);
+  await expect(page.getByTestId("sandbox-notice")).toContainText("Sandbox payments: no real money moves");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: `Complete sandbox payment of ${card.amount}` }).click();
+  await expect(page.getByTestId("card-sandbox-prompt")).toContainText("Paid. The payment is completed and its invoice paid.");
+  await page.screenshot({ path: "e2e/output/screenshots/payment-card-sandbox.png", fullPage: true });
+  await page.getByRole("link", { name: "View your payments" }).click();
+  await expect(page.getByTestId("payment-row").filter({ hasText: card.reference })).toContainText("Completed");
 });

@@ -1,21 +1,24 @@
 /**
  * Stripe's webhook, for escrow charges and partners' card payments alike: verifies the
- * signature over the raw body, then applies each event exactly once. The event id is recorded in the same transaction as its effect, so a
- * redelivered event (Stripe retries until it gets a 2xx) changes nothing.
+ * signature over the raw body, then applies each event exactly once. The event id is
+ * recorded in the same transaction as its effect, so a redelivered event (Stripe
+ * retries until it gets a 2xx) changes nothing.
  */
-import Stripe from "stripe";
 import { getDb, type DbTx } from "../db";
 import { AppError } from "../errors";
+import { partnerPaymentIdOf } from "../payments/payment-provider";
+import { constructStripeEvent, type StripeEvent, type StripePaymentIntent } from "../payments/stripe-client";
 import { settleCardPayment } from "../sponsorship/complete-payment";
-import { markPaymentFailed, markPaymentFunded } from "./payments";
+import { markPaymentFailed } from "./mark-payment-failed";
+import { markPaymentFunded } from "./mark-payment-funded";
 
 /** What Stripe actually took: the amount received once a charge succeeded (-1 when the event does not say). */
-const chargedAmount = (intent: Stripe.PaymentIntent): number =>
+const chargedAmount = (intent: StripePaymentIntent): number =>
   typeof intent.amount_received === "number" && intent.amount_received > 0 ? intent.amount_received : typeof intent.amount === "number" ? intent.amount : -1;
 
 /** A partner's card payment carries its payment id; an escrow charge does not. */
-async function settlePartnerCharge(tx: DbTx, intent: Stripe.PaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
-  const paymentId = intent.metadata?.partnerPaymentId;
+async function settlePartnerCharge(tx: DbTx, intent: StripePaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
+  const paymentId = partnerPaymentIdOf(intent);
   if (!paymentId) return false;
   const charge = typeof intent.latest_charge === "string" ? intent.latest_charge : intent.latest_charge?.id;
   await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: chargedAmount(intent), currency: intent.currency, succeeded, reason, receipt: charge ?? intent.id });
@@ -23,19 +26,19 @@ async function settlePartnerCharge(tx: DbTx, intent: Stripe.PaymentIntent, succe
 }
 
 /** The verified event, or 400 invalid_request for a missing secret or a bad or stale signature. */
-export function verifyStripeEvent(options: { rawBody: string; signature: string | null }): Stripe.Event {
+export function verifyStripeEvent(options: { rawBody: string; signature: string | null }): StripeEvent {
   const secret = process.env.STRIPE_WEBHOOK_SECRET;
   if (!secret) throw new AppError("invalid_request", "Stripe webhooks are not configured on this server");
   if (!options.signature) throw new AppError("invalid_request", "Missing Stripe-Signature header");
   try {
-    return Stripe.webhooks.constructEvent(options.rawBody, options.signature, secret);
+    return constructStripeEvent(options.rawBody, options.signature, secret);
   } catch (error) {
     const reason = error instanceof Error ? error.message : "invalid signature";
     throw new AppError("invalid_request", `Webhook signature verification failed: ${reason}`);
   }
 }
 
-export async function handleStripeEvent(event: Stripe.Event): Promise<{ duplicate: boolean }> {
+export async function handleStripeEvent(event: StripeEvent): Promise<{ duplicate: boolean }> {
   return getDb().$transaction(async (tx) => {
     const { count } = await tx.webhookEvent.createMany({ data: [{ id: event.id, provider: "stripe", type: event.type }], skipDuplicates: true });
     if (count === 0) return { duplicate: true };

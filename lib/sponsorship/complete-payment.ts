@@ -1,8 +1,10 @@
 /**
  * The one way a payment leaves `pending`: an admin verifying it, an M-Pesa result
- * (mpesa.ts), or Stripe's webhook for a card payment. Completing a payment activates the sponsorships it funds, disburses to
- * them, moves a funded program out of planning and marks the invoice paid, all in the
- * transaction that flips the status, so a payment is applied exactly once.
+ * (mpesa.ts), or Stripe's webhook for a card payment (or, for a sandbox card payment, the
+ * partner's answer to its simulated card payment, card-payment.ts). Completing a payment
+ * activates the sponsorships it funds, disburses to them, moves a funded program out of
+ * planning and marks the invoice paid, all in the transaction that flips the status
+ * (through transitions.ts), so a payment is applied exactly once.
  */
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma, type DbTx } from "../db";
@@ -11,6 +13,7 @@ import { isUuid } from "../ids";
 import { toMajor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { toPaymentItem, type PaymentItem } from "./list-payments";
+import { transition, transitionEach } from "./transitions";
 
 export type PaymentOutcome = "completed" | "failed";
 
@@ -84,21 +87,16 @@ export async function settlePayment(
   const { paymentId, outcome, now } = options;
   if (outcome === "unchanged") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
   const conversion = outcome === "completed" ? await conversionOf(tx, paymentId, options.rate) : null;
-  // The conditional update is the lock: of concurrent calls, only one sees count 1.
-  const { count } = await tx.payment.updateMany({
-    where: { id: paymentId, status: "pending" },
+  // The conditional update is the lock: of concurrent calls, only one moves the payment;
+  // the others find the outcome already applied (and change nothing) or another one (409).
+  const moved = await transition(tx, "payment", paymentId, outcome, {
+    repeatable: true,
     data:
       outcome === "completed"
-        ? { status: "completed", completedAt: now, failureReason: null, receipt: options.receipt ?? null, ...conversion }
-        : { status: "failed", failureReason: options.reason?.trim() || "Payment failed", receipt: options.receipt ?? null },
+        ? { completedAt: now, failureReason: null, receipt: options.receipt ?? null, ...conversion }
+        : { failureReason: options.reason?.trim() || "Payment failed", receipt: options.receipt ?? null },
   });
-  if (count === 0) {
-    const payment = await tx.payment.findUnique({ where: { id: paymentId }, include: withLinks });
-    if (!payment) throw notFound("Payment");
-    if (payment.status === outcome) return toPaymentItem(payment);
-    throw new AppError("invalid_state", `Payment is already ${payment.status}; it cannot become ${outcome}`);
-  }
-  if (outcome === "completed") await applyCompletion(tx, paymentId, now);
+  if (moved && outcome === "completed") await applyCompletion(tx, paymentId, now);
   return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
 }
 
@@ -217,15 +215,10 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
     // @@unique(paymentId, sponsorshipId): a disbursement can never be recorded twice.
     if (rows.length) await tx.disbursement.createMany({ data: rows, skipDuplicates: true });
 
-    if (complete.length) {
-      // RETURNING tells which ones this payment activated (another payment may have already).
-      const activated = await tx.$queryRaw<Array<{ id: string }>>`
-        UPDATE sponsorships SET status = 'active', activated_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
-        WHERE id IN (${Prisma.join(complete.map((id) => Prisma.sql`${id}::uuid`))}) AND status = 'pending'
-        RETURNING id::text AS id`;
-      if (activated.length) {
-        await tx.sponsorshipEvent.createMany({ data: activated.map(({ id }) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })) });
-      }
+    // Only those this payment activated get the event: another payment may have already.
+    const activated = await transitionEach(tx, "sponsorship", complete, "active", { activatedAt: now, updatedAt: now });
+    if (activated.length) {
+      await tx.sponsorshipEvent.createMany({ data: activated.map((id) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })) });
     }
     if (partly.length) {
       await tx.sponsorshipEvent.createMany({
@@ -235,9 +228,10 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
   }
 
   if (payment.programId) {
-    const moved = await tx.program.updateMany({ where: { id: payment.programId, status: "planning" }, data: { status: "active", activatedAt: now } });
-    if (moved.count) await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
+    const moved = await transitionEach(tx, "program", [payment.programId], "active", { activatedAt: now });
+    if (moved.length) await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
   }
 
-  await tx.invoice.updateMany({ where: { paymentId, status: { not: "paid" } }, data: { status: "paid", paidDate: today } });
+  const invoice = await tx.invoice.findUnique({ where: { paymentId }, select: { id: true } });
+  if (invoice) await transitionEach(tx, "invoice", [invoice.id], "paid", { paidDate: today });
 }

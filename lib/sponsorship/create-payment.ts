@@ -1,7 +1,8 @@
 /**
  * POST /partner/payments: records a pending payment, what it funds and its invoice, in
  * one transaction. The payment completes later through complete-payment.ts (an admin
- * verifying it, the M-Pesa callback, or Stripe's webhook for a card payment).
+ * verifying it, the M-Pesa callback, or Stripe's webhook for a card payment; for a
+ * sandbox payment, the partner's answer to its simulated prompt).
  */
 import crypto from "node:crypto";
 import type { z } from "zod";
@@ -9,15 +10,15 @@ import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { notFound } from "../errors";
-import { stripeClient } from "../partnerships/payment-provider";
-import { createCardCharge } from "./card-payment";
+import { getPaymentProvider } from "../payments/payment-provider";
+import { cardPaymentsUnavailable, createCardCharge } from "./card-payment";
 import { toMinor } from "../money";
 import { bankDetails } from "./bank-details";
 import { listedReference } from "./list-payments";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { mpesaProvider, mpesaUnavailable } from "./mpesa";
 import { partnerOf } from "./partner-of";
-import type { createPaymentBody, createPaymentResponse } from "./schemas";
+import type { createPaymentBody, createPaymentResponse } from "./schemas/payments";
 
 type Body = z.output<typeof createPaymentBody>;
 type Response = z.infer<typeof createPaymentResponse>;
@@ -51,7 +52,9 @@ function message(body: Body, sandbox: boolean): string {
     case "paypal":
       return "Payment initiated. Complete the payment with PayPal to confirm it.";
     case "stripe":
-      return stripeClient() ? "Payment initiated. Enter your card details to complete it." : "Payment initiated. Card payment confirmation pending.";
+      return sandbox
+        ? "Sandbox card payment: no card is charged and no money moves. Complete or cancel the simulated card payment under Pay by card on your payments page."
+        : "Payment initiated. Enter your card details to complete it.";
   }
 }
 
@@ -69,6 +72,8 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
   const amountMinor = toMinor(body.amount);
   const mpesa = body.method === "mpesa" ? mpesaProvider() : null;
   if (body.method === "mpesa" && !mpesa) throw mpesaUnavailable();
+  const cards = body.method === "stripe" ? getPaymentProvider() : null;
+  if (cards?.name === "unavailable") throw cardPaymentsUnavailable();
 
   for (let attempt = 1; ; attempt++) {
     const now = options.now ?? new Date();
@@ -89,7 +94,7 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
         const reference = `${REFERENCE_PREFIX[body.method]}_${compactDate(now)}_${randomToken(6)}`;
         const prompt = mpesa ? await mpesa.requestPayment({ phone: body.phone_number!, amountMinor, reference, now }) : null;
         const providerRef = prompt?.checkoutRequestId ?? null;
-        const sandbox = mpesa?.name === "sandbox";
+        const sandbox = mpesa?.name === "sandbox" || cards?.name === "sandbox";
         const payment = await tx.payment.create({
           data: {
             partnerId,
@@ -133,7 +138,7 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
 
         // Last: should the transaction still fail, the partner never gets the secret, so the charge is never paid.
         const card = body.method === "stripe" ? await createCardCharge(payment) : null;
-        if (card) await tx.payment.update({ where: { id: payment.id }, data: { providerRef: card.id } });
+        if (card) await tx.payment.update({ where: { id: payment.id }, data: { providerRef: card.providerPaymentIntent } });
 
         return {
           id: payment.id,
@@ -149,7 +154,8 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           sandbox,
           ...(body.method === "bank_transfer" ? { bank_transfer: transferInstructions(payment.reference) } : {}),
           ...(providerRef ? { checkout_request_id: providerRef } : {}),
-          ...(card ? { client_secret: card.clientSecret } : {}),
+          // Only a Stripe charge has a secret Stripe.js can pay with; a sandbox one is answered on the pay page.
+          ...(card && !card.sandbox ? { client_secret: card.clientSecret } : {}),
         };
       });
     } catch (error) {

@@ -6,7 +6,7 @@ import type { Payment } from "../generated/prisma/client";
 import { toMajor } from "../money";
 import { pageInfo, pageWindow } from "./pagination";
 import { partnerOf } from "./partner-of";
-import type { listPaymentsQuery, listPaymentsResponse, paymentItem } from "./schemas";
+import type { listPaymentsQuery, listPaymentsResponse, paymentItem } from "./schemas/payments";
 
 type Query = z.output<typeof listPaymentsQuery>;
 type Response = z.infer<typeof listPaymentsResponse>;
@@ -39,7 +39,13 @@ export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsor
   };
 }
 
-export async function listPayments(options: { actor: Actor; query: Query; now?: Date }): Promise<Response> {
+export interface ListPartnerPaymentsOptions {
+  actor: Actor;
+  query: Query;
+  now?: Date;
+}
+
+export async function listPartnerPayments(options: ListPartnerPaymentsOptions): Promise<Response> {
   const partnerId = partnerOf(options.actor);
   const { query } = options;
   const now = options.now ?? new Date();

@@ -10,16 +10,13 @@
  */
 import crypto from "node:crypto";
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
-import { isUuid } from "../ids";
 import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
 import { settlePayment, type PaymentOutcome } from "./complete-payment";
 import { normalizeKenyanPhone } from "./kenyan-phone";
+import type { SandboxPromptPayment } from "./answer-sandbox-prompt";
 import type { PaymentItem } from "./list-payments";
-import { partnerOf } from "./partner-of";
-
 
 export interface StkRequest {
   phone: string;
@@ -138,31 +135,24 @@ function judge(
 
 // ─── The sandbox's simulated phone ──────────────────────────────────────────
 
-export const sandboxPromptBody = z.object({
-  action: z.enum(["approve", "cancel"]).describe("`approve` enters the PIN on the simulated phone; `cancel` dismisses the prompt"),
-});
+export interface AnswerSandboxMpesaPromptOptions {
+  /** A pending sandbox M-Pesa payment, checked by answerSandboxPrompt. */
+  payment: SandboxPromptPayment;
+  /** `approve` enters the PIN on the simulated phone; `cancel` dismisses the prompt. */
+  action: "approve" | "cancel";
+  now?: Date;
+}
 
 /**
- * The partner answers the simulated phone prompt of one of their own pending sandbox
- * M-Pesa payments, as the payer would on a real phone. The answer travels the same
- * path as Safaricom's callback.
+ * Answers the simulated phone prompt as the payer would on a real phone. The answer
+ * travels the same path as Safaricom's callback.
  */
-export async function answerSandboxPrompt(options: { actor: Actor; paymentId: string; action: "approve" | "cancel"; now?: Date }): Promise<PaymentItem> {
-  const partnerId = partnerOf(options.actor);
-  if (!isUuid(options.paymentId)) throw notFound("Payment");
-  const payment = await getDb().payment.findFirst({
-    where: { id: options.paymentId, partnerId },
-    select: { method: true, status: true, sandbox: true, providerRef: true, amountMinor: true, phoneNumber: true },
-  });
-  if (!payment) throw notFound("Payment");
-  if (payment.method !== "mpesa" || !payment.sandbox || !payment.providerRef) throw new AppError("invalid_state", "Only sandbox M-Pesa payments have a simulated prompt");
-  if (!sandboxPaymentsEnabled()) throw new AppError("invalid_state", "Sandbox payments are turned off on this server");
-  if (payment.status !== "pending") throw new AppError("invalid_state", `Payment is already ${payment.status}`);
-
+export async function answerSandboxMpesaPrompt(options: AnswerSandboxMpesaPromptOptions): Promise<PaymentItem> {
+  const { payment } = options;
   const result: StkResult =
     options.action === "approve"
       ? {
-          MerchantRequestID: `sandbox-${options.paymentId}`,
+          MerchantRequestID: `sandbox-${payment.id}`,
           CheckoutRequestID: payment.providerRef,
           ResultCode: 0,
           ResultDesc: "The service request is processed successfully.",
@@ -174,7 +164,7 @@ export async function answerSandboxPrompt(options: { actor: Actor; paymentId: st
             ],
           },
         }
-      : { MerchantRequestID: `sandbox-${options.paymentId}`, CheckoutRequestID: payment.providerRef, ResultCode: 1032, ResultDesc: "Request cancelled by user" };
+      : { MerchantRequestID: `sandbox-${payment.id}`, CheckoutRequestID: payment.providerRef, ResultCode: 1032, ResultDesc: "Request cancelled by user" };
   const settled = await applyStkResult({ result, source: "sandbox", now: options.now });
   if (!settled) throw notFound("Payment");
   return settled;

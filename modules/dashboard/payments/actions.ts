@@ -3,8 +3,8 @@
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { runAction } from "@/lib/forms/run-action";
 import { createPayment } from "@/lib/sponsorship/create-payment";
-import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/sponsorship/mpesa";
-import { createPaymentBody } from "@/lib/sponsorship/schemas";
+import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/sponsorship/answer-sandbox-prompt";
+import { createPaymentBody } from "@/lib/sponsorship/schemas/payments";
 
 /** Starts a payment with the same schema and service as POST /partner/payments. */
 export async function createPaymentAction(input: unknown) {
@@ -12,7 +12,7 @@ export async function createPaymentAction(input: unknown) {
   return runAction(createPaymentBody, input, (body) => createPayment({ actor, body }), { actor });
 }
 
-/** Answers the simulated phone prompt of a sandbox M-Pesa payment, as POST /partner/payments/{id}/sandbox-prompt does. */
+/** Answers the simulated prompt of a sandbox payment (M-Pesa phone or card payment), as POST /partner/payments/{id}/sandbox-prompt does. */
 export async function answerSandboxPromptAction(paymentId: string, action: "approve" | "cancel") {
   const actor = await requirePageActor(["partner"]);
   return runAction(sandboxPromptBody, { action }, async (body) => {

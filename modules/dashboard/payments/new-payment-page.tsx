@@ -1,7 +1,9 @@
+import { stripePublishableKey } from "@/lib/payments/stripe-client";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 import { PaymentForm } from "@/modules/dashboard/payments/payment-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { listProgramOptions, listUnpaidSponsorships } from "@/lib/sponsorship/form-options";
+import { listProgramOptions } from "@/lib/sponsorship/list-program-options";
+import { listUnpaidSponsorships } from "@/lib/sponsorship/list-unpaid-sponsorships";
 
 
 export default async function NewPaymentPage() {
@@ -12,7 +14,7 @@ export default async function NewPaymentPage() {
       <PartnerPageHeader title="Make a payment" back={{ href: "/dashboard/payments", label: "Payments and invoices" }}>
         Fund a program or your pending sponsorships. Every payment gets an invoice.
       </PartnerPageHeader>
-      <PaymentForm programs={programs} sponsorships={sponsorships} stripePublishableKey={process.env.STRIPE_PUBLISHABLE_KEY ?? null} />
+      <PaymentForm programs={programs} sponsorships={sponsorships} stripePublishableKey={stripePublishableKey()} />
     </div>
   );
 }

@@ -1,23 +1,28 @@
-import { notFound } from "next/navigation";
 import { PartnerPageHeader } from "@/components/ui/page-header";
+import { CardSandboxPrompt } from "@/modules/dashboard/payments/card-sandbox-prompt";
 import { StripePaymentForm } from "@/modules/dashboard/payments/stripe-payment-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
-import { formatMoney, toMajor } from "@/lib/money";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { formatMoney } from "@/lib/format";
+import { toMajor } from "@/lib/money";
+import { stripePublishableKey } from "@/lib/payments/stripe-client";
 import { cardPaymentSecret } from "@/lib/sponsorship/card-payment";
 
-
-/** Pays a pending card payment, for a partner who left the page before entering the card. */
+/**
+ * Pays a pending card payment, for a partner who left the page before entering the card:
+ * Stripe's card form, or where the sandbox stands in for Stripe, its simulated card payment.
+ */
 export default async function PayByCardPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["partner"]);
   const { id } = await params;
-  const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY;
+  const publishableKey = stripePublishableKey();
   let card: Awaited<ReturnType<typeof cardPaymentSecret>> | null = null;
   let refusal: string | null = null;
   try {
-    card = await cardPaymentSecret({ actor, paymentId: id });
+    card = await orNotFound(cardPaymentSecret({ actor, paymentId: id }));
   } catch (error) {
-    if (error instanceof AppError && error.code === "resource_not_found") notFound();
+    // The not-found page is thrown, not an AppError, so it passes on.
     if (!(error instanceof AppError)) throw error;
     refusal = error.message;
   }
@@ -27,7 +32,9 @@ export default async function PayByCardPage({ params }: { params: Promise<{ id: 
         {card ? `Payment ${card.reference}.` : "This payment cannot be paid by card."}
       </PartnerPageHeader>
       <section aria-label="Card payment" className="max-w-xl rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        {card && publishableKey ? (
+        {card?.sandbox ? (
+          <CardSandboxPrompt paymentId={card.paymentId} amountLabel={formatMoney(toMajor(card.amountMinor), card.currency)} />
+        ) : card && publishableKey ? (
           <StripePaymentForm
             publishableKey={publishableKey}
             clientSecret={card.clientSecret}
@@ -36,7 +43,7 @@ export default async function PayByCardPage({ params }: { params: Promise<{ id: 
           />
         ) : (
           <p role="status" className="text-sm text-slate-700">
-            {refusal ?? "Card payments are not available on this server; an administrator verifies this payment."}
+            {refusal ?? "Card payments are not available on this server."}
           </p>
         )}
       </section>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { createPaymentAction } from "@/modules/dashboard/payments/actions";
 import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
+import { CardSandboxPrompt } from "@/modules/dashboard/payments/card-sandbox-prompt";
 import { MpesaSandboxPrompt } from "@/modules/dashboard/payments/mpesa-sandbox-prompt";
 import { StripePaymentForm } from "@/modules/dashboard/payments/stripe-payment-form";
 import { Button } from "@/components/ui/button";
@@ -13,14 +14,13 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { formatMoney } from "@/lib/money";
+import { labelFor } from "@/lib/humanize";
 import type { createPayment } from "@/lib/sponsorship/create-payment";
-import type { UnpaidSponsorshipOption } from "@/lib/sponsorship/form-options";
-import { createPaymentBody, PAYMENT_METHODS } from "@/lib/sponsorship/schemas";
+import type { UnpaidSponsorshipOption } from "@/lib/sponsorship/list-unpaid-sponsorships";
+import { createPaymentBody, PAYMENT_METHODS } from "@/lib/sponsorship/schemas/payments";
+import { formatMoney } from "@/lib/format";
 
 type Method = (typeof PAYMENT_METHODS)[number];
-
-export const METHOD_LABELS: Record<Method, string> = { mpesa: "M-Pesa", bank_transfer: "Bank transfer", paypal: "PayPal", stripe: "Card (Stripe)" };
 
 const METHOD_HINTS: Record<Method, string> = {
   mpesa: "We send a payment request to your phone; you approve it with your M-Pesa PIN. KES only.",
@@ -46,7 +46,7 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
           {amount}
         </dd>
         <dt className="text-slate-600">Method</dt>
-        <dd className="font-medium">{METHOD_LABELS[result.method]}</dd>
+        <dd className="font-medium">{labelFor(result.method)}</dd>
         <dt className="text-slate-600">Our reference</dt>
         <dd className="font-mono font-medium break-all" data-testid="payment-reference">
           {result.payment_reference}
@@ -109,6 +109,8 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
           </>
         ) : result.method === "paypal" ? (
           <p>Complete the payment in PayPal. It shows as pending until PayPal confirms it to us.</p>
+        ) : result.sandbox ? (
+          <CardSandboxPrompt paymentId={result.id} amountLabel={amount} />
         ) : result.client_secret && stripePublishableKey ? (
           <StripePaymentForm
             publishableKey={stripePublishableKey}
@@ -188,7 +190,7 @@ export function PaymentForm({
   }
 
   const amount = optionalNumber(values.amount);
-  const payLabel = typeof amount === "number" && amount > 0 ? `Pay ${formatMoney(amount, currency)} by ${METHOD_LABELS[method]}` : `Pay by ${METHOD_LABELS[method]}`;
+  const payLabel = typeof amount === "number" && amount > 0 ? `Pay ${formatMoney(amount, currency)} by ${labelFor(method)}` : `Pay by ${labelFor(method)}`;
   const selectedTotal = sponsorships.filter((s) => sponsorshipIds.includes(s.id)).reduce((sum, s) => sum + s.amount, 0);
 
   return (
@@ -199,7 +201,7 @@ export function PaymentForm({
         value={method}
         onChange={(value) => setMethod(value as Method)}
         error={fieldErrors.method}
-        choices={PAYMENT_METHODS.map((value) => ({ value, label: METHOD_LABELS[value], hint: METHOD_HINTS[value] }))}
+        choices={PAYMENT_METHODS.map((value) => ({ value, label: labelFor(value), hint: METHOD_HINTS[value] }))}
       />
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

@@ -4,13 +4,18 @@ import Link from "next/link";
 import { MpesaSandboxPrompt } from "@/modules/dashboard/payments/mpesa-sandbox-prompt";
 import { Panel, StatCard } from "@/components/ui/stat-card";
 import { Button } from "@/components/ui/button";
+import { FilterNav } from "@/components/ui/filter-nav";
+import { Pager } from "@/components/ui/pager";
+import { SelectField } from "@/components/ui/select-field";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
+import { labelFor } from "@/lib/humanize";
 import { cardPaymentsAvailable } from "@/lib/sponsorship/card-payment";
 import { listInvoices } from "@/lib/sponsorship/list-invoices";
-import { listPayments } from "@/lib/sponsorship/list-payments";
-import { INVOICE_STATUSES, PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas";
+import { listPartnerPayments } from "@/lib/sponsorship/list-payments";
+import { INVOICE_STATUSES } from "@/lib/sponsorship/schemas/invoices";
+import { PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas/payments";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
+import { formatMoney } from "@/lib/format";
 
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -21,10 +26,6 @@ type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 const PAGE_SIZE = 20;
 const INVOICE_PAGE_SIZE = 10;
 const DEFAULT_CURRENCY = "KES";
-
-const METHOD_LABELS: Record<PaymentMethod, string> = { mpesa: "M-Pesa", bank_transfer: "Bank transfer", paypal: "PayPal", stripe: "Card (Stripe)" };
-const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = { completed: "Completed", pending: "Pending", failed: "Failed", refunded: "Refunded" };
-const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = { draft: "Draft", sent: "Sent", paid: "Paid", overdue: "Overdue" };
 
 interface Filters {
   status?: PaymentStatus;
@@ -67,40 +68,12 @@ function hrefFor(filters: Filters): string {
   return query ? `/dashboard/payments?${query}` : "/dashboard/payments";
 }
 
-function Pager({ label, page, pages, hrefForPage }: { label: string; page: number; pages: number; hrefForPage: (page: number) => string }) {
-  if (pages <= 1) return null;
-  return (
-    <nav aria-label={label} className="mt-4 flex items-center justify-between text-sm">
-      {page > 1 ? (
-        <Link href={hrefForPage(page - 1)} className="text-brand-700 underline-offset-2 hover:underline">
-          ← Previous
-        </Link>
-      ) : (
-        <span />
-      )}
-      <span className="text-slate-600">
-        Page {page} of {pages}
-      </span>
-      {page < pages ? (
-        <Link href={hrefForPage(page + 1)} className="text-brand-700 underline-offset-2 hover:underline">
-          Next →
-        </Link>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
-
-const select =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none";
-
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(["partner"]);
   const cardPayments = cardPaymentsAvailable();
   const filters = parseFilters(await searchParams);
   const [payments, invoices] = await Promise.all([
-    listPayments({ actor, query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method } }),
+    listPartnerPayments({ actor, query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method } }),
     listInvoices({ actor, query: { page: filters.invoicePage, limit: INVOICE_PAGE_SIZE, status: filters.invoiceStatus } }),
   ]);
   const currency = payments.payments[0]?.currency ?? invoices.invoices[0]?.currency ?? DEFAULT_CURRENCY;
@@ -127,30 +100,22 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <form method="get" action="/dashboard/payments" aria-label="Filter payments" className="flex flex-wrap items-end gap-3">
           {filters.invoiceStatus ? <input type="hidden" name="invoice_status" value={filters.invoiceStatus} /> : null}
           <div className="min-w-40">
-            <label htmlFor="filter-status" className="block text-sm font-medium text-slate-700">
-              Status
-            </label>
-            <select id="filter-status" name="status" defaultValue={filters.status ?? ""} className={select}>
-              <option value="">All statuses</option>
-              {PAYMENT_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {PAYMENT_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
+            <SelectField
+              label="Status"
+              name="status"
+              defaultValue={filters.status ?? ""}
+              placeholder="All statuses"
+              options={PAYMENT_STATUSES.map((status) => ({ value: status, label: labelFor(status) }))}
+            />
           </div>
           <div className="min-w-40">
-            <label htmlFor="filter-method" className="block text-sm font-medium text-slate-700">
-              Method
-            </label>
-            <select id="filter-method" name="method" defaultValue={filters.method ?? ""} className={select}>
-              <option value="">All methods</option>
-              {PAYMENT_METHODS.map((method) => (
-                <option key={method} value={method}>
-                  {METHOD_LABELS[method]}
-                </option>
-              ))}
-            </select>
+            <SelectField
+              label="Method"
+              name="method"
+              defaultValue={filters.method ?? ""}
+              placeholder="All methods"
+              options={PAYMENT_METHODS.map((method) => ({ value: method, label: labelFor(method) }))}
+            />
           </div>
           <Button type="submit">Apply filters</Button>
           {filtered ? (
@@ -204,9 +169,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                       {payment.receipt ? <span className="block text-slate-600">Receipt {payment.receipt}</span> : null}
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{METHOD_LABELS[payment.method]}</td>
+                    <td className="py-2 pr-4 whitespace-nowrap">{labelFor(payment.method)}</td>
                     <td className="py-2 pr-4">
-                      <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                      <StatusBadge status={payment.status} />
                       {payment.sandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span> : null}
                       {payment.sandbox && payment.method === "mpesa" && payment.status === "pending" ? (
                         <MpesaSandboxPrompt paymentId={payment.id} amountLabel={formatMoney(payment.amount, payment.currency)} phone={null} compact />
@@ -224,31 +189,24 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        <Pager label="Payment pages" page={filters.page} pages={payments.pages} hrefForPage={(page) => hrefFor({ ...filters, page })} />
+        {payments.pages > 1 ? <Pager label="Payment pages" page={filters.page} pages={payments.pages} hrefFor={(page) => hrefFor({ ...filters, page })} className="mt-4" /> : null}
       </Panel>
 
       <Panel id="invoices-heading" title="Invoices">
-        <nav aria-label="Invoice status" className="mb-4">
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {[undefined, ...INVOICE_STATUSES].map((status) => {
-              const current = status === filters.invoiceStatus;
-              return (
-                <li key={status ?? "all"}>
-                  <Link
-                    href={hrefFor({ ...filters, invoiceStatus: status, invoicePage: 1 })}
-                    aria-current={current ? "page" : undefined}
-                    className={`block rounded-full border px-3 py-1 ${current ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-50"}`}
-                  >
-                    {status ? INVOICE_STATUS_LABELS[status] : "All"}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <FilterNav
+          label="Invoice status"
+          look="pills"
+          className="mb-4"
+          options={[undefined, ...INVOICE_STATUSES].map((status) => ({
+            key: status ?? "all",
+            label: status ? labelFor(status) : "All",
+            href: hrefFor({ ...filters, invoiceStatus: status, invoicePage: 1 }),
+            current: status === filters.invoiceStatus,
+          }))}
+        />
         {invoices.invoices.length === 0 ? (
           <p role="status" className="rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
-            No invoices{filters.invoiceStatus ? ` with status ${INVOICE_STATUS_LABELS[filters.invoiceStatus].toLowerCase()}` : ""}.
+            No invoices{filters.invoiceStatus ? ` with status ${labelFor(filters.invoiceStatus).toLowerCase()}` : ""}.
           </p>
         ) : (
           <div className="overflow-x-auto">
@@ -287,7 +245,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{invoice.description ?? invoice.program ?? "–"}</td>
                     <td className="py-2 pr-4">
-                      <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+                      <StatusBadge status={invoice.status} />
                     </td>
                     <td className="py-2 pr-4 whitespace-nowrap">
                       <LocalDate value={invoice.issued_date} />
@@ -312,7 +270,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        <Pager label="Invoice pages" page={filters.invoicePage} pages={invoices.pages} hrefForPage={(invoicePage) => hrefFor({ ...filters, invoicePage })} />
+        {invoices.pages > 1 ? (
+          <Pager label="Invoice pages" page={filters.invoicePage} pages={invoices.pages} hrefFor={(invoicePage) => hrefFor({ ...filters, invoicePage })} className="mt-4" />
+        ) : null}
       </Panel>
     </div>
   );

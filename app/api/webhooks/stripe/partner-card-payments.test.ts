@@ -1,7 +1,8 @@
 /**
  * A partner's card payment with Stripe configured, against a local fake of the Stripe
  * API: POST /partner/payments creates a PaymentIntent and answers its client secret;
- * Stripe's signed webhook then completes (or fails) the payment exactly once.
+ * Stripe's signed webhook then completes (or fails) the payment exactly once. Without
+ * Stripe keys the sandbox stands in (or, with sandbox payments off, card payments are refused).
  */
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,11 +113,9 @@ describe("partner card payments through Stripe", () => {
     const again = await cardPaymentSecret({ actor, paymentId: payment.id });
     expect(again).toMatchObject({ clientSecret: intent.client_secret, amountMinor: 110000n, currency: "KES" });
 
-    // Recorded while the server had no Stripe keys: the intent is created on demand, once.
-    fake.restore();
-    const offline = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 1200 } });
-    fake.useFromApp({ secretKey: "sk_test_fake" });
-    const id = (offline.body as { id: string }).id;
+    // A card payment with no charge yet (as seeded payments are): the intent is created on demand, once.
+    const id = crypto.randomUUID();
+    await getDb().payment.create({ data: { id, partnerId, amountMinor: 120000n, currency: "KES", method: "stripe", status: "pending", reference: `ST_TEST_${id.slice(0, 8)}` } });
     const first = await cardPaymentSecret({ actor, paymentId: id });
     const second = await cardPaymentSecret({ actor, paymentId: id });
     expect(second.clientSecret).toBe(first.clientSecret);
@@ -146,15 +145,40 @@ describe("partner card payments through Stripe", () => {
     expect(await getDb().invoice.count({ where: { partnerId } })).toBe(invoicesBefore);
   });
 
-  it("records a card payment for verification, with no client secret, when Stripe is not configured", async () => {
+  it("makes a labelled sandbox charge, with no client secret, when Stripe is not configured", async () => {
     fake.restore();
     try {
       const res = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 400 } });
       expect(res.status).toBe(201);
       expect(res.body).not.toHaveProperty("client_secret");
-      expect((res.body as { message: string }).message).toBe("Payment initiated. Card payment confirmation pending.");
+      expect(res.body).toMatchObject({ sandbox: true, message: expect.stringContaining("Sandbox card payment: no card is charged") });
+      const row = await getDb().payment.findUniqueOrThrow({ where: { id: (res.body as { id: string }).id } });
+      expect(row).toMatchObject({ status: "pending", sandbox: true, providerRef: expect.stringMatching(/^pi_sandbox_/) });
     } finally {
       fake.useFromApp({ secretKey: "sk_test_fake" });
     }
+  });
+
+  it("refuses a card payment with 502 and records nothing without Stripe keys where sandbox payments are off", async () => {
+    fake.restore();
+    process.env.SANDBOX_PAYMENTS = "off";
+    try {
+      const before = await getDb().payment.count({ where: { partnerId } });
+      const res = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 450 } });
+      expect(res.status).toBe(502);
+      expect(res.body).toEqual({ detail: "Card payments are not available on this server; nothing was charged or recorded." });
+      expect(await getDb().payment.count({ where: { partnerId } })).toBe(before);
+    } finally {
+      delete process.env.SANDBOX_PAYMENTS;
+      fake.useFromApp({ secretKey: "sk_test_fake" });
+    }
+  });
+
+  it("keeps a sandbox charge out of Stripe: its card payment is not paid through Stripe", async () => {
+    fake.restore();
+    const res = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "stripe", amount: 460 } });
+    fake.useFromApp({ secretKey: "sk_test_fake" });
+    const actor = await actorByEmail("partner@demo.test");
+    await expect(cardPaymentSecret({ actor, paymentId: (res.body as { id: string }).id })).rejects.toMatchObject({ code: "conflict" });
   });
 });

@@ -9,8 +9,8 @@ import { POST as release } from "@/app/api/partnerships/[partnershipId]/payments
 import { POST as initiate } from "@/app/api/partnerships/[partnershipId]/payments/route";
 import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
-import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/payment-schemas";
-import { resumePayment } from "@/lib/partnerships/payments";
+import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/schemas/payments";
+import { resumePayment } from "@/lib/partnerships/resume-payment";
 import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";

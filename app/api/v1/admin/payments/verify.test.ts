@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createPaymentResponse, paymentItem } from "@/lib/sponsorship/schemas";
+import { createPaymentResponse, paymentItem } from "@/lib/sponsorship/schemas/payments";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as createPayment } from "../../partner/payments/route";
 import { POST as mpesaCallback } from "../../payments/mpesa/callback/route";

@@ -1,8 +1,10 @@
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createPaymentResponse, listInvoicesResponse, listPaymentsResponse } from "@/lib/sponsorship/schemas";
+import { createPaymentResponse, listPaymentsResponse } from "@/lib/sponsorship/schemas/payments";
+import { listInvoicesResponse } from "@/lib/sponsorship/schemas/invoices";
 import { call, tokenFor } from "@/tests/helpers/http";
+import { pdfText } from "@/tests/helpers/pdf-text";
 import { GET as invoicePdf } from "./invoices/[id]/pdf/route";
 import { GET as listInvoices } from "./invoices/route";
 import { POST as sandboxPrompt } from "./[id]/sandbox-prompt/route";
@@ -210,6 +212,8 @@ describe("GET /partner/payments/invoices/{id}/pdf", () => {
     expect(res.headers.get("content-type")).toBe("application/pdf");
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${invoice.invoiceNumber}.pdf"`);
     expect(res.bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const text = await pdfText(res.bytes);
+    for (const expected of ["INVOICE", `Invoice number ${invoice.invoiceNumber}`, "Billed to", "Total due", "Page 1 of 1"]) expect(text).toContain(expected);
     // Same invoice, same bytes.
     expect((await fetchPdf(partner, invoice.id)).bytes.equals(res.bytes)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
 import { completePayment } from "@/lib/sponsorship/complete-payment";
-import { verifyPaymentBody } from "@/lib/sponsorship/schemas";
+import { verifyPaymentBody } from "@/lib/sponsorship/schemas/payments";
 
 /** An admin confirms (or rejects) a pending payment, e.g. after seeing a bank transfer arrive. */
 export const POST = v1Route({ roles: ["admin"], body: verifyPaymentBody }, async ({ actor, body, params }) =>

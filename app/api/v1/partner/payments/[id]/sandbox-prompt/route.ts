@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/sponsorship/mpesa";
+import { answerSandboxPrompt, sandboxPromptBody } from "@/lib/sponsorship/answer-sandbox-prompt";
 
-/** Sandbox M-Pesa only: the partner answers the simulated phone prompt of their own pending payment. */
+/** Sandbox payments only: the partner answers the simulated prompt (M-Pesa phone, or card payment) of their own pending payment. */
 export const POST = v1Route({ roles: ["partner"], body: sandboxPromptBody }, async ({ actor, body, params }) =>
   NextResponse.json(await answerSandboxPrompt({ actor, paymentId: String(params.id), action: body.action })),
 );

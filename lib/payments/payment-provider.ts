@@ -1,40 +1,37 @@
 /**
- * Where escrow money moves. With STRIPE_SECRET_KEY set, payments are real Stripe
- * "separate charges and transfers": the brand pays a PaymentIntent into the platform
- * account, and release transfers the amount to the creator's connected account; both
- * share the partnership's transfer_group. Without it, a sandbox provider simulates
- * both so the workflow can be exercised end to end (where sandbox payments are enabled:
- * payments/sandbox-mode.ts). Callers never ask which one runs.
+ * Where card money moves, for partners' payments and for partnership escrow alike.
+ * With STRIPE_SECRET_KEY set, every charge is a Stripe PaymentIntent the payer confirms
+ * in the browser, and Stripe's webhook reports the result. Escrow uses Stripe's
+ * "separate charges and transfers": the brand's charge goes to the platform account and
+ * release transfers the amount to the creator's connected account, both sharing the
+ * partnership's transfer_group. Without Stripe keys, and where sandbox payments are
+ * enabled (sandbox-mode.ts), a sandbox provider simulates charges and transfers so the
+ * workflows can be exercised end to end; otherwise every money movement is refused.
+ * Callers never ask which one runs.
  */
 import { randomBytes } from "node:crypto";
-import Stripe from "stripe";
 import { AppError } from "../errors";
-import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
+import { sandboxPaymentsEnabled } from "./sandbox-mode";
+import { stripeClient, viaStripe, type StripeClient, type StripePaymentIntent, type StripePaymentIntentParams } from "./stripe-client";
 
-/**
- * Calls Stripe; a refusal or an outage becomes a 502 that says nothing moved. Every call
- * carries an idempotency key, so retrying never charges or transfers twice.
- */
-export async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeError) {
-      throw new AppError("payment_provider_unavailable", "The payment provider did not complete the request; nothing was charged or transferred. Please try again.", {
-        providerErrorType: error.type,
-        ...(error.code ? { providerErrorCode: error.code } : {}),
-      });
-    }
-    throw error;
-  }
-}
+/** What a charge pays for; it decides what the charge carries for the webhook to find its payment again. */
+export type ChargePurpose =
+  | { kind: "partner_payment"; paymentId: string; partnerId: string; reference: string }
+  | { kind: "escrow"; partnershipId: string; paymentId: string };
 
 export interface CreateChargeInput {
   amountMinor: bigint;
   currency: string;
-  partnershipId: string;
-  paymentId: string;
+  purpose: ChargePurpose;
+  /** Derived from the payment, so a retried request reaches the same charge. */
   idempotencyKey: string;
+}
+
+export interface Charge {
+  providerPaymentIntent: string;
+  /** What the browser confirms the charge with; a sandbox charge's is never used to pay. */
+  clientSecret: string;
+  sandbox: boolean;
 }
 
 export interface TransferInput {
@@ -48,13 +45,18 @@ export interface TransferInput {
 
 export interface PaymentProvider {
   name: "stripe" | "sandbox" | "unavailable";
-  createCharge(input: CreateChargeInput): Promise<{ providerPaymentIntent: string; clientSecret: string; sandbox: boolean }>;
-  /** The client secret of a charge already created, so a brand who left the page can finish paying. */
+  createCharge(input: CreateChargeInput): Promise<Charge>;
+  /** The client secret of a charge already created, so a payer who left the page can finish paying. */
   chargeClientSecret(providerPaymentIntent: string): Promise<string>;
   transferToCreator(input: TransferInput): Promise<{ providerTransfer: string }>;
 }
 
 export const transferGroupFor = (partnershipId: string) => `partnership_${partnershipId}`;
+
+/** The partner payment a charge is for, or null for an escrow charge (or one that is not ours). */
+export function partnerPaymentIdOf(intent: StripePaymentIntent): string | null {
+  return intent.metadata?.partnerPaymentId || null;
+}
 
 const random = (bytes = 12) => randomBytes(bytes).toString("hex");
 
@@ -73,24 +75,37 @@ export const sandboxProvider: PaymentProvider = {
   },
 };
 
-const unavailable = () =>
+export const paymentsUnavailable = () =>
   new AppError("payment_provider_unavailable", "Payments are not available on this server: it has no Stripe keys and sandbox payments are off. Nothing was charged or transferred.");
 
 /** In production without Stripe keys (and without SANDBOX_PAYMENTS=on): every money movement is refused. */
 export const unavailableProvider: PaymentProvider = {
   name: "unavailable",
   async createCharge() {
-    throw unavailable();
+    throw paymentsUnavailable();
   },
   async chargeClientSecret() {
-    throw unavailable();
+    throw paymentsUnavailable();
   },
   async transferToCreator() {
-    throw unavailable();
+    throw paymentsUnavailable();
   },
 };
 
-export function stripeProvider(stripe: Stripe): PaymentProvider {
+/** What a PaymentIntent carries besides its amount, by what it pays for. */
+function intentDetails(purpose: ChargePurpose): Pick<StripePaymentIntentParams, "description" | "metadata" | "transfer_group"> {
+  switch (purpose.kind) {
+    case "partner_payment":
+      return {
+        description: `Harambee payment ${purpose.reference}`,
+        metadata: { partnerPaymentId: purpose.paymentId, partnerId: purpose.partnerId, reference: purpose.reference },
+      };
+    case "escrow":
+      return { transfer_group: transferGroupFor(purpose.partnershipId), metadata: { partnershipId: purpose.partnershipId, paymentId: purpose.paymentId } };
+  }
+}
+
+export function stripeProvider(stripe: StripeClient): PaymentProvider {
   return {
     name: "stripe",
     async createCharge(input) {
@@ -99,8 +114,7 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
           {
             amount: Number(input.amountMinor),
             currency: input.currency.toLowerCase(),
-            transfer_group: transferGroupFor(input.partnershipId),
-            metadata: { partnershipId: input.partnershipId, paymentId: input.paymentId },
+            ...intentDetails(input.purpose),
             automatic_payment_methods: { enabled: true },
           },
           { idempotencyKey: input.idempotencyKey },
@@ -130,24 +144,6 @@ export function stripeProvider(stripe: Stripe): PaymentProvider {
       return { providerTransfer: transfer.id };
     },
   };
-}
-
-const clients = new Map<string, Stripe>();
-
-/** The Stripe client for the current environment (host/port/protocol point tests at a fake). */
-export function stripeClient(): Stripe | null {
-  const key = process.env.STRIPE_SECRET_KEY;
-  if (!key) return null;
-  const host = process.env.STRIPE_API_HOST || undefined;
-  const port = process.env.STRIPE_API_PORT || undefined;
-  const protocol = process.env.STRIPE_API_PROTOCOL === "http" ? "http" : process.env.STRIPE_API_PROTOCOL === "https" ? "https" : undefined;
-  const cacheKey = JSON.stringify([key, host, port, protocol]);
-  let client = clients.get(cacheKey);
-  if (!client) {
-    client = new Stripe(key, { host, port, protocol, maxNetworkRetries: 2, timeout: 20_000 });
-    clients.set(cacheKey, client);
-  }
-  return client;
 }
 
 /** Read on every call so configuration changes (and tests) take effect without a restart. */

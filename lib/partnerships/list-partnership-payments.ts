@@ -1,0 +1,21 @@
+/** GET /partnerships/{id}/payments: the partnership's escrow payments, oldest first. */
+import type { Actor } from "../auth/actor";
+import { getDb } from "../db";
+import { partnershipForParty } from "./access";
+import type { PaymentResponse } from "./schemas/payments";
+import { toPaymentResponse } from "./payment-view";
+
+export interface ListPartnershipPaymentsOptions {
+  actor: Actor;
+  partnershipId: string;
+}
+
+export async function listPartnershipPayments(options: ListPartnershipPaymentsOptions): Promise<{ payments: PaymentResponse[] }> {
+  const db = getDb();
+  await partnershipForParty(db, options.actor, options.partnershipId);
+  const payments = await db.partnershipPayment.findMany({
+    where: { partnershipId: options.partnershipId },
+    orderBy: [{ createdAt: "asc" }, { type: "asc" }, { id: "asc" }],
+  });
+  return { payments: payments.map(toPaymentResponse) };
+}
