@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
-import { formatMoney } from "../lib/money";
+import { formatMoney } from "../lib/format";
 
 const signInAsPartner = (page: Page) => signIn(page, "partner@demo.test", /\/dashboard$/);
 

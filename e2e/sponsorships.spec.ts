@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
-import { formatNumber } from "../lib/format";
-import { formatMoney } from "../lib/money";
+import { formatMoney, formatNumber } from "../lib/format";
 
 const signInAsPartner = (page: Page) => signIn(page, "partner@demo.test", /\/dashboard$/);
 

@@ -16,7 +16,3 @@ export function toMinor(major: number): bigint {
   return BigInt(minor);
 }
 
-/** Formats an amount for people: KES in the Kenyan locale, other currencies in their usual form. */
-export function formatMoney(major: number, currency: string, locale = currency === "KES" ? "en-KE" : "en-US"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 2 }).format(major);
-}

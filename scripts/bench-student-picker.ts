@@ -6,7 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { disconnectDb, getDb } from "../lib/db";
-import { listSponsorableStudents, listStudentFilterOptions, type SponsorableStudentsQuery } from "../lib/sponsorship/list-sponsorable-students";
+import { listSponsorableStudents, type SponsorableStudentsQuery } from "../lib/sponsorship/list-sponsorable-students";
+import { listStudentFilterOptions } from "../lib/sponsorship/list-student-filter-options";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "30" } } });
 const runs = Number(values.runs);

@@ -5,17 +5,30 @@ export function Spinner() {
 }
 
 /**
- * The progress, success or failure line under a form. The live region is always in the
- * page so screen readers announce the change.
+ * The progress, success or failure line under a form: how every server action's `ActionState`
+ * is shown. The live region is always in the page so screen readers announce the change.
  */
-export function FormStatus({ state, pending, pendingText, successText }: { state: ActionState<unknown>; pending: boolean; pendingText: string; successText?: string }) {
+export function FormStatus({
+  state,
+  pending,
+  pendingText,
+  successText,
+}: {
+  state: ActionState<unknown>;
+  pending: boolean;
+  /** Without it, progress shows on the submit button alone. */
+  pendingText?: string;
+  successText?: string;
+}) {
   return (
     <div aria-live="polite" role="status" className="text-sm">
       {pending ? (
-        <p className="flex items-center gap-2 text-slate-600">
-          <Spinner />
-          {pendingText}
-        </p>
+        pendingText ? (
+          <p className="flex items-center gap-2 text-slate-600">
+            <Spinner />
+            {pendingText}
+          </p>
+        ) : null
       ) : state.status === "error" ? (
         <p className="rounded-md bg-red-50 p-3 text-red-800" data-testid="form-error">
           {state.message}

@@ -1,4 +1,5 @@
 /** Turning what people type into the values the API's schemas expect. Safe in the browser. */
+import { OFFERED_CURRENCIES } from "../schemas/currency";
 
 /** "" (or only spaces) is "not given"; anything else is trimmed. */
 export function optionalText(value: string): string | undefined {
@@ -19,9 +20,5 @@ export function optionalList<T>(values: readonly T[]): T[] | undefined {
   return values.length ? [...values] : undefined;
 }
 
-export const CURRENCIES = [
-  { value: "KES", label: "KES – Kenyan shilling" },
-  { value: "USD", label: "USD – US dollar" },
-  { value: "EUR", label: "EUR – Euro" },
-  { value: "GBP", label: "GBP – Pound sterling" },
-] as const;
+/** The currency select's options: "KES – Kenyan shilling". */
+export const CURRENCIES = OFFERED_CURRENCIES.map(({ code, name }) => ({ value: code, label: `${code} – ${name}` }));

@@ -5,8 +5,23 @@ import { ERROR_TYPES } from "../api/error-types";
 import { changePasswordBody, credentialsRevokedResponse, deactivatedUserResponse, tokenRequestSchema, tokenResponseSchema, tokenUserSchema } from "../auth/schemas";
 import { BODY_LIMITS, formatBytes } from "../http/body";
 import { BANDS, BASELINE_DAYS, CBC_BANDS, IMPROVEMENT_THRESHOLD, RECENT_MONTHS } from "../sponsorship/metrics";
-import { MPESA_ACCEPTED, mpesaCallbackBody, sandboxPromptBody } from "../sponsorship/mpesa";
-import * as s from "../sponsorship/schemas";
+import { sandboxPromptBody } from "../sponsorship/answer-sandbox-prompt";
+import { MPESA_ACCEPTED, mpesaCallbackBody } from "../sponsorship/mpesa";
+import { dashboardStatsResponse } from "../sponsorship/schemas/dashboard";
+import { impactResponse, periodQuery, studentOutcomesQuery, studentOutcomesResponse } from "../sponsorship/schemas/impact";
+import { listInvoicesQuery, listInvoicesResponse } from "../sponsorship/schemas/invoices";
+import { createPaymentBody, createPaymentResponse, listPaymentsQuery, listPaymentsResponse, paymentItem, verifyPaymentBody } from "../sponsorship/schemas/payments";
+import { programTargetsBody, programTargetsResponse } from "../sponsorship/schemas/program-targets";
+import { createProgramBody, createProgramResponse, listProgramsQuery, listProgramsResponse, programDetailResponse } from "../sponsorship/schemas/programs";
+import { exportReportQuery, exportReportResponse, impactReportQuery, impactReportResponse } from "../sponsorship/schemas/reports";
+import {
+  createSponsorshipsBody,
+  createSponsorshipsResponse,
+  listSponsorshipsQuery,
+  listSponsorshipsResponse,
+  sponsorshipDetailResponse,
+} from "../sponsorship/schemas/sponsorships";
+import { sponsoredStudentsQuery, sponsoredStudentsResponse } from "../sponsorship/schemas/students";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
 const errorSchema = z.object({
@@ -82,64 +97,64 @@ const endpoints: EndpointDoc[] = [
     responses: { 200: { description: "Everything revoked, this token included", schema: credentialsRevokedResponse } }, errors: [401, 403, 429],
   },
   { ...partner, method: "get", path: "/api/v1/partner/dashboard/stats", summary: "Dashboard overview",
-    responses: { 200: { description: "Overview", schema: s.dashboardStatsResponse } }, errors: readErrors },
-  { ...partner, method: "get", path: "/api/v1/partner/sponsorships", summary: "List sponsorships", query: s.listSponsorshipsQuery,
-    responses: { 200: { description: "A page of sponsorships", schema: s.listSponsorshipsResponse } }, errors: readErrors },
+    responses: { 200: { description: "Overview", schema: dashboardStatsResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/sponsorships", summary: "List sponsorships", query: listSponsorshipsQuery,
+    responses: { 200: { description: "A page of sponsorships", schema: listSponsorshipsResponse } }, errors: readErrors },
   { ...partner, method: "post", path: "/api/v1/partner/sponsorships", summary: "Sponsor students",
     description: "Creates one pending sponsorship per student, all or none. `course_ids` is required for `course_specific`; a student with an active or pending sponsorship from the same partner overlapping the dates answers 409. Unknown students or courses answer 422.",
-    body: s.createSponsorshipsBody, idempotent: true,
-    responses: { 201: { description: "Created", schema: s.createSponsorshipsResponse } }, errors: [...writeErrors, 409] },
+    body: createSponsorshipsBody, idempotent: true,
+    responses: { 201: { description: "Created", schema: createSponsorshipsResponse } }, errors: [...writeErrors, 409] },
   { ...partner, method: "get", path: "/api/v1/partner/sponsorships/{id}", summary: "Sponsorship detail", pathParams: id,
-    responses: { 200: { description: "The sponsorship", schema: s.sponsorshipDetailResponse } }, errors: [...readErrors, 404] },
+    responses: { 200: { description: "The sponsorship", schema: sponsorshipDetailResponse } }, errors: [...readErrors, 404] },
   { ...partner, method: "get", path: "/api/v1/partner/sponsored-students", summary: "Sponsored students with their figures (all time)",
-    query: s.sponsoredStudentsQuery, responses: { 200: { description: "A page of students", schema: s.sponsoredStudentsResponse } }, errors: readErrors },
-  { ...partner, method: "get", path: "/api/v1/partner/impact", summary: "Impact metrics", query: s.periodQuery,
-    responses: { 200: { description: "Impact", schema: s.impactResponse } }, errors: readErrors },
-  { ...partner, method: "get", path: "/api/v1/partner/impact/student-outcomes", summary: "Student outcome analytics", query: s.studentOutcomesQuery,
-    responses: { 200: { description: "Outcomes", schema: s.studentOutcomesResponse } }, errors: readErrors },
+    query: sponsoredStudentsQuery, responses: { 200: { description: "A page of students", schema: sponsoredStudentsResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/impact", summary: "Impact metrics", query: periodQuery,
+    responses: { 200: { description: "Impact", schema: impactResponse } }, errors: readErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/impact/student-outcomes", summary: "Student outcome analytics", query: studentOutcomesQuery,
+    responses: { 200: { description: "Outcomes", schema: studentOutcomesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/impact/reports", summary: "Generate an impact report",
     description: "Generates and stores the report in the requested format; download it from `download_url` within 24 hours. Without dates the report covers the same months as `GET /partner/impact?period=year`: this month and the eleven before it, up to now. Safe to repeat: asking again for the same format and period, with no change to the partner's data since, answers the stored report (same `id`) instead of generating another; new reports count against `REPORTS_PER_MINUTE`.",
-    query: s.impactReportQuery, responses: { 200: { description: "Report generated", schema: s.impactReportResponse } }, errors: readErrors },
+    query: impactReportQuery, responses: { 200: { description: "Report generated", schema: impactReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/export", summary: "Export a report (impact, financial, student outcomes)",
     description: "CSV exports have one row per sponsored student (impact, student_outcomes) or per payment (financial). Repeating a request answers the stored report, as for /impact/reports.",
-    query: s.exportReportQuery, responses: { 200: { description: "Report generated", schema: s.exportReportResponse } }, errors: readErrors },
+    query: exportReportQuery, responses: { 200: { description: "Report generated", schema: exportReportResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/reports/{id}/download", summary: "Download a generated report", pathParams: id,
     description: "Only the partner that generated the report can download it. After `expires_at` the answer is 410; a week later the file is deleted and the answer is 404.",
     responses: { 200: { description: "The report file, in the format it was generated in", mediaType: ["application/pdf", "text/csv", "application/json"] } }, errors: [401, 403, 404, 410, 429] },
-  { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: s.listProgramsQuery,
-    responses: { 200: { description: "A page of programs", schema: s.listProgramsResponse } }, errors: readErrors },
-  { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: s.createProgramBody, idempotent: true,
-    responses: { 201: { description: "Created", schema: s.createProgramResponse } }, errors: writeErrors },
+  { ...partner, method: "get", path: "/api/v1/partner/programs", summary: "List programs", query: listProgramsQuery,
+    responses: { 200: { description: "A page of programs", schema: listProgramsResponse } }, errors: readErrors },
+  { ...partner, method: "post", path: "/api/v1/partner/programs", summary: "Create a program (in planning)", body: createProgramBody, idempotent: true,
+    responses: { 201: { description: "Created", schema: createProgramResponse } }, errors: writeErrors },
   { ...partner, method: "get", path: "/api/v1/partner/programs/{id}", summary: "Program detail", pathParams: id,
     description: "`participants.average_score`, `participants.completion_rate` and `outcomes` follow the attribution rule: only what participants did while the program funded them (from the later of their enrolment and the program's funding to its end date), up to now. `spent` counts money in another currency at the rate recorded when it settled, and leaves out money with no recorded rate.",
-    responses: { 200: { description: "The program", schema: s.programDetailResponse } }, errors: [...readErrors, 404] },
+    responses: { 200: { description: "The program", schema: programDetailResponse } }, errors: [...readErrors, 404] },
   { ...partner, method: "get", path: "/api/v1/partner/programs/{id}/targets", summary: "Program targets and progress", pathParams: id,
     description: "Each target beside the figure it is measured by: `score_improvement` against `outcomes.average_score_improvement` (points), `completion_rate` against `outcomes.completion_rate` (percent), `certificates` against `outcomes.certificates`.",
-    responses: { 200: { description: "The targets", schema: s.programTargetsResponse } }, errors: [...readErrors, 404] },
+    responses: { 200: { description: "The targets", schema: programTargetsResponse } }, errors: [...readErrors, 404] },
   { ...partner, method: "put", path: "/api/v1/partner/programs/{id}/targets", summary: "Set program targets", pathParams: id,
     description: "Replaces the program's targets with the set given (an empty list removes them). Each metric at most once; `score_improvement` and `completion_rate` up to 100, `certificates` a whole number. Repeating the same body changes nothing.",
-    body: s.programTargetsBody,
-    responses: { 200: { description: "The targets with progress", schema: s.programTargetsResponse } }, errors: [...writeErrors, 404] },
-  { ...partner, method: "get", path: "/api/v1/partner/payments", summary: "Payment history", query: s.listPaymentsQuery,
-    responses: { 200: { description: "A page of payments", schema: s.listPaymentsResponse } }, errors: readErrors },
+    body: programTargetsBody,
+    responses: { 200: { description: "The targets with progress", schema: programTargetsResponse } }, errors: [...writeErrors, 404] },
+  { ...partner, method: "get", path: "/api/v1/partner/payments", summary: "Payment history", query: listPaymentsQuery,
+    responses: { 200: { description: "A page of payments", schema: listPaymentsResponse } }, errors: readErrors },
   { ...partner, method: "post", path: "/api/v1/partner/payments", summary: "Make a payment",
-    description: "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when an admin verifies it (bank transfer, PayPal, and card payments on a server without Stripe keys), when M-Pesa reports the result, or, for `stripe` on a server with Stripe keys, when Stripe reports the card charge succeeded: the response then carries `client_secret` for Stripe.js to collect the card; completion activates the sponsorships it funds and moves a funded program out of planning.",
-    body: s.createPaymentBody, idempotent: true,
-    responses: { 201: { description: "Payment initiated", schema: s.createPaymentResponse } }, errors: [...writeErrors, 404, 502] },
-  { ...partner, method: "post", path: "/api/v1/partner/payments/{id}/sandbox-prompt", summary: "Answer the simulated M-Pesa prompt (sandbox only)", pathParams: id,
-    description: "Only for the partner's own pending sandbox M-Pesa payments (`sandbox: true`), on servers where sandbox payments are enabled. `approve` stands for the payer entering their PIN: the payment completes as a successful M-Pesa result would complete it; `cancel` fails it as result 1032 (cancelled by the user). No real money moves.",
+    description: "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when an admin verifies it (bank transfer, PayPal), when M-Pesa reports the result, or, for `stripe`, when Stripe reports the card charge succeeded: with Stripe keys the response carries `client_secret` for Stripe.js to collect the card; without them, where sandbox payments are enabled, the charge is a sandbox one (`sandbox: true`) settled with POST /api/v1/partner/payments/{id}/sandbox-prompt, and where they are not, card payments are refused with 502; completion activates the sponsorships it funds and moves a funded program out of planning.",
+    body: createPaymentBody, idempotent: true,
+    responses: { 201: { description: "Payment initiated", schema: createPaymentResponse } }, errors: [...writeErrors, 404, 502] },
+  { ...partner, method: "post", path: "/api/v1/partner/payments/{id}/sandbox-prompt", summary: "Answer the simulated M-Pesa prompt or card payment (sandbox only)", pathParams: id,
+    description: "Only for the partner's own pending sandbox M-Pesa and card payments (`sandbox: true`), on servers where sandbox payments are enabled. For M-Pesa, `approve` stands for the payer entering their PIN: the payment completes as a successful M-Pesa result would complete it; `cancel` fails it as result 1032 (cancelled by the user). For a card payment, `approve` completes it as Stripe's report of a successful charge would, and `cancel` fails it as a declined card. No real money moves.",
     body: sandboxPromptBody, idempotent: true,
-    responses: { 200: { description: "The payment after the answer", schema: s.paymentItem } }, errors: [...writeErrors, 404, 409] },
-  { ...partner, method: "get", path: "/api/v1/partner/payments/invoices", summary: "Invoices", query: s.listInvoicesQuery,
-    responses: { 200: { description: "A page of invoices", schema: s.listInvoicesResponse } }, errors: readErrors },
+    responses: { 200: { description: "The payment after the answer", schema: paymentItem } }, errors: [...writeErrors, 404, 409] },
+  { ...partner, method: "get", path: "/api/v1/partner/payments/invoices", summary: "Invoices", query: listInvoicesQuery,
+    responses: { 200: { description: "A page of invoices", schema: listInvoicesResponse } }, errors: readErrors },
   { ...partner, method: "get", path: "/api/v1/partner/payments/invoices/{id}/pdf", summary: "Invoice as PDF", pathParams: id,
     responses: { 200: { description: "The invoice", mediaType: "application/pdf" } }, errors: [401, 403, 404, 429] },
   {
     method: "post", path: "/api/v1/admin/payments/{id}/verify", tags: ["Administration"], security: "bearer", pathParams: id,
     summary: "Verify a pending payment (admin)",
     description: "Marks a pending payment completed or failed. Completion activates the sponsorships it funds, records their disbursements, moves a funded program out of planning and marks the invoice paid. Repeating the same outcome changes nothing; asking for the other outcome answers 409.",
-    body: s.verifyPaymentBody, idempotent: true,
-    responses: { 200: { description: "The payment after verification", schema: s.paymentItem } }, errors: [401, 403, 404, 409, 413, 415, 422, 429],
+    body: verifyPaymentBody, idempotent: true,
+    responses: { 200: { description: "The payment after verification", schema: paymentItem } }, errors: [401, 403, 404, 409, 413, 415, 422, 429],
   },
   {
     method: "post", path: "/api/v1/admin/users/{id}/deactivate", tags: ["Administration"], security: "bearer", pathParams: id,

@@ -1,10 +1,10 @@
 /** The partnerships API's OpenAPI document, generated from its zod schemas. */
 import { z } from "zod";
-import * as contracts from "../partnerships/contract-schemas";
-import * as deliverables from "../partnerships/deliverable-schemas";
-import * as partnerships from "../partnerships/partnership-schemas";
-import * as payments from "../partnerships/payment-schemas";
-import * as proposals from "../partnerships/proposal-schemas";
+import * as contracts from "../partnerships/schemas/contracts";
+import * as deliverables from "../partnerships/schemas/deliverables";
+import * as partnerships from "../partnerships/schemas/partnerships";
+import * as payments from "../partnerships/schemas/payments";
+import * as proposals from "../partnerships/schemas/proposals";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
 const errorSchema = z.object({

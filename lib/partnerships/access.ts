@@ -6,7 +6,7 @@
 import type { Actor } from "../auth/actor";
 import type { DbTx } from "../db";
 import { AppError } from "../errors";
-import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 
 export type PartyRole = "creator" | "brand";
 
@@ -16,18 +16,21 @@ export function requireParticipant(actor: Actor): void {
   }
 }
 
-export const proposalNotFound = () => new AppError("resource_not_found", "Proposal not found");
-export const partnershipNotFound = () => new AppError("resource_not_found", "Partnership not found");
-
 /** The partnership if the actor is one of its two parties, with the actor's side; 404 otherwise. */
 export async function partnershipForParty(tx: DbTx, actor: Actor, partnershipId: string, options: { lock?: boolean } = {}) {
   requireParticipant(actor);
-  if (!isUuid(partnershipId)) throw partnershipNotFound();
-  if (options.lock) await tx.$queryRaw`SELECT id FROM partnerships WHERE id = ${partnershipId}::uuid FOR UPDATE`;
-  const partnership = await tx.partnership.findUnique({ where: { id: partnershipId } });
-  if (!partnership || (partnership.creatorId !== actor.id && partnership.brandId !== actor.id)) throw partnershipNotFound();
+  const partnership = await findOrNotFound("Partnership", partnershipId, async (id) => {
+    if (options.lock) await tx.$queryRaw`SELECT id FROM partnerships WHERE id = ${id}::uuid FOR UPDATE`;
+    const found = await tx.partnership.findUnique({ where: { id } });
+    return found && (found.creatorId === actor.id || found.brandId === actor.id) ? found : null;
+  });
   const side: PartyRole = partnership.creatorId === actor.id ? "creator" : "brand";
   return { partnership, side };
+}
+
+/** Contracts and deliverables change only while the partnership is active. */
+export function requireActivePartnership(status: string): void {
+  if (status !== "active") throw new AppError("invalid_state", `Partnership is ${status}`, { partnershipStatus: status });
 }
 
 /** Throws 403 unless the actor is on `side` of the partnership. */

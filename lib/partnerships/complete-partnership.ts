@@ -4,7 +4,7 @@
  * approving a deliverable and releasing a payment.
  */
 import type { DbTx } from "../db";
-import { logActivity } from "./activity";
+import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
 
 export async function completePartnershipIfDone(tx: DbTx, options: { partnershipId: string; userId: string | null; at?: Date }): Promise<boolean> {

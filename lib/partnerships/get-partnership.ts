@@ -3,12 +3,19 @@ import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { partnershipForParty } from "./access";
 import { amountFromMinor } from "./money";
-import type { PartnershipResponse } from "./partnership-schemas";
+import type { PartnershipResponse } from "./schemas/partnerships";
 import { partyDetails, partySelect, termsView } from "./proposal-view";
+
+export interface GetPartnershipOptions {
+  actor: Actor;
+  partnershipId: string;
+  /** The transaction to read in, when the caller has one open. */
+  db?: DbTx;
+}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export async function getPartnership(options: { actor: Actor; partnershipId: string; db?: DbTx }): Promise<PartnershipResponse> {
+export async function getPartnership(options: GetPartnershipOptions): Promise<PartnershipResponse> {
   const db = options.db ?? getDb();
   await partnershipForParty(db, options.actor, options.partnershipId);
   const p = await db.partnership.findUniqueOrThrow({

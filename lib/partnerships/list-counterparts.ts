@@ -13,7 +13,11 @@ export interface Counterpart {
   role: "creator" | "brand";
 }
 
-export async function listCounterparts(options: { actor: Actor }): Promise<Counterpart[]> {
+export interface ListCounterpartsOptions {
+  actor: Actor;
+}
+
+export async function listCounterparts(options: ListCounterpartsOptions): Promise<Counterpart[]> {
   const { actor } = options;
   requireParticipant(actor);
   const role: Counterpart["role"] = actor.role === "creator" ? "brand" : "creator";

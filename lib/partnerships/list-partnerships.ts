@@ -3,10 +3,15 @@ import type { Actor } from "../auth/actor";
 import { getDb, type Prisma } from "../db";
 import { requireParticipant } from "./access";
 import { amountFromMinor } from "./money";
-import type { ListPartnershipsQuery, PartnershipListItem } from "./partnership-schemas";
+import type { ListPartnershipsQuery, PartnershipListItem } from "./schemas/partnerships";
 import { partyName, partySelect } from "./proposal-view";
 
-export async function listPartnerships(options: { actor: Actor; query: ListPartnershipsQuery }): Promise<{
+export interface ListPartnershipsOptions {
+  actor: Actor;
+  query: ListPartnershipsQuery;
+}
+
+export async function listPartnerships(options: ListPartnershipsOptions): Promise<{
   partnerships: PartnershipListItem[];
   pagination: { total: number; pages: number; current: number; limit: number };
 }> {

@@ -4,11 +4,11 @@
  */
 import type { Actor } from "../auth/actor";
 import type { DbTx, Prisma } from "../db";
-import { isUuid } from "../ids";
-import { proposalNotFound, requireParticipant } from "./access";
+import { findOrNotFound } from "../find-or-not-found";
+import { requireParticipant } from "./access";
 import { amountFromMinor } from "./money";
-import type { PartyDetails } from "./partnership-schemas";
-import type { ProposalResponse } from "./proposal-schemas";
+import type { PartyDetails } from "./schemas/partnerships";
+import type { ProposalResponse } from "./schemas/proposals";
 
 export const partySelect = {
   id: true,
@@ -117,10 +117,11 @@ export function visibleProposals(actor: Actor, role?: "sender" | "recipient"): P
 /** The proposal if the actor is its sender or (once sent) its recipient; 404 otherwise (also for non-UUID ids). */
 export async function proposalForParty(tx: DbTx, actor: Actor, proposalId: string, options: { lock?: boolean } = {}) {
   requireParticipant(actor);
-  if (!isUuid(proposalId)) throw proposalNotFound();
-  if (options.lock) await tx.$queryRaw`SELECT id FROM proposals WHERE id = ${proposalId}::uuid FOR UPDATE`;
-  const proposal = await tx.proposal.findUnique({ where: { id: proposalId } });
-  if (!proposal || !visibleTo(actor, proposal)) throw proposalNotFound();
+  const proposal = await findOrNotFound("Proposal", proposalId, async (id) => {
+    if (options.lock) await tx.$queryRaw`SELECT id FROM proposals WHERE id = ${id}::uuid FOR UPDATE`;
+    const found = await tx.proposal.findUnique({ where: { id } });
+    return found && visibleTo(actor, found) ? found : null;
+  });
   return { proposal, side: proposal.senderId === actor.id ? ("sender" as const) : ("recipient" as const) };
 }
 

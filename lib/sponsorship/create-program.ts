@@ -6,12 +6,16 @@ import { AppError } from "../errors";
 import { toMinor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
-import type { createProgramBody, createProgramResponse } from "./schemas";
+import type { createProgramBody, createProgramResponse } from "./schemas/programs";
 
-type Body = z.output<typeof createProgramBody>;
+export interface CreateProgramOptions {
+  actor: Actor;
+  body: z.output<typeof createProgramBody>;
+}
+
 type Response = z.infer<typeof createProgramResponse>;
 
-export async function createProgram(options: { actor: Actor; body: Body }): Promise<Response> {
+export async function createProgram(options: CreateProgramOptions): Promise<Response> {
   const partnerId = partnerOf(options.actor);
   const { body } = options;
   const courseIds = [...new Set(body.course_ids ?? [])];

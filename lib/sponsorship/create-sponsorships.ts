@@ -10,11 +10,11 @@ import { AppError } from "../errors";
 import { toMajor, toMinor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { partnerOf } from "./partner-of";
-import type { createSponsorshipsBody, createSponsorshipsResponse } from "./schemas";
+import type { createSponsorshipsBody, createSponsorshipsResponse } from "./schemas/sponsorships";
 
-type Body = z.output<typeof createSponsorshipsBody>;
+export type CreateSponsorshipsOptions = { actor: Actor } & z.output<typeof createSponsorshipsBody>;
 
-export async function createSponsorships(options: { actor: Actor } & Body): Promise<z.infer<typeof createSponsorshipsResponse>> {
+export async function createSponsorships(options: CreateSponsorshipsOptions): Promise<z.infer<typeof createSponsorshipsResponse>> {
   const partnerId = partnerOf(options.actor);
   const amountMinor = toMinor(options.amount_per_student);
   const courseIds = options.course_ids ?? [];

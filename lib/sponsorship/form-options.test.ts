@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
-import { listCountyNames, listCourseOptions, listProgramOptions, listUnpaidSponsorships } from "./form-options";
+import { listCountyNames } from "./list-county-names";
+import { listCourseOptions } from "./list-course-options";
+import { listProgramOptions } from "./list-program-options";
+import { listUnpaidSponsorships } from "./list-unpaid-sponsorships";
 
 async function actor(email: string) {
   return actorByEmail(email);

@@ -1,18 +1,18 @@
 /**
- * Partner reports (GET /partner/impact/reports, GET /partner/reports/export and the
- * download route): gathers the figures for a date range, renders the file, stores it in
- * `reports` for 24 hours, and serves it back to the partner that generated it only.
+ * Partner reports (GET /partner/impact/reports and GET /partner/reports/export): gathers
+ * the figures for a date range, renders the file and stores it in `reports` for 24 hours,
+ * for the download route (get-report-download.ts) to serve back.
  */
 import crypto from "node:crypto";
 import pLimit from "p-limit";
 import { enforceRateLimit } from "../api/rate-limit";
 import type { Actor } from "../auth/actor";
-import { AppError, notFound } from "../errors";
-import { getDb, plainRows, Prisma } from "../db";
-import { isUuid } from "../ids";
+import { getDb, Prisma } from "../db";
+import { isUniqueViolation } from "../db/unique-violation";
 import { toMajor } from "../money";
-import { computeImpact } from "./impact";
-import { daysWindow, periodWindow, windowBounds, type Window } from "./metrics";
+import { computeImpact } from "./compute-impact";
+import { computeStudentOutcomes } from "./compute-student-outcomes";
+import { isoDay, type Window } from "./metrics";
 import { partnerOf } from "./partner-of";
 import {
   renderReportCsv,
@@ -23,80 +23,18 @@ import {
   type ReportSummary,
   type ReportType,
 } from "./report-documents";
-import type { REPORT_FORMATS } from "./schemas";
+import { reportTitle, resolvePeriod, type ReportFormat, type ReportPeriod } from "./report-period";
 import { sponsoredStudentRows } from "./sponsored-students";
-import { computeStudentOutcomes } from "./student-outcomes";
 
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-const DAY_MS = 86_400_000;
 const VALID_FOR_MS = 24 * 60 * 60 * 1000;
 
-export const CONTENT_TYPES: Record<ReportFormat, string> = {
+const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   json: "application/json",
 };
 
-const TYPE_TITLES: Record<ReportType, string> = { impact: "Impact Report", financial: "Financial Report", student_outcomes: "Student Outcomes Report" };
-
-/** The calendar days a report covers and the window its figures are computed over. */
-export interface ReportPeriod {
-  start: string;
-  end: string;
-  window: Window;
-}
-
-const day = (date: Date) => date.toISOString().slice(0, 10);
-
-/**
- * Start and end are whole UTC days, both included. Without dates the report covers the
- * same months as GET /partner/impact?period=year (this month and the eleven before);
- * with only an end date, the twelve months ending that day; with only a start date, up
- * to today. Figures use only records up to the end, so a report for a past period is
- * the same whenever it is generated.
- */
-export function resolvePeriod(options: { startDate?: Date; endDate?: Date; now: Date }): ReportPeriod {
-  const { startDate, endDate, now } = options;
-  let window: Window;
-  if (!startDate && !endDate) {
-    window = periodWindow("year", now, null);
-  } else {
-    let from = startDate;
-    if (!from) {
-      from = new Date(endDate!);
-      from.setUTCFullYear(from.getUTCFullYear() - 1);
-      from = new Date(from.getTime() + DAY_MS);
-    }
-    const end = endDate ?? new Date(`${day(now)}T00:00:00Z`);
-    if (end < from) {
-      throw new AppError("validation_failed", "Invalid input: query.start_date: must not be after today when end_date is omitted", {
-        fields: [{ path: "query.start_date", message: "must not be after today when end_date is omitted", type: "value_error" }],
-      });
-    }
-    window = daysWindow(from, end, now);
-  }
-  const bounds = windowBounds(window);
-  return { start: bounds.period_start, end: bounds.period_end, window };
-}
-
-/** "Q4 2025 Impact Report" for exactly a calendar quarter, else "Impact Report 2025-10-01 to 2025-12-31". */
-export function reportTitle(type: ReportType, period: { start: string; end: string }): string {
-  const [year, month, dayOfMonth] = period.start.split("-").map(Number);
-  if (dayOfMonth === 1 && (month - 1) % 3 === 0) {
-    const quarterEnd = day(new Date(Date.UTC(year, month + 2, 0)));
-    if (period.end === quarterEnd) return `Q${(month + 2) / 3} ${year} ${TYPE_TITLES[type]}`;
-  }
-  return `${TYPE_TITLES[type]} ${period.start} to ${period.end}`;
-}
-
-export function reportFilename(report: { type: ReportType; format: ReportFormat; periodStart: Date | null; periodEnd: Date | null }): string {
-  const base = `${report.type.replace(/_/g, "-")}-report`;
-  const period = report.periodStart && report.periodEnd ? `-${day(report.periodStart)}-to-${day(report.periodEnd)}` : "";
-  return `${base}${period}.${report.format}`;
-}
-
-export const downloadUrl = (id: string) => `/api/v1/partner/reports/${id}/download`;
+const downloadUrl = (id: string) => `/api/v1/partner/reports/${id}/download`;
 
 async function partnerPayments(partnerId: string, window: Window): Promise<ReportPayment[]> {
   const rows = await getDb().$queryRaw<
@@ -146,7 +84,7 @@ export interface GeneratedReport {
 }
 
 /** Reports a partner may have generated per minute (repeats of a stored report do not count). */
-export function reportsPerMinute(): number {
+function reportsPerMinute(): number {
   const configured = Number(process.env.REPORTS_PER_MINUTE);
   return Number.isInteger(configured) && configured > 0 ? configured : 5;
 }
@@ -163,7 +101,7 @@ function asGenerated(report: StoredReport): GeneratedReport {
     type: report.type,
     format: report.format,
     title: report.title,
-    period: `${day(report.periodStart!)} to ${day(report.periodEnd!)}`,
+    period: `${isoDay(report.periodStart!)} to ${isoDay(report.periodEnd!)}`,
     generatedAt: report.generatedAt,
     expiresAt: report.expiresAt,
     downloadUrl: downloadUrl(report.id),
@@ -182,19 +120,21 @@ async function requestKeyOf(partnerId: string, type: ReportType, format: ReportF
   return crypto.createHash("sha256").update(JSON.stringify([partnerId, type, format, period.start, period.end, generation])).digest("hex");
 }
 
-/**
- * Generates a report, or returns the stored one when the same report was asked for and
- * is still valid: GET /impact/reports and GET /reports/export stay safe to repeat, and
- * only new reports count against REPORTS_PER_MINUTE (429 with Retry-After beyond it).
- */
-export async function generateReport(options: {
+export interface GenerateReportOptions {
   actor: Actor;
   type: ReportType;
   format: ReportFormat;
   startDate?: Date;
   endDate?: Date;
   now?: Date;
-}): Promise<GeneratedReport> {
+}
+
+/**
+ * Generates a report, or returns the stored one when the same report was asked for and
+ * is still valid: GET /impact/reports and GET /reports/export stay safe to repeat, and
+ * only new reports count against REPORTS_PER_MINUTE (429 with Retry-After beyond it).
+ */
+export async function generateReport(options: GenerateReportOptions): Promise<GeneratedReport> {
   const partnerId = partnerOf(options.actor);
   const now = options.now ?? new Date();
   const period = resolvePeriod({ startDate: options.startDate, endDate: options.endDate, now });
@@ -283,7 +223,7 @@ async function renderAndStore(options: {
     return asGenerated(report);
   } catch (error) {
     // The same report was generated concurrently: answer with the one that was stored.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       return asGenerated(await db.report.findFirstOrThrow({ where: { requestKey }, select: storedSelect }));
     }
     throw error;
@@ -298,26 +238,4 @@ async function purgeExpiredReports(now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - EXPIRED_REPORT_RETENTION_MS);
   await getDb().$executeRaw`
     DELETE FROM reports WHERE id IN (SELECT id FROM reports WHERE expires_at < ${cutoff}::timestamptz ORDER BY expires_at LIMIT 500)`;
-}
-
-export interface ReportDownload {
-  content: Uint8Array;
-  contentType: string;
-  filename: string;
-}
-
-/** The stored file, for the partner that generated it only (anyone else gets 404); 410 once expired. */
-export async function getReportDownload(options: { actor: Actor; reportId: string; now?: Date }): Promise<ReportDownload> {
-  const partnerId = partnerOf(options.actor);
-  if (!isUuid(options.reportId)) throw notFound("Report");
-  const report = await getDb().report.findFirst({
-    where: { id: options.reportId, partnerId },
-    select: { type: true, format: true, periodStart: true, periodEnd: true, contentType: true, expiresAt: true },
-  });
-  if (!report) throw notFound("Report");
-  if (report.expiresAt <= (options.now ?? new Date())) throw new AppError("gone", "Report expired");
-  // Files run to megabytes: read as plain bytes, not through the query engine's value conversion (a tenth of a second for a large PDF).
-  const [file] = await plainRows<{ content: Uint8Array }>(Prisma.sql`SELECT content FROM reports WHERE id = ${options.reportId}::uuid`);
-  if (!file) throw notFound("Report");
-  return { content: file.content, contentType: report.contentType, filename: reportFilename(report) };
 }

@@ -2,30 +2,35 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
-import { notFound } from "../errors";
-import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 import { toMajor } from "../money";
-import { isoDate, programSpending } from "./list-programs";
+import { computeProgramOutcomes } from "./compute-program-outcomes";
+import { isoDay } from "./metrics";
 import { partnerOf } from "./partner-of";
-import { programOutcomes } from "./program-outcomes";
-import { targetProgress } from "./program-targets";
-import { eligibilitySchema, type programDetailResponse } from "./schemas";
+import { programSpending } from "./program-spending";
+import { eligibilitySchema, type programDetailResponse } from "./schemas/programs";
+import { targetProgress } from "./target-progress";
 
 type ProgramDetail = z.infer<typeof programDetailResponse>;
 
-export async function getProgram(options: { actor: Actor; programId: string; now?: Date }): Promise<ProgramDetail> {
+export interface GetProgramOptions {
+  actor: Actor;
+  programId: string;
+  now?: Date;
+}
+
+export async function getProgram(options: GetProgramOptions): Promise<ProgramDetail> {
   const partnerId = partnerOf(options.actor);
-  const { programId } = options;
-  if (!isUuid(programId)) throw notFound("Program");
   const db = getDb();
-  const program = await db.program.findFirst({
-    where: { id: programId, partnerId },
-    include: {
-      courses: { include: { course: { select: { id: true, title: true } } } },
-      milestones: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!program) throw notFound("Program");
+  const program = await findOrNotFound("Program", options.programId, (id) =>
+    db.program.findFirst({
+      where: { id, partnerId },
+      include: {
+        courses: { include: { course: { select: { id: true, title: true } } } },
+        milestones: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
+      },
+    }),
+  );
 
   const [spent, byGrade, byCounty, outcomes, targets, courseEnrolment, enrolled] = await Promise.all([
     programSpending(db, [program.id]),
@@ -37,7 +42,7 @@ export async function getProgram(options: { actor: Actor; programId: string; now
       SELECT c.name AS county, COUNT(*)::bigint AS n
       FROM program_participants pp JOIN students s ON s.id = pp.student_id JOIN counties c ON c.id = s.county_id
       WHERE pp.program_id = ${program.id}::uuid GROUP BY c.name ORDER BY c.name`,
-    programOutcomes(db, program, options.now ?? new Date()),
+    computeProgramOutcomes(db, program, options.now ?? new Date()),
     db.programTarget.findMany({ where: { programId: program.id }, select: { metric: true, target: true } }),
     db.$queryRaw<Array<{ course_id: string; n: bigint }>>`
       SELECT e.course_id::text AS course_id, COUNT(*)::bigint AS n
@@ -74,10 +79,10 @@ export async function getProgram(options: { actor: Actor; programId: string; now
     },
     outcomes,
     targets: targetProgress(targets, outcomes),
-    milestones: program.milestones.map((milestone) => ({ date: isoDate(milestone.occurredAt), description: milestone.description })),
+    milestones: program.milestones.map((milestone) => ({ date: isoDay(milestone.occurredAt), description: milestone.description })),
     eligibility: eligibility.success ? eligibility.data : null,
-    start_date: isoDate(program.startDate),
-    end_date: isoDate(program.endDate),
+    start_date: isoDay(program.startDate),
+    end_date: isoDay(program.endDate),
     created_at: program.createdAt.toISOString(),
   };
 }

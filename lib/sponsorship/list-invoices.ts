@@ -3,17 +3,21 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, type Prisma } from "../db";
 import { toMajor } from "../money";
-import { isoDate } from "./list-programs";
+import { isoDay } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
 import { partnerOf } from "./partner-of";
-import type { listInvoicesQuery, listInvoicesResponse } from "./schemas";
+import type { listInvoicesQuery, listInvoicesResponse } from "./schemas/invoices";
 
-type Query = z.output<typeof listInvoicesQuery>;
+export interface ListInvoicesOptions {
+  actor: Actor;
+  query: z.output<typeof listInvoicesQuery>;
+}
+
 type Response = z.infer<typeof listInvoicesResponse>;
 
-export const invoicePdfUrl = (invoiceId: string) => `/api/v1/partner/payments/invoices/${invoiceId}/pdf`;
+const invoicePdfUrl = (invoiceId: string) => `/api/v1/partner/payments/invoices/${invoiceId}/pdf`;
 
-export async function listInvoices(options: { actor: Actor; query: Query }): Promise<Response> {
+export async function listInvoices(options: ListInvoicesOptions): Promise<Response> {
   const partnerId = partnerOf(options.actor);
   const { query } = options;
   const db = getDb();
@@ -36,9 +40,9 @@ export async function listInvoices(options: { actor: Actor; query: Query }): Pro
       status: invoice.status,
       description: invoice.description,
       program: invoice.program?.name ?? null,
-      issued_date: isoDate(invoice.issuedDate),
-      due_date: isoDate(invoice.dueDate),
-      paid_date: invoice.paidDate ? isoDate(invoice.paidDate) : null,
+      issued_date: isoDay(invoice.issuedDate),
+      due_date: isoDay(invoice.dueDate),
+      paid_date: invoice.paidDate ? isoDay(invoice.paidDate) : null,
       download_url: invoicePdfUrl(invoice.id),
     })),
     ...pageInfo(query, total),

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { createSponsorships } from "./create-sponsorships";
-import { listSponsorableStudents, listStudentFilterOptions, sponsorableStudentsQuery } from "./list-sponsorable-students";
+import { listSponsorableStudents, sponsorableStudentsQuery } from "./list-sponsorable-students";
+import { listStudentFilterOptions } from "./list-student-filter-options";
 
 async function actor(email: string) {
   return actorByEmail(email);

@@ -1,6 +1,7 @@
 /**
  * The student picker behind "New sponsorship": students a partner can sponsor, filtered
- * by grade, county and school and paged on the server, and the filter choices.
+ * by grade, county and school and paged on the server (the filter choices are in
+ * list-student-filter-options.ts).
  * A student the partner already sponsors (active or pending) is left out, since the
  * API would refuse a second overlapping sponsorship.
  */
@@ -38,7 +39,12 @@ export interface SponsorableStudentsPage {
 
 const OPEN_STATUSES = ["active", "pending"] as const;
 
-export async function listSponsorableStudents(options: { actor: Actor; query: SponsorableStudentsQuery }): Promise<SponsorableStudentsPage> {
+export interface ListSponsorableStudentsOptions {
+  actor: Actor;
+  query: SponsorableStudentsQuery;
+}
+
+export async function listSponsorableStudents(options: ListSponsorableStudentsOptions): Promise<SponsorableStudentsPage> {
   const partnerId = partnerOf(options.actor);
   const { query } = options;
   const where: Prisma.StudentWhereInput = {
@@ -73,32 +79,5 @@ export async function listSponsorableStudents(options: { actor: Actor; query: Sp
       county: row.county,
     })),
     ...pageInfo(query, total),
-  };
-}
-
-export interface StudentFilterOptions {
-  grades: number[];
-  counties: Array<{ id: string; name: string }>;
-  /** Schools with students, in the chosen county when there is one. */
-  schools: Array<{ id: string; name: string; county_id: string }>;
-}
-
-/** Grades, counties and schools that have at least one student, alphabetically. */
-export async function listStudentFilterOptions(options: { actor: Actor; countyId?: string }): Promise<StudentFilterOptions> {
-  partnerOf(options.actor);
-  const db = getDb();
-  const [grades, counties, schools] = await Promise.all([
-    db.student.groupBy({ by: ["gradeLevel"], orderBy: { gradeLevel: "asc" } }),
-    db.county.findMany({ where: { students: { some: {} } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.school.findMany({
-      where: { students: { some: {} }, ...(options.countyId ? { countyId: options.countyId } : {}) },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, countyId: true },
-    }),
-  ]);
-  return {
-    grades: grades.map((row) => row.gradeLevel),
-    counties,
-    schools: schools.map((school) => ({ id: school.id, name: school.name, county_id: school.countyId })),
   };
 }

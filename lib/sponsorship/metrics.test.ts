@@ -6,12 +6,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { actorByEmail } from "@/tests/helpers/actors";
 import { completePayment } from "./complete-payment";
-import { computeImpact } from "./impact";
+import { computeImpact } from "./compute-impact";
 import { matchedComparison } from "./matched-comparison";
 import { bandFor, costPer, daysWindow, percent, periodWindow, round, trendFor, windowBounds } from "./metrics";
 import { moneyFigures } from "./money";
 import { sponsoredStudentRows } from "./sponsored-students";
-import { computeStudentOutcomes } from "./student-outcomes";
+import { computeStudentOutcomes } from "./compute-student-outcomes";
 
 // 2026-07-01: `year` is 2025-08-01 up to now; its last three months are April to June 2026.
 const NOW = new Date("2026-07-01T00:00:00Z");

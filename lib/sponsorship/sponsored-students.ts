@@ -4,14 +4,12 @@
  * dashboard shows. Everything counts only what was credited to the partner (metrics.ts).
  */
 import type { z } from "zod";
-import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
-import { fundedSince, type TrendCounts } from "./impact";
-import { figuresCte, IMPROVEMENT_THRESHOLD, periodWindow, TREND_COUNTS, trendSql, type Trend, type Window } from "./metrics";
-import { cachedMetric } from "./metric-cache";
+import type { TrendCounts } from "./compute-impact";
+import { figuresCte, IMPROVEMENT_THRESHOLD, TREND_COUNTS, trendSql, type Trend, type Window } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
-import { partnerOf } from "./partner-of";
-import type { sponsoredStudentsResponse } from "./schemas";
+import { partnerWindow } from "./partner-window";
+import type { sponsoredStudentsResponse } from "./schemas/students";
 
 export interface SponsoredStudentRow {
   id: string;
@@ -105,42 +103,21 @@ export async function sponsoredStudentRows(options: { partnerId: string; window:
   return toRows(rows);
 }
 
-export type { TrendCounts };
-
 /** How many sponsored students improve, hold steady or decline, and their average score. */
-export async function sponsoredStudentTrends(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<TrendCounts> {
+async function sponsoredStudentTrends(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<TrendCounts> {
   const [row] = await getDb().$queryRaw<Array<Omit<TrendCounts, "stable_count">>>`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
     SELECT COUNT(*)::int AS total, ${TREND_COUNTS} FROM student_rows`;
   return { ...row!, stable_count: row!.total - row!.improving_count - row!.declining_count };
 }
 
-/** The all-time window of a partner. */
-export async function allTimeWindow(partnerId: string, now = new Date()): Promise<Window> {
-  return periodWindow("all_time", now, await fundedSince(partnerId));
-}
-
-/** GET /partner/sponsored-students. Figures cover all time up to now. */
-export async function listSponsoredStudents(options: {
-  actor: Actor;
-  page: number;
-  limit: number;
-  gradeLevel?: number;
-  county?: string;
-  performance?: Trend;
-}): Promise<z.infer<typeof sponsoredStudentsResponse>> {
-  const partnerId = partnerOf(options.actor);
-  const filters = { gradeLevel: options.gradeLevel, county: options.county, performance: options.performance };
-  const key = `students:${partnerId}:${options.page}:${options.limit}:${options.gradeLevel ?? ""}:${options.county ?? ""}:${options.performance ?? ""}`;
-  return cachedMetric(key, partnerId, () => sponsoredStudentsPage(partnerId, filters, options));
-}
-
-async function sponsoredStudentsPage(
+/** One page of the partner's students over all time up to now, with the aggregate over every student that passes the filters. */
+export async function sponsoredStudentsPage(
   partnerId: string,
   filters: StudentFilters,
   options: { page: number; limit: number },
 ): Promise<z.infer<typeof sponsoredStudentsResponse>> {
   const { skip, take } = pageWindow(options);
-  const window = await allTimeWindow(partnerId);
+  const window = await partnerWindow(partnerId, "all_time", new Date());
   // One pass: the page, with the aggregate over every matching student beside each row.
   const rows = await getDb().$queryRaw<Array<RawRow & Omit<TrendCounts, "stable_count">>>`${studentRowsCte(partnerId, window, filters)},
     page AS (

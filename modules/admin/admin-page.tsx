@@ -1,11 +1,11 @@
 import { LocalDate } from "@/components/ui/local-date";
 import { VerifyButtons } from "@/modules/admin/verify-buttons";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
+import { labelFor } from "@/lib/humanize";
 import { listPendingPayments } from "@/lib/sponsorship/list-pending-payments";
+import { formatMoney } from "@/lib/format";
 
 
-const METHOD_LABEL = { mpesa: "M-Pesa", bank_transfer: "Bank transfer", paypal: "PayPal", stripe: "Stripe" } as const;
 
 export default async function AdminPage() {
   const actor = await requirePageActor(["admin"]);
@@ -32,7 +32,7 @@ export default async function AdminPage() {
                 <p className="font-mono text-sm text-slate-600">{payment.reference}</p>
               </div>
               <p className="mt-1 text-sm text-slate-600">
-                {METHOD_LABEL[payment.method]}
+                {labelFor(payment.method)}
                 {payment.bankReference ? ` · bank reference ${payment.bankReference}` : ""}
                 {payment.phoneNumber ? ` · ${payment.phoneNumber}` : ""}
                 {payment.program ? ` · funds ${payment.program}` : ""}

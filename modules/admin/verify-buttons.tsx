@@ -1,12 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifyPaymentAction, type VerifyResult } from "@/modules/admin/actions";
+import { verifyPaymentAction } from "@/modules/admin/actions";
 import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { IDLE } from "@/lib/forms/action-state";
 
 /** `rateFor`: when the payment is in another currency than the partner reports in, the two currencies. */
 export function VerifyButtons({ paymentId, reference, rateFor }: { paymentId: string; reference: string; rateFor?: { from: string; to: string } }) {
-  const [result, action, pending] = useActionState<VerifyResult | null, FormData>(verifyPaymentAction, null);
+  const [result, action, pending] = useActionState(verifyPaymentAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="paymentId" value={paymentId} />
@@ -25,11 +27,7 @@ export function VerifyButtons({ paymentId, reference, rateFor }: { paymentId: st
       <Button type="submit" name="outcome" value="failed" variant="secondary" disabled={pending} formNoValidate aria-label={`Mark ${reference} failed`}>
         Mark failed
       </Button>
-      {result ? (
-        <p role="status" className={result.ok ? "text-sm text-brand-700" : "text-sm text-red-700"}>
-          {result.message}
-        </p>
-      ) : null}
+      <FormStatus state={result} pending={pending} />
     </form>
   );
 }

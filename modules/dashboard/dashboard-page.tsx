@@ -1,10 +1,9 @@
 import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import { Panel, StatCard } from "@/components/ui/stat-card";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
-import { getDashboardStats } from "@/lib/sponsorship/dashboard-stats";
+import { getDashboardStats } from "@/lib/sponsorship/get-dashboard-stats";
 
 
 export default async function DashboardPage() {

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { PartnershipList } from "@/modules/workspace/partnerships/partnership-list";
 import { ProposalList } from "@/modules/workspace/proposals/proposal-list";
-import { statusLabel } from "@/components/ui/status-badge";
-import { StatusFilter } from "@/components/ui/status-filter";
+import { FilterNav } from "@/components/ui/filter-nav";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { labelFor } from "@/lib/humanize";
 import { listPartnerships } from "@/lib/partnerships/list-partnerships";
-import { PROPOSAL_STATUSES } from "@/lib/partnerships/proposal-schemas";
-import { listProposals } from "@/lib/partnerships/proposals";
+import { PROPOSAL_STATUSES } from "@/lib/partnerships/schemas/proposals";
+import { listProposals } from "@/lib/partnerships/list-proposals";
 
 
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -27,7 +27,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
     listProposals({ actor, query: { ...proposalQuery, role: "recipient" } }),
     listProposals({ actor, query: { ...proposalQuery, role: "sender" } }),
   ]);
-  const filtered = status ? ` with status “${statusLabel(status)}”` : "";
+  const filtered = status ? ` with status “${labelFor(status)}”` : "";
 
   return (
     <div className="space-y-10">
@@ -62,7 +62,16 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <h2 id="proposals-heading" className="text-lg font-semibold">
             Proposals
           </h2>
-          <StatusFilter statuses={PROPOSAL_STATUSES} current={status} basePath="/workspace" />
+          <FilterNav
+            label="Filter proposals by status"
+            look="pills"
+            options={[null, ...PROPOSAL_STATUSES].map((value) => ({
+              key: value ?? "all",
+              label: value ? labelFor(value) : "All",
+              href: value ? `/workspace?status=${value}` : "/workspace",
+              current: value === status,
+            }))}
+          />
         </div>
         <div className="grid gap-6 lg:grid-cols-2">
           <section aria-labelledby="received-heading" className="space-y-2">

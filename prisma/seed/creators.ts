@@ -6,7 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
-import { renderContractDocument, formatMoney, type ContractDocumentInput } from "../../lib/partnerships/contract-document";
+import { renderContractDocument, type ContractDocumentInput } from "../../lib/partnerships/contract-document";
+import { toMajor } from "../../lib/money";
 import { addCount, createInBatches, type Counts } from "./bulk";
 import { DAY, HOUR, MINUTE, addDays } from "./dates";
 import { seedId } from "./ids";
@@ -298,7 +299,7 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
   const creator = accounts.users[p.creatorKey];
   const handle = accounts.creatorHandle[p.creatorKey];
   const company = accounts.brandCompany[p.brandKey];
-  const money = (minor: bigint) => formatMoney(minor, "USD");
+  const money = (minor: bigint) => `USD ${toMajor(minor).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const order = ["accepted", "contract_sent", "signed_one", "contract_active", "in_escrow", "completed"] as const;
   const reached = (x: (typeof order)[number]) => stage === "terminated" ? x !== "in_escrow" && x !== "completed" : order.indexOf(stage) >= order.indexOf(x);
   const before = (t: Date) => t.getTime() < anchor.getTime() - 10 * MINUTE;

@@ -14,7 +14,7 @@ import { GET as listPayments, POST as createPayment } from "@/app/api/v1/partner
 import { GET as getSponsorship } from "@/app/api/v1/partner/sponsorships/[id]/route";
 import { GET as listSponsorships, POST as createSponsorships } from "@/app/api/v1/partner/sponsorships/route";
 import { getDb } from "@/lib/db";
-import { PROPOSAL_ACTIONS } from "@/lib/partnerships/proposal-schemas";
+import { PROPOSAL_ACTIONS } from "@/lib/partnerships/schemas/proposals";
 import { freshCampaign, proposalBody } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { checkDocumentedResponse } from "@/tests/helpers/openapi-responses";

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { freshCampaign } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
+import { pdfText } from "@/tests/helpers/pdf-text";
 import { GET as getPartnership } from "./[partnershipId]/route";
 import { GET as getContract, POST as generateContract } from "./[partnershipId]/contract/route";
 import { GET as contractDocument } from "./[partnershipId]/contract/document/route";
@@ -133,7 +134,10 @@ describe("Complete Partnership Creation (spec workflow)", () => {
       { params: Promise.resolve({ partnershipId }) },
     );
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString()).toBe("%PDF");
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
+    expect(pdfBytes.subarray(0, 4).toString()).toBe("%PDF");
+    const contractText = await pdfText(pdfBytes);
+    for (const expected of ["Content Partnership Agreement", "Payment schedule", "$750.00"]) expect(contractText).toContain(expected);
 
     // 6 before 5 is refused: no payment until the contract is active.
     const early = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 750, currency: "USD" } });

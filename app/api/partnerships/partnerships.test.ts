@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { listPartnershipsResponse, partnershipResponse } from "@/lib/partnerships/partnership-schemas";
+import { listPartnershipsResponse, partnershipResponse } from "@/lib/partnerships/schemas/partnerships";
 import { seedId } from "@/prisma/seed/ids";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as getOne } from "./[partnershipId]/route";

@@ -3,8 +3,9 @@
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { z } from "zod";
-import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas";
+import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas/impact";
 import { formatMonth, formatNumber, formatPercent } from "@/lib/format";
+import { labelFor } from "@/lib/humanize";
 
 type Outcomes = z.infer<typeof studentOutcomesResponse>;
 type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
@@ -12,7 +13,7 @@ type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
 const BRAND = "#16804e";
 const BRAND_LIGHT = "#7fd1a6";
 const SLATE = "#94a3b8";
-const BAND_LABELS = { excellent: "Excellent", good: "Good", needs_improvement: "Needs improvement", at_risk: "At risk" } as const;
+const PERFORMANCE_BANDS = ["excellent", "good", "needs_improvement", "at_risk"] as const;
 const CBC_LABELS = { EE: "EE (80–100)", ME: "ME (65–79)", AE: "AE (50–64)", BE: "BE (below 50)" } as const;
 
 /** A chart with its caption (a one-line summary) and its data as a table, for screen readers and anyone who prefers numbers. */
@@ -93,8 +94,9 @@ interface BandFigure {
 }
 
 /** One row per band, in the labels' order. */
-function bandRows<K extends string>(labels: Record<K, string>, figures: Record<K, BandFigure>) {
-  return (Object.keys(labels) as K[]).map((key) => ({ band: labels[key], ...figures[key] }));
+/** One row per band, in the order given, named by `nameOf`. */
+function bandRows<K extends string>(bands: readonly K[], nameOf: (band: K) => string, figures: Record<K, BandFigure>) {
+  return bands.map((key) => ({ band: nameOf(key), ...figures[key] }));
 }
 
 const dash = (value: number | null) => (value === null ? "–" : formatNumber(value));
@@ -108,13 +110,13 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
       ? `Average score went from ${formatNumber(first.avg_score)} in ${formatMonth(first.month)} to ${formatNumber(last.avg_score)} in ${formatMonth(last.month)} (${outcomes.score_trend.length} months).`
       : "No assessments were taken in this period.";
 
-  const bands = bandRows(BAND_LABELS, outcomes.by_performance);
+  const bands = bandRows(PERFORMANCE_BANDS, labelFor, outcomes.by_performance);
   const bandSummary =
     outcomes.total_students > 0
       ? `${formatNumber(outcomes.total_students)} students assessed: ${bands.map((b) => `${b.band.toLowerCase()} ${formatNumber(b.count)}`).join(", ")}.`
       : "No students were assessed in this period.";
 
-  const cbcBands = bandRows(CBC_LABELS, outcomes.by_cbc_band);
+  const cbcBands = bandRows(Object.keys(CBC_LABELS) as Array<keyof typeof CBC_LABELS>, (band) => CBC_LABELS[band], outcomes.by_cbc_band);
   const cbcSummary =
     outcomes.total_students > 0
       ? `Kenyan CBC bands: ${cbcBands.map((b) => `${b.band.split(" ")[0]} ${formatNumber(b.count)}`).join(", ")}.`

@@ -1,21 +1,20 @@
-import Link from "next/link";
 import { Suspense } from "react";
 import { ImpactCharts } from "@/modules/dashboard/impact/impact-charts";
 import { ImpactFilters } from "@/modules/dashboard/impact/impact-filters";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { FilterNav } from "@/components/ui/filter-nav";
 import { Panel, StatCard } from "@/components/ui/stat-card";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
+import { labelFor } from "@/lib/humanize";
 import { LocalDate } from "@/components/ui/local-date";
-import { getImpact } from "@/lib/sponsorship/impact";
+import { getImpact } from "@/lib/sponsorship/get-impact";
 import { PERIODS, type Period } from "@/lib/sponsorship/metrics";
-import { SUBJECT_NAMES } from "@/lib/sponsorship/schemas";
-import { getStudentOutcomes } from "@/lib/sponsorship/student-outcomes";
+import { SUBJECT_NAMES } from "@/lib/sponsorship/schemas/impact";
+import { getStudentOutcomes } from "@/lib/sponsorship/get-student-outcomes";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
 
-const PERIOD_LABELS: Record<Period, string> = { quarter: "Quarter", year: "Year", all_time: "All time" };
 const PERIOD_DESCRIPTIONS: Record<Period, string> = {
   quarter: "this month and the two before it",
   year: "this month and the eleven before it",
@@ -64,29 +63,10 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       </PartnerPageHeader>
 
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:flex-row md:items-end md:justify-between">
-        <nav aria-label="Period">
-          <p className="mb-1 text-sm font-medium text-slate-700" aria-hidden="true">
-            Period
-          </p>
-          <ul className="inline-flex overflow-hidden rounded-md border border-slate-300">
-            {PERIODS.map((period) => {
-              const current = period === filters.period;
-              return (
-                <li key={period} className="border-l border-slate-300 first:border-l-0">
-                  <Link
-                    href={hrefFor({ ...filters, period })}
-                    aria-current={current ? "page" : undefined}
-                    className={`block px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600 ${
-                      current ? "bg-brand-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50"
-                    }`}
-                  >
-                    {PERIOD_LABELS[period]}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
+        <FilterNav
+          label="Period"
+          options={PERIODS.map((period) => ({ key: period, label: labelFor(period), href: hrefFor({ ...filters, period }), current: period === filters.period }))}
+        />
         <ImpactFilters key={key} period={filters.period} grade={filters.grade} subject={filters.subject} subjects={SUBJECT_NAMES} />
       </div>
 

@@ -1,7 +1,8 @@
 import { PartnerPageHeader } from "@/components/ui/page-header";
 import { ProgramForm } from "@/modules/dashboard/programs/program-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { listCountyNames, listCourseOptions } from "@/lib/sponsorship/form-options";
+import { listCountyNames } from "@/lib/sponsorship/list-county-names";
+import { listCourseOptions } from "@/lib/sponsorship/list-course-options";
 
 
 export default async function NewProgramPage() {

@@ -11,9 +11,9 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { formatMoney } from "@/lib/money";
-import type { CourseOption } from "@/lib/sponsorship/form-options";
-import { createProgramBody } from "@/lib/sponsorship/schemas";
+import type { CourseOption } from "@/lib/sponsorship/list-course-options";
+import { createProgramBody } from "@/lib/sponsorship/schemas/programs";
+import { formatMoney } from "@/lib/format";
 
 const GRADES = Array.from({ length: 12 }, (_, index) => index + 1);
 

@@ -1,13 +1,11 @@
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { ProgramTargets } from "@/modules/dashboard/programs/program-targets";
 import { Panel, StatCard } from "@/components/ui/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { AppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/money";
+import { orNotFound } from "@/lib/pages/or-not-found";
 import { getProgram } from "@/lib/sponsorship/get-program";
 
 
@@ -53,13 +51,7 @@ function CountTable({ caption, header, rows, testId }: { caption: string; header
 export default async function ProgramPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["partner"]);
   const { id } = await params;
-  let program;
-  try {
-    program = await getProgram({ actor, programId: id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "resource_not_found") notFound();
-    throw error;
-  }
+  const program = await orNotFound(getProgram({ actor, programId: id }));
   const currency = program.currency;
   const usedPercent = program.budget > 0 ? (program.spent / program.budget) * 100 : 0;
   const barPercent = Math.min(100, usedPercent);

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { PROGRAM_TARGET_METRICS, programTargetsBody, type programTargetItem } from "@/lib/sponsorship/schemas";
+import { PROGRAM_TARGET_METRICS, programTargetsBody, type programTargetItem } from "@/lib/sponsorship/schemas/program-targets";
 
 type Target = z.infer<typeof programTargetItem>;
 type Metric = (typeof PROGRAM_TARGET_METRICS)[number];

@@ -1,18 +1,18 @@
 import { LocalDate } from "@/components/ui/local-date";
+import { FilterNav } from "@/components/ui/filter-nav";
+import { Pager } from "@/components/ui/pager";
 import { StatusBadge } from "@/components/ui/status-badge";
 import Link from "next/link";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
+import { labelFor } from "@/lib/humanize";
 import { listPrograms } from "@/lib/sponsorship/list-programs";
-import { PROGRAM_STATUSES } from "@/lib/sponsorship/schemas";
+import { PROGRAM_STATUSES } from "@/lib/sponsorship/schemas/programs";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
-
-const STATUS_LABELS: Record<ProgramStatus, string> = { active: "Active", planning: "Planning", completed: "Completed", paused: "Paused" };
 
 const first = (params: SearchParams, key: string) => {
   const value = params[key];
@@ -35,7 +35,12 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
   const pageParam = Number(first(params, "page"));
   const page = Number.isInteger(pageParam) && pageParam >= 1 ? pageParam : 1;
   const result = await listPrograms({ actor, query: { page, limit: 20, status } });
-  const filters: Array<{ value?: ProgramStatus; label: string }> = [{ label: "All" }, ...PROGRAM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }))];
+  const filters = [undefined, ...PROGRAM_STATUSES].map((value) => ({
+    key: value ?? "all",
+    label: value ? labelFor(value) : "All",
+    href: hrefFor(value),
+    current: value === status,
+  }));
 
   return (
     <div className="space-y-6">
@@ -43,33 +48,13 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
         Your programs, their enrolment against target, and how much of each budget has been spent.
       </PartnerPageHeader>
 
-      <nav aria-label="Program status" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <p className="mb-1 text-sm font-medium text-slate-700" aria-hidden="true">
-          Status
-        </p>
-        <ul className="inline-flex flex-wrap overflow-hidden rounded-md border border-slate-300">
-          {filters.map((filter) => {
-            const current = filter.value === status;
-            return (
-              <li key={filter.label} className="border-l border-slate-300 first:border-l-0">
-                <Link
-                  href={hrefFor(filter.value)}
-                  aria-current={current ? "page" : undefined}
-                  className={`block px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-brand-600 ${
-                    current ? "bg-brand-600 text-white" : "bg-white text-slate-800 hover:bg-slate-50"
-                  }`}
-                >
-                  {filter.label}
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
-      </nav>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <FilterNav label="Program status" title="Status" options={filters} />
+      </div>
 
       {result.programs.length === 0 ? (
         <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="programs-empty">
-          {status ? `No ${STATUS_LABELS[status].toLowerCase()} programs.` : "You have no programs yet."}
+          {status ? `No ${labelFor(status).toLowerCase()} programs.` : "You have no programs yet."}
         </p>
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" data-testid="program-list" aria-label="Programs">
@@ -128,27 +113,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
         </ul>
       )}
 
-      {result.pages > 1 ? (
-        <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={hrefFor(status, page - 1)} className="text-brand-700 hover:underline">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-slate-600">
-            Page {page} of {result.pages}
-          </span>
-          {page < result.pages ? (
-            <Link href={hrefFor(status, page + 1)} className="text-brand-700 hover:underline">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      {result.pages > 1 ? <Pager page={page} pages={result.pages} hrefFor={(target) => hrefFor(status, target)} /> : null}
     </div>
   );
 }

@@ -2,8 +2,8 @@
 
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { runAction } from "@/lib/forms/run-action";
-import { setProgramTargets } from "@/lib/sponsorship/program-targets";
-import { programTargetsBody } from "@/lib/sponsorship/schemas";
+import { setProgramTargets } from "@/lib/sponsorship/set-program-targets";
+import { programTargetsBody } from "@/lib/sponsorship/schemas/program-targets";
 
 /** Replaces a program's targets with the same schema and service as PUT /partner/programs/{id}/targets. */
 export async function setProgramTargetsAction(programId: string, input: unknown) {

@@ -4,8 +4,11 @@ import { z } from "zod";
 import { enforceRateLimit, userKey } from "@/lib/api/rate-limit";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { AppError } from "@/lib/errors";
+import { CORRECT_FIELDS, type ActionState } from "@/lib/forms/action-state";
+import type { FieldErrors } from "@/lib/forms/field-errors";
 import { generateReport } from "@/lib/sponsorship/generate-report";
-import { dateParam, REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas";
+import { dateParam } from "@/lib/schemas/dates";
+import { REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas/reports";
 
 const optionalDate = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), dateParam.optional());
 
@@ -22,8 +25,6 @@ const reportForm = z
     }
   });
 
-export type ReportField = "type" | "format" | "start_date" | "end_date";
-
 export interface GeneratedReportView {
   id: string;
   title: string;
@@ -34,15 +35,7 @@ export interface GeneratedReportView {
   expiresAt: string;
 }
 
-export interface ReportFormState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<ReportField, string>>;
-  values?: Partial<Record<ReportField, string>>;
-  report?: GeneratedReportView;
-}
-
-const FIELD_NAMES: Record<string, ReportField> = {
+const FIELD_NAMES: Record<string, "type" | "format" | "start_date" | "end_date"> = {
   type: "type",
   format: "format",
   start_date: "start_date",
@@ -52,23 +45,18 @@ const FIELD_NAMES: Record<string, ReportField> = {
 };
 
 /** Generates a report with the same service as GET /partner/reports/export and returns its download link. */
-export async function generateReportAction(_previous: ReportFormState | null, form: FormData): Promise<ReportFormState> {
+export async function generateReportAction(input: unknown): Promise<ActionState<GeneratedReportView>> {
   const actor = await requirePageActor(["partner"]);
-  const values: Partial<Record<ReportField, string>> = {};
-  for (const key of ["type", "format", "start_date", "end_date"] as const) {
-    const value = form.get(key);
-    if (typeof value === "string") values[key] = value;
-  }
-  const parsed = reportForm.safeParse(values);
+  const parsed = reportForm.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Partial<Record<ReportField, string>> = {};
+    const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = FIELD_NAMES[String(issue.path[0])];
       if (field && !fieldErrors[field]) {
         fieldErrors[field] = field === "type" || field === "format" || issue.message.startsWith("The end date") ? issue.message : "Enter a valid date.";
       }
     }
-    return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+    return { status: "error", message: CORRECT_FIELDS, fieldErrors };
   }
   try {
     await enforceRateLimit(userKey(actor.id));
@@ -80,9 +68,8 @@ export async function generateReportAction(_previous: ReportFormState | null, fo
       endDate: parsed.data.end_date,
     });
     return {
-      ok: true,
-      values,
-      report: {
+      status: "success",
+      result: {
         id: report.id,
         title: report.title,
         period: report.period,
@@ -94,13 +81,12 @@ export async function generateReportAction(_previous: ReportFormState | null, fo
     };
   } catch (error) {
     if (error instanceof AppError) {
-      const fieldErrors: Partial<Record<ReportField, string>> = {};
+      const fieldErrors: FieldErrors = {};
       for (const issue of error.details?.fields ?? []) {
         const field = FIELD_NAMES[issue.path];
         if (field) fieldErrors[field] = issue.path.endsWith("start_date") ? "The start date must not be in the future." : issue.message;
       }
-      const message = Object.keys(fieldErrors).length ? "Please correct the highlighted fields." : error.message;
-      return { ok: false, message, fieldErrors, values };
+      return { status: "error", message: Object.keys(fieldErrors).length ? CORRECT_FIELDS : error.message, fieldErrors };
     }
     throw error;
   }

@@ -1,10 +1,13 @@
 "use client";
 
+import { useState, type FormEvent } from "react";
 import { LocalDate } from "@/components/ui/local-date";
-import { useActionState } from "react";
-import { generateReportAction, type ReportField, type ReportFormState } from "@/modules/dashboard/reports/actions";
+import { generateReportAction } from "@/modules/dashboard/reports/actions";
 import { Button } from "@/components/ui/button";
+import { RadioCards } from "@/components/ui/choice-group";
+import { FormStatus } from "@/components/ui/form-status";
 import { TextField } from "@/components/ui/text-field";
+import { useFormAction } from "@/lib/forms/use-form-action";
 
 const TYPES = [
   { value: "impact", label: "Impact", hint: "Students reached, outcomes and return on investment." },
@@ -18,88 +21,41 @@ const FORMATS = [
   { value: "json", label: "JSON" },
 ] as const;
 
-function ChoiceGroup({
-  legend,
-  name,
-  options,
-  defaultValue,
-  error,
-}: {
-  legend: string;
-  name: ReportField;
-  options: ReadonlyArray<{ value: string; label: string; hint?: string }>;
-  defaultValue: string;
-  error?: string;
-}) {
-  const errorId = `report-${name}-error`;
-  return (
-    <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
-      <div className="mt-2 flex flex-wrap gap-2">
-        {options.map((option) => {
-          const id = `report-${name}-${option.value}`;
-          return (
-            <label
-              key={option.value}
-              htmlFor={id}
-              className="flex min-w-28 cursor-pointer items-start gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-            >
-              <input id={id} type="radio" name={name} value={option.value} defaultChecked={option.value === defaultValue} className="mt-0.5 accent-brand-600" />
-              <span>
-                <span className="font-medium">{option.label}</span>
-                {option.hint ? <span className="block max-w-56 text-xs text-slate-500">{option.hint}</span> : null}
-              </span>
-            </label>
-          );
-        })}
-      </div>
-      {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
 export function ReportForm() {
-  const [state, action, pending] = useActionState<ReportFormState | null, FormData>(generateReportAction, null);
-  const values = state?.values ?? {};
-  const errors = state?.fieldErrors ?? {};
-  const report = state?.ok ? state.report : undefined;
+  const [values, setValues] = useState({ type: "impact", format: "pdf", start_date: "", end_date: "" });
+  const { state, pending, submit, fieldErrors } = useFormAction(generateReportAction, { refresh: false });
+  const set = (key: keyof typeof values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
+  const report = state.status === "success" ? state.result : undefined;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit(values);
+  }
 
   return (
     <div className="space-y-6">
-      {/* Keyed on the submitted values so the form shows them again after React resets it. */}
-      <form key={JSON.stringify(values)} action={action} aria-label="Generate a report" className="space-y-5" noValidate>
-        <ChoiceGroup legend="Report type" name="type" options={TYPES} defaultValue={values.type ?? "impact"} error={errors.type} />
-        <ChoiceGroup legend="Format" name="format" options={FORMATS} defaultValue={values.format ?? "pdf"} error={errors.format} />
+      <form onSubmit={onSubmit} aria-label="Generate a report" className="space-y-5" noValidate>
+        <RadioCards legend="Report type" name="type" choices={TYPES} value={values.type} onChange={set("type")} error={fieldErrors.type} />
+        <RadioCards legend="Format" name="format" choices={FORMATS} value={values.format} onChange={set("format")} error={fieldErrors.format} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Period (optional)</legend>
           <p className="text-xs text-slate-500">Leave both empty for this month and the eleven before it. Dates are whole days, both included.</p>
           <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2 md:max-w-lg">
-            <TextField label="Start date" name="start_date" type="date" defaultValue={values.start_date ?? ""} error={errors.start_date} />
-            <TextField label="End date" name="end_date" type="date" defaultValue={values.end_date ?? ""} error={errors.end_date} />
+            <TextField
+              label="Start date"
+              name="start_date"
+              type="date"
+              value={values.start_date}
+              onChange={(event) => set("start_date")(event.target.value)}
+              error={fieldErrors.start_date}
+            />
+            <TextField label="End date" name="end_date" type="date" value={values.end_date} onChange={(event) => set("end_date")(event.target.value)} error={fieldErrors.end_date} />
           </div>
         </fieldset>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={pending} aria-describedby="report-progress">
-            {pending ? "Generating…" : "Generate report"}
-          </Button>
-          <p id="report-progress" role="status" aria-live="polite" className="flex items-center gap-2 text-sm text-slate-600">
-            {pending ? (
-              <>
-                <span className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
-                Generating your report, this can take a few seconds…
-              </>
-            ) : null}
-          </p>
-        </div>
-        {state && !state.ok && state.message ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-            {state.message}
-          </p>
-        ) : null}
+        <Button type="submit" disabled={pending}>
+          {pending ? "Generating…" : "Generate report"}
+        </Button>
+        <FormStatus state={state} pending={pending} pendingText="Generating your report, this can take a few seconds…" />
       </form>
 
       {report && !pending ? (

@@ -1,8 +1,9 @@
 import { PartnerPageHeader } from "@/components/ui/page-header";
 import { SponsorshipForm, type StudentFilters } from "@/modules/dashboard/sponsorships/sponsorship-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { listCourseOptions } from "@/lib/sponsorship/form-options";
-import { listSponsorableStudents, listStudentFilterOptions, sponsorableStudentsQuery } from "@/lib/sponsorship/list-sponsorable-students";
+import { listCourseOptions } from "@/lib/sponsorship/list-course-options";
+import { listSponsorableStudents, sponsorableStudentsQuery } from "@/lib/sponsorship/list-sponsorable-students";
+import { listStudentFilterOptions } from "@/lib/sponsorship/list-student-filter-options";
 
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,13 +1,7 @@
 import { formatNumber } from "@/lib/format";
+import { labelFor } from "@/lib/humanize";
 
 type CourseStatus = "not_started" | "in_progress" | "completed" | "dropped";
-
-const COURSE_STATUS_LABELS: Record<CourseStatus, string> = {
-  not_started: "Not started",
-  in_progress: "In progress",
-  completed: "Completed",
-  dropped: "Dropped",
-};
 
 const BAR_STYLES: Record<CourseStatus, string> = {
   not_started: "bg-slate-300",
@@ -35,7 +29,7 @@ export function SponsorshipCourseProgress({
                 {course.title}
               </span>
               <span className="text-slate-600">
-                {COURSE_STATUS_LABELS[course.status]} · {percent}%
+                {labelFor(course.status)} · {percent}%
                 {course.current_score !== null ? ` · score ${formatNumber(course.current_score)}` : ""}
               </span>
             </div>
@@ -45,7 +39,7 @@ export function SponsorshipCourseProgress({
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={percent}
-              aria-valuetext={`${percent}% (${COURSE_STATUS_LABELS[course.status].toLowerCase()})`}
+              aria-valuetext={`${percent}% (${labelFor(course.status).toLowerCase()})`}
               className="mt-1 h-2.5 overflow-hidden rounded-full bg-slate-100"
             >
               <div className={`h-full ${BAR_STYLES[course.status]}`} style={{ width: `${percent}%` }} />

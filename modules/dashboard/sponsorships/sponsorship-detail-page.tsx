@@ -1,26 +1,19 @@
 import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { formatNumber, formatPercent } from "@/lib/format";
-import { SponsorshipStatusBadge, TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { SponsorshipStatusBadge } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { labelFor } from "@/lib/humanize";
 import { SponsorshipCourseProgress } from "@/modules/dashboard/sponsorships/sponsorship-course-progress";
 import { Panel, StatCard } from "@/components/ui/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { AppError } from "@/lib/errors";
-import { formatMoney } from "@/lib/money";
-import { getSponsorship } from "@/lib/sponsorship/sponsorships";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { getSponsorship } from "@/lib/sponsorship/get-sponsorship";
 
 
 export default async function SponsorshipDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["partner"]);
   const { id } = await params;
-  let sponsorship: Awaited<ReturnType<typeof getSponsorship>>;
-  try {
-    sponsorship = await getSponsorship({ actor, sponsorshipId: id });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "resource_not_found") notFound();
-    throw error;
-  }
+  const sponsorship = await orNotFound(getSponsorship({ actor, sponsorshipId: id }));
   const { student, financial, courses, timeline } = sponsorship;
   const currency = financial.currency;
   const disbursedPercent = financial.total_amount > 0 ? Math.round((financial.amount_disbursed / financial.total_amount) * 1000) / 10 : 0;
@@ -38,7 +31,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           <SponsorshipStatusBadge status={sponsorship.status} />
         </div>
         <p className="mt-1 text-slate-600">
-          {TYPE_LABELS[sponsorship.type]} · Grade {student.grade_level} ·{" "}
+          {labelFor(sponsorship.type)} · Grade {student.grade_level} ·{" "}
           <LocalDate value={sponsorship.start_date} /> to{" "}
           <LocalDate value={sponsorship.end_date} />
         </p>

@@ -3,20 +3,21 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createSponsorshipsAction } from "@/modules/dashboard/sponsorships/actions";
-import { formatNumber } from "@/lib/format";
+import { formatMoney, formatNumber } from "@/lib/format";
 import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
-import { TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { labelFor } from "@/lib/humanize";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
 import { FormStatus, Spinner } from "@/components/ui/form-status";
+import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import type { CourseOption } from "@/lib/sponsorship/form-options";
-import type { SponsorableStudent, SponsorableStudentsPage, StudentFilterOptions } from "@/lib/sponsorship/list-sponsorable-students";
-import { formatMoney } from "@/lib/money";
-import { createSponsorshipsBody, SPONSORSHIP_TYPES } from "@/lib/sponsorship/schemas";
+import type { CourseOption } from "@/lib/sponsorship/list-course-options";
+import type { SponsorableStudent, SponsorableStudentsPage } from "@/lib/sponsorship/list-sponsorable-students";
+import type { StudentFilterOptions } from "@/lib/sponsorship/list-student-filter-options";
+import { createSponsorshipsBody, SPONSORSHIP_TYPES } from "@/lib/sponsorship/schemas/sponsorships";
 
 export interface StudentFilters {
   grade_level?: number;
@@ -250,17 +251,14 @@ export function SponsorshipForm({
         ) : null}
 
         {students.pages > 1 ? (
-          <nav aria-label="Student pages" className="mt-3 flex items-center justify-between gap-2 text-sm">
-            <Button type="button" variant="secondary" disabled={loading || students.page <= 1} onClick={() => go(filters, students.page - 1)}>
-              ← Previous
-            </Button>
-            <span className="text-slate-600" data-testid="picker-page">
-              Page {students.page} of {students.pages}
-            </span>
-            <Button type="button" variant="secondary" disabled={loading || students.page >= students.pages} onClick={() => go(filters, students.page + 1)}>
-              Next →
-            </Button>
-          </nav>
+          <Pager
+            label="Student pages"
+            page={students.page}
+            pages={students.pages}
+            hrefFor={(page) => `${pathname}${pickerSearch(filters, page)}`}
+            onNavigate={(page) => go(filters, page)}
+            className="mt-3"
+          />
         ) : null}
       </section>
 
@@ -305,7 +303,7 @@ export function SponsorshipForm({
           value={values.type}
           onChange={set("type")}
           error={fieldErrors.type}
-          choices={SPONSORSHIP_TYPES.map((type) => ({ value: type, label: TYPE_LABELS[type], hint: TYPE_HINTS[type] }))}
+          choices={SPONSORSHIP_TYPES.map((type) => ({ value: type, label: labelFor(type), hint: TYPE_HINTS[type] }))}
         />
 
         <CheckboxGroup

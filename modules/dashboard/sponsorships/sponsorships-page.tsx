@@ -1,14 +1,14 @@
 import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { z } from "zod";
-import { formatNumber } from "@/lib/format";
-import { SponsorshipStatusBadge, STATUS_LABELS, TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
-import { SponsorshipFilterNav } from "@/modules/dashboard/sponsorships/sponsorship-filter-nav";
-import { SponsorshipPagination } from "@/components/ui/pager";
+import { formatMoney, formatNumber } from "@/lib/format";
+import { SponsorshipStatusBadge } from "@/modules/dashboard/sponsorships/sponsorship-badges";
+import { labelFor } from "@/lib/humanize";
+import { FilterNav } from "@/components/ui/filter-nav";
+import { Pager } from "@/components/ui/pager";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { formatMoney } from "@/lib/money";
-import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/sponsorship/schemas";
-import { listSponsorships } from "@/lib/sponsorship/sponsorships";
+import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/sponsorship/schemas/sponsorships";
+import { listSponsorships } from "@/lib/sponsorship/list-sponsorships";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 
 
@@ -75,7 +75,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
     { key: "all", label: "All", href: hrefFor({ ...query, status: undefined, page: 1 }), current: query.status === undefined },
     ...SPONSORSHIP_STATUSES.map((status) => ({
       key: status,
-      label: STATUS_LABELS[status],
+      label: labelFor(status),
       href: hrefFor({ ...query, status, page: 1 }),
       current: query.status === status,
     })),
@@ -85,7 +85,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <PartnerPageHeader title="Sponsorships" actions={<HeaderAction href="/dashboard/sponsorships/new">New sponsorship</HeaderAction>}>
         <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
-          {query.status ? ` with status ${STATUS_LABELS[query.status].toLowerCase()}` : " in total"}.
+          {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}.
       </PartnerPageHeader>
 
       {Number.isInteger(created) && created > 0 ? (
@@ -103,14 +103,14 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
       ) : null}
 
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <SponsorshipFilterNav label="Status" options={statusOptions} />
+        <FilterNav label="Status" options={statusOptions} />
       </div>
 
       {sponsorships.length === 0 ? (
         <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="sponsorships-empty">
           {total === 0 ? (
             <>
-              <p>{query.status ? `No ${STATUS_LABELS[query.status].toLowerCase()} sponsorships.` : "You have no sponsorships yet."}</p>
+              <p>{query.status ? `No ${labelFor(query.status).toLowerCase()} sponsorships.` : "You have no sponsorships yet."}</p>
               {query.status ? (
                 <p className="mt-2">
                   <Link href={hrefFor({ ...query, status: undefined, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -161,7 +161,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                       Grade {item.student.grade_level} · {item.student.school}, {item.student.county}
                     </span>
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{TYPE_LABELS[item.type]}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{labelFor(item.type)}</td>
                   <td className="px-3 py-2">
                     <SponsorshipStatusBadge status={item.status} />
                   </td>
@@ -195,7 +195,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
         </div>
       )}
 
-      {total > 0 ? <SponsorshipPagination page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
+      {total > 0 ? <Pager page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
     </div>
   );
 }

@@ -2,14 +2,17 @@ import { LocalDate } from "@/components/ui/local-date";
 import Link from "next/link";
 import type { z } from "zod";
 import { formatNumber } from "@/lib/format";
-import { TYPE_LABELS } from "@/modules/dashboard/sponsorships/sponsorship-badges";
-import { SponsorshipFilterNav } from "@/modules/dashboard/sponsorships/sponsorship-filter-nav";
-import { SponsorshipPagination } from "@/components/ui/pager";
+import { labelFor } from "@/lib/humanize";
+import { FilterNav } from "@/components/ui/filter-nav";
+import { Pager } from "@/components/ui/pager";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { StatCard } from "@/components/ui/stat-card";
+import { TextField } from "@/components/ui/text-field";
 import { StudentTrendBadge } from "@/modules/dashboard/students/student-trend-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas";
-import { listSponsoredStudents } from "@/lib/sponsorship/sponsored-students";
+import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas/students";
+import { listSponsoredStudents } from "@/lib/sponsorship/list-sponsored-students";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
 
@@ -18,11 +21,7 @@ type Query = z.output<typeof sponsoredStudentsQuery>;
 type Performance = NonNullable<Query["performance"]>;
 
 const DEFAULTS = sponsoredStudentsQuery.parse({});
-const PERFORMANCES: Array<{ key: Performance; label: string }> = [
-  { key: "improving", label: "Improving" },
-  { key: "stable", label: "Stable" },
-  { key: "declining", label: "Declining" },
-];
+const PERFORMANCES: Performance[] = ["improving", "stable", "declining"];
 
 /** Reads the query string with the API's schema (`grade_level` or the shorter `grade`); invalid input falls back to the defaults. */
 function parseQuery(params: SearchParams): Query {
@@ -62,10 +61,8 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
 
   const performanceOptions = [
     { key: "all", label: "All", href: hrefFor({ ...query, performance: undefined, page: 1 }), current: query.performance === undefined },
-    ...PERFORMANCES.map(({ key, label }) => ({ key, label, href: hrefFor({ ...query, performance: key, page: 1 }), current: query.performance === key })),
+    ...PERFORMANCES.map((key) => ({ key, label: labelFor(key), href: hrefFor({ ...query, performance: key, page: 1 }), current: query.performance === key })),
   ];
-  const select =
-    "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none";
 
   return (
     <div className="space-y-6">
@@ -91,35 +88,23 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
       </section>
 
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:flex-row md:items-end md:justify-between">
-        <SponsorshipFilterNav label="Performance" options={performanceOptions} />
+        <FilterNav label="Performance" options={performanceOptions} />
         <form method="get" action="/dashboard/students" aria-label="Filter students" className="flex flex-wrap items-end gap-3">
           {query.performance ? <input type="hidden" name="performance" value={query.performance} /> : null}
           {query.limit !== DEFAULTS.limit ? <input type="hidden" name="limit" value={query.limit} /> : null}
           <div className="min-w-32">
-            <label htmlFor="filter-grade" className="block text-sm font-medium text-slate-700">
-              Grade
-            </label>
-            <select id="filter-grade" name="grade_level" defaultValue={query.grade_level ?? ""} className={select}>
-              <option value="">All grades</option>
-              {Array.from({ length: 12 }, (_, index) => index + 1).map((level) => (
-                <option key={level} value={level}>
-                  Grade {level}
-                </option>
-              ))}
-            </select>
+            <SelectField
+              label="Grade"
+              name="grade_level"
+              defaultValue={query.grade_level ?? ""}
+              placeholder="All grades"
+              options={Array.from({ length: 12 }, (_, index) => ({ value: String(index + 1), label: `Grade ${index + 1}` }))}
+            />
           </div>
           <div className="min-w-40">
-            <label htmlFor="filter-county" className="block text-sm font-medium text-slate-700">
-              County
-            </label>
-            <input id="filter-county" name="county" type="text" defaultValue={query.county ?? ""} placeholder="Any county" className={select} />
+            <TextField label="County" name="county" type="text" defaultValue={query.county ?? ""} placeholder="Any county" />
           </div>
-          <button
-            type="submit"
-            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
-            Apply filters
-          </button>
+          <Button type="submit">Apply filters</Button>
           {filtered ? (
             <Link href={clearHref} className="py-2 text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
               Clear filters
@@ -172,7 +157,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
                       Grade {student.grade_level} · {student.county}
                     </span>
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{TYPE_LABELS[student.sponsorship_type]}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{labelFor(student.sponsorship_type)}</td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     {formatNumber(student.courses_completed)} of {formatNumber(student.courses_enrolled)} done
                   </td>
@@ -193,7 +178,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         </div>
       )}
 
-      {total > 0 ? <SponsorshipPagination page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
+      {total > 0 ? <Pager page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
     </div>
   );
 }

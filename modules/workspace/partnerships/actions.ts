@@ -6,13 +6,19 @@ import type { ActionState } from "@/lib/forms/action-state";
 import { runAction } from "@/lib/forms/run-action";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { signContractBody } from "@/lib/partnerships/contract-schemas";
-import { generateContract, signContract } from "@/lib/partnerships/contracts";
-import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/deliverable-schemas";
-import { approveDeliverable, requestRevision, submitDeliverable } from "@/lib/partnerships/deliverables";
-import { uuidString } from "@/lib/partnerships/partnership-schemas";
-import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
-import { confirmSandboxPayment, initiatePayment, releasePayment, resumePayment } from "@/lib/partnerships/payments";
+import { signContractBody } from "@/lib/partnerships/schemas/contracts";
+import { generateContract } from "@/lib/partnerships/generate-contract";
+import { signContract } from "@/lib/partnerships/sign-contract";
+import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
+import { approveDeliverable } from "@/lib/partnerships/approve-deliverable";
+import { requestRevision } from "@/lib/partnerships/request-revision";
+import { submitDeliverable } from "@/lib/partnerships/submit-deliverable";
+import { uuidString } from "@/lib/schemas/ids";
+import { initiatePaymentBody } from "@/lib/partnerships/schemas/payments";
+import { confirmSandboxPayment } from "@/lib/partnerships/confirm-sandbox-payment";
+import { initiatePayment } from "@/lib/partnerships/initiate-payment";
+import { releasePayment } from "@/lib/partnerships/release-payment";
+import { resumePayment } from "@/lib/partnerships/resume-payment";
 
 /** The path parameters the API routes take from the URL, checked the same way. */
 const partnershipPath = z.object({ partnershipId: uuidString });

@@ -5,8 +5,8 @@ import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { LocalDate } from "@/components/ui/local-date";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { signContractBody } from "@/lib/partnerships/contract-schemas";
-import type { ContractDetail } from "@/lib/partnerships/contract-schemas";
+import { signContractBody } from "@/lib/partnerships/schemas/contracts";
+import type { ContractDetail } from "@/lib/partnerships/schemas/contracts";
 
 type Side = "creator" | "brand";
 

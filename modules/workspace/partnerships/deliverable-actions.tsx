@@ -7,7 +7,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/deliverable-schemas";
+import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
 
 interface DeliverableState {
   id: string;

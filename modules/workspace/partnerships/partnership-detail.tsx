@@ -1,32 +1,23 @@
 import type { ReactNode } from "react";
-import type { ContractDetail } from "@/lib/partnerships/contract-schemas";
-import type { PartnershipResponse } from "@/lib/partnerships/partnership-schemas";
-import { formatMoney } from "@/lib/money";
+import { SectionCard } from "@/components/ui/section-card";
+import { DeliverableHeading, DeliverableTerms } from "@/modules/workspace/deliverable-terms";
+import type { ContractDetail } from "@/lib/partnerships/schemas/contracts";
+import type { PartnershipResponse } from "@/lib/partnerships/schemas/partnerships";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ContractSignatures } from "./contract-actions";
 import { EmptyState } from "@/components/ui/empty-state";
-import { humanize } from "@/lib/humanize";
+import { labelFor } from "@/lib/humanize";
+import { formatMoney } from "@/lib/format";
 
 type Partnership = PartnershipResponse;
 type Payment = Partnership["compensation"]["payments"][number];
 type Deliverable = Partnership["deliverables"][number];
 
-function Card({ title, id, children }: { title: string; id: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export function PartiesCard({ partnership }: { partnership: Partnership }) {
   const { brandDetails: brand, creatorDetails: creator } = partnership;
   return (
-    <Card title="Parties" id="parties-heading">
+    <SectionCard title="Parties" id="parties-heading">
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-500">Brand</dt>
@@ -50,7 +41,7 @@ export function PartiesCard({ partnership }: { partnership: Partnership }) {
           </dd>
         </div>
       </dl>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -115,7 +106,7 @@ export function CompensationCard({
 }) {
   const { compensation } = partnership;
   return (
-    <Card title="Compensation and payments" id="payments-heading">
+    <SectionCard title="Compensation and payments" id="payments-heading">
       <p className="text-2xl font-semibold text-slate-900" data-testid="compensation">
         {formatMoney(compensation.amount, compensation.currency)}
       </p>
@@ -133,7 +124,7 @@ export function CompensationCard({
               <li key={payment.id} data-testid="payment-row" data-payment-type={payment.type} data-payment-status={payment.status} className="rounded-md border border-slate-200 p-3">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <p className="font-medium text-slate-900">{humanize(payment.type)} payment</p>
+                    <p className="font-medium text-slate-900">{labelFor(payment.type)} payment</p>
                     <p className="text-lg font-semibold text-slate-900">{formatMoney(payment.amount, compensation.currency)}</p>
                   </div>
                   <StatusBadge status={payment.status} label={PAYMENT_LABELS[payment.status]} testId="payment-status" />
@@ -158,13 +149,13 @@ export function CompensationCard({
           </ul>
         </>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
 export function ContractCard({ contract, actions }: { contract: ContractDetail | null; actions?: ReactNode }) {
   return (
-    <Card title="Contract" id="contract-heading">
+    <SectionCard title="Contract" id="contract-heading">
       {contract ? (
         <div className="space-y-3 text-sm">
           <p className="flex items-center gap-2">
@@ -179,7 +170,7 @@ export function ContractCard({ contract, actions }: { contract: ContractDetail |
         <EmptyState title="No contract yet">The contract is generated from the accepted proposal.</EmptyState>
       )}
       {actions}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -192,31 +183,17 @@ function deliverableLabel(d: Deliverable): string | undefined {
 export function DeliverablesCard({ deliverables, actions = {} }: { deliverables: Deliverable[]; actions?: Record<string, ReactNode> }) {
   const approved = deliverables.filter((d) => d.status === "approved").length;
   return (
-    <Card title={`Deliverables (${approved}/${deliverables.length} approved)`} id="deliverables-heading">
+    <SectionCard title={`Deliverables (${approved}/${deliverables.length} approved)`} id="deliverables-heading">
       {deliverables.length === 0 ? (
         <EmptyState title="No deliverables" />
       ) : (
         <ol className="space-y-3">
           {deliverables.map((d) => (
             <li key={d.id} data-testid="deliverable" data-deliverable-status={d.status} className="rounded-md border border-slate-200 p-3">
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <div className="min-w-0">
-                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{humanize(d.type)}</p>
-                  <p className="font-medium text-slate-900">{d.description}</p>
-                </div>
+              <DeliverableHeading type={d.type} description={d.description}>
                 <StatusBadge status={d.status} label={deliverableLabel(d)} testId="deliverable-status" />
-              </div>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                <dt className="text-slate-500">Due</dt>
-                <dd>
-                  <LocalDate value={d.dueDate} />
-                </dd>
-                {d.requirements ? (
-                  <>
-                    <dt className="text-slate-500">Requirements</dt>
-                    <dd className="text-slate-700">{d.requirements}</dd>
-                  </>
-                ) : null}
+              </DeliverableHeading>
+              <DeliverableTerms dueDate={d.dueDate} requirements={d.requirements}>
                 {d.submissionUrl ? (
                   <>
                     <dt className="text-slate-500">{d.status === "in_progress" ? "Previous submission" : "Submission"}</dt>
@@ -249,19 +226,19 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                     </dd>
                   </>
                 ) : null}
-              </dl>
+              </DeliverableTerms>
               {actions[d.id] ?? null}
             </li>
           ))}
         </ol>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
 export function ActivityCard({ activity }: { activity: Partnership["activity"] }) {
   return (
-    <Card title="Activity" id="activity-heading">
+    <SectionCard title="Activity" id="activity-heading">
       {activity.length === 0 ? (
         <EmptyState title="No activity yet" />
       ) : (
@@ -277,6 +254,6 @@ export function ActivityCard({ activity }: { activity: Partnership["activity"] }
           ))}
         </ol>
       )}
-    </Card>
+    </SectionCard>
   );
 }

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { PartnershipListItem } from "@/lib/partnerships/partnership-schemas";
-import { formatMoney } from "@/lib/money";
+import type { PartnershipListItem } from "@/lib/partnerships/schemas/partnerships";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { formatMoney } from "@/lib/format";
 
 /** The actor's partnerships: the other party, status, compensation and deliverable progress. */
 export function PartnershipList({ partnerships, viewerId }: { partnerships: PartnershipListItem[]; viewerId: string }) {

@@ -1,69 +1,48 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ContractActions } from "@/modules/workspace/partnerships/contract-actions";
 import { DeliverableActions } from "@/modules/workspace/partnerships/deliverable-actions";
 import { PaymentActions, type PaymentMode } from "@/modules/workspace/partnerships/payment-actions";
 import { RefreshOnFocus } from "@/modules/workspace/partnerships/refresh-on-focus";
 import { ActivityCard, CompensationCard, CompletedBanner, ContractCard, DeliverablesCard, PartiesCard } from "@/modules/workspace/partnerships/partnership-detail";
-import { SandboxNotice } from "@/modules/workspace/partnerships/sandbox-notice";
+import { SandboxNotice } from "@/components/ui/sandbox-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import { getContract } from "@/lib/partnerships/contracts";
+import { isNotFoundError, orNotFound } from "@/lib/pages/or-not-found";
+import { getContract } from "@/lib/partnerships/get-contract";
 import { getPartnership } from "@/lib/partnerships/get-partnership";
-import type { PartnershipResponse } from "@/lib/partnerships/partnership-schemas";
-import { getPaymentProvider } from "@/lib/partnerships/payment-provider";
-import { listPayments } from "@/lib/partnerships/payments";
+import { getReleaseBlockers, type ReleaseBlocker } from "@/lib/partnerships/get-release-blockers";
+import { listPartnershipPayments } from "@/lib/partnerships/list-partnership-payments";
+import { stripePublishableKey } from "@/lib/payments/stripe-client";
+import { getPaymentProvider } from "@/lib/payments/payment-provider";
 
 // Deliberately generic: the title must not tell a non-party whose partnership this is.
-
-const isNotFound = (error: unknown) => error instanceof AppError && error.code === "resource_not_found";
 
 /** Stripe Elements needs both keys; the sandbox stands in when the server has no secret key. */
 function paymentMode(): PaymentMode {
   if (getPaymentProvider().name === "sandbox") return { kind: "sandbox" };
-  const publishableKey = process.env.STRIPE_PUBLISHABLE_KEY;
+  const publishableKey = stripePublishableKey();
   return publishableKey ? { kind: "stripe", publishableKey } : { kind: "unavailable" };
 }
 
-/** For each funded payment, why it cannot be released yet (deliverables it covers not approved), or null. */
-async function releaseBlockers(partnership: PartnershipResponse): Promise<Record<string, string | null>> {
-  const funded = partnership.compensation.payments.filter((p) => p.status === "in_progress").map((p) => p.id);
-  if (funded.length === 0) return {};
-  const links = await getDb().partnershipPaymentDeliverable.findMany({ where: { paymentId: { in: funded } }, select: { paymentId: true, deliverableId: true } });
-  const approved = new Set(partnership.deliverables.filter((d) => d.status === "approved").map((d) => d.id));
-  return Object.fromEntries(
-    funded.map((id) => {
-      const covered = links.filter((l) => l.paymentId === id);
-      const open = covered.filter((l) => !approved.has(l.deliverableId)).length;
-      return [id, open > 0 ? `Release becomes available once every deliverable it covers is approved (${open} of ${covered.length} still open).` : null];
-    }),
-  );
+/** Why a funded payment cannot be released yet, in the brand's words, or null. */
+function releaseBlockedText(blocker: ReleaseBlocker | null | undefined): string | null {
+  if (!blocker) return null;
+  return `Release becomes available once every deliverable it covers is approved (${blocker.openDeliverables} of ${blocker.coveredDeliverables} still open).`;
 }
 
 export default async function PartnershipPage({ params }: { params: Promise<{ partnershipId: string }> }) {
   const actor = await requirePageActor(["creator", "brand"]);
   const { partnershipId } = await params;
-  if (!isUuid(partnershipId)) notFound();
-
-  let partnership: PartnershipResponse;
-  try {
-    partnership = await getPartnership({ actor, partnershipId });
-  } catch (error) {
-    if (isNotFound(error)) notFound();
-    throw error;
-  }
+  const partnership = await orNotFound(getPartnership({ actor, partnershipId }));
   const [contract, { payments }, blockers] = await Promise.all([
     partnership.contractId
       ? getContract({ actor, partnershipId }).catch((error: unknown) => {
-          if (isNotFound(error)) return null;
+          if (isNotFoundError(error)) return null;
           throw error;
         })
       : null,
-    listPayments({ actor, partnershipId }),
-    releaseBlockers(partnership),
+    listPartnershipPayments({ actor, partnershipId }),
+    getReleaseBlockers({ actor, partnershipId }),
   ]);
   const mode = paymentMode();
   const side = actor.id === partnership.brandId ? "brand" : "creator";
@@ -81,7 +60,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
               payment={payment}
               mode={mode}
               contractActive={active && contract?.status === "active"}
-              releaseBlockedReason={active ? (blockers[payment.id] ?? null) : "The partnership is no longer active."}
+              releaseBlockedReason={active ? releaseBlockedText(blockers[payment.id]) : "The partnership is no longer active."}
             />,
           ]),
         )

@@ -5,9 +5,9 @@ import { confirmSandboxPaymentAction, initiatePaymentAction, releasePaymentActio
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { formatMoney } from "@/lib/money";
-import { initiatePaymentBody } from "@/lib/partnerships/payment-schemas";
+import { initiatePaymentBody } from "@/lib/partnerships/schemas/payments";
 import { StripePaymentForm } from "@/modules/dashboard/payments/stripe-payment-form";
+import { formatMoney } from "@/lib/format";
 
 export type PaymentMode = { kind: "sandbox" } | { kind: "stripe"; publishableKey: string } | { kind: "unavailable" };
 

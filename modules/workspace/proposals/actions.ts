@@ -8,10 +8,14 @@ import { rejectWithReason } from "@/modules/workspace/proposals/proposal-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import type { ActionState } from "@/lib/forms/action-state";
 import { runAction } from "@/lib/forms/run-action";
-import { uuidString } from "@/lib/partnerships/partnership-schemas";
-import { acceptProposal } from "@/lib/partnerships/proposal-accept";
-import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/proposal-schemas";
-import { counterProposal, createProposal, rejectProposal, sendProposal, updateProposal } from "@/lib/partnerships/proposals";
+import { uuidString } from "@/lib/schemas/ids";
+import { acceptProposal } from "@/lib/partnerships/accept-proposal";
+import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/schemas/proposals";
+import { counterProposal } from "@/lib/partnerships/counter-proposal";
+import { createProposal } from "@/lib/partnerships/create-proposal";
+import { rejectProposal } from "@/lib/partnerships/reject-proposal";
+import { sendProposal } from "@/lib/partnerships/send-proposal";
+import { updateProposal } from "@/lib/partnerships/update-proposal";
 
 const actor = () => requirePageActor(["creator", "brand"]);
 

@@ -1,17 +1,9 @@
-import { notFound } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { ProposalResponse } from "@/lib/partnerships/proposal-schemas";
-import { getProposal } from "@/lib/partnerships/proposals";
+import { orNotFound } from "@/lib/pages/or-not-found";
+import { getProposal } from "@/lib/partnerships/get-proposal";
+import type { ProposalResponse } from "@/lib/partnerships/schemas/proposals";
 
 /** The proposal for one of its parties; anyone else (or a bad id) gets the not-found page. */
 export async function loadProposalOr404(actor: Actor, proposalId: string): Promise<ProposalResponse> {
-  if (!isUuid(proposalId)) notFound();
-  try {
-    return await getProposal({ actor, proposalId });
-  } catch (error) {
-    if (error instanceof AppError && error.code === "resource_not_found") notFound();
-    throw error;
-  }
+  return orNotFound(getProposal({ actor, proposalId }));
 }

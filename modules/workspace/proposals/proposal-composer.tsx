@@ -8,12 +8,12 @@ import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { formatMoney } from "@/lib/money";
 import type { Counterpart } from "@/lib/partnerships/list-counterparts";
-import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/proposal-schemas";
+import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/schemas/proposals";
 import { counterProposalAction, createProposalAction, updateProposalAction } from "@/modules/workspace/proposals/actions";
-import { humanize } from "@/lib/humanize";
+import { labelFor } from "@/lib/humanize";
 import { CURRENCIES, DELIVERABLE_TYPES, emptyDeliverable, proposalBody, proposalContent, type DeliverableValues, type ProposalValues } from "./proposal-form";
+import { formatMoney } from "@/lib/format";
 
 type Mode = { kind: "create" } | { kind: "edit"; proposalId: string } | { kind: "counter"; proposalId: string; recipientName: string };
 
@@ -136,7 +136,7 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
                     <SelectField
                       label="Type"
                       placeholder="Choose a type"
-                      options={withCurrent(DELIVERABLE_TYPES, d.type).map((t) => ({ value: t, label: humanize(t) }))}
+                      options={withCurrent(DELIVERABLE_TYPES, d.type).map((t) => ({ value: t, label: labelFor(t) }))}
                       value={d.type}
                       onChange={setDeliverable(index, "type")}
                       error={error(`${at}.type`)}

@@ -1,28 +1,18 @@
 import Link from "next/link";
+import { SectionCard } from "@/components/ui/section-card";
+import { DeliverableHeading, DeliverableTerms } from "@/modules/workspace/deliverable-terms";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { formatMoney } from "@/lib/money";
-import type { ProposalChainLink } from "@/lib/partnerships/proposal-chain";
-import type { ProposalResponse } from "@/lib/partnerships/proposal-schemas";
+import type { ProposalChainLink } from "@/lib/partnerships/get-proposal-chain";
+import type { ProposalResponse } from "@/lib/partnerships/schemas/proposals";
 import { EmptyState } from "@/components/ui/empty-state";
-import { humanize } from "@/lib/humanize";
+import { formatMoney } from "@/lib/format";
 
 type Proposal = ProposalResponse;
 
-function Card({ title, id, children }: { title: string; id: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id={id} className="mb-3 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
 export function ProposalSummaryCard({ proposal }: { proposal: Proposal }) {
   return (
-    <Card title="Summary" id="proposal-summary-heading">
+    <SectionCard title="Summary" id="proposal-summary-heading">
       <dl className="grid gap-3 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-slate-500">From</dt>
@@ -61,50 +51,38 @@ export function ProposalSummaryCard({ proposal }: { proposal: Proposal }) {
           <p className="mt-1 whitespace-pre-line">{proposal.rejectionReason}</p>
         </div>
       ) : null}
-    </Card>
+    </SectionCard>
   );
 }
 
 export function ProposalCompensationCard({ proposal }: { proposal: Proposal }) {
   const { compensation } = proposal;
   return (
-    <Card title="Compensation" id="proposal-compensation-heading">
+    <SectionCard title="Compensation" id="proposal-compensation-heading">
       <p className="text-2xl font-semibold text-slate-900" data-testid="proposal-compensation">
         {formatMoney(compensation.amount, compensation.currency)}
       </p>
       <p className="mt-1 text-sm text-slate-600">{compensation.paymentSchedule ?? "No payment schedule given: the whole amount is paid on completion."}</p>
-    </Card>
+    </SectionCard>
   );
 }
 
 export function ProposalDeliverablesCard({ deliverables }: { deliverables: Proposal["deliverables"] }) {
   return (
-    <Card title={`Deliverables (${deliverables.length})`} id="proposal-deliverables-heading">
+    <SectionCard title={`Deliverables (${deliverables.length})`} id="proposal-deliverables-heading">
       {deliverables.length === 0 ? (
         <EmptyState title="No deliverables" />
       ) : (
         <ol className="space-y-3">
           {deliverables.map((d, i) => (
             <li key={i} data-testid="proposal-deliverable" className="rounded-md border border-slate-200 p-3">
-              <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">{humanize(d.type)}</p>
-              <p className="font-medium text-slate-900">{d.description}</p>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-                <dt className="text-slate-500">Due</dt>
-                <dd>
-                  <LocalDate value={d.dueDate} />
-                </dd>
-                {d.requirements ? (
-                  <>
-                    <dt className="text-slate-500">Requirements</dt>
-                    <dd className="whitespace-pre-line text-slate-700">{d.requirements}</dd>
-                  </>
-                ) : null}
-              </dl>
+              <DeliverableHeading type={d.type} description={d.description} />
+              <DeliverableTerms dueDate={d.dueDate} requirements={d.requirements} />
             </li>
           ))}
         </ol>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -118,7 +96,7 @@ const TERM_LABELS: Array<[keyof Proposal["terms"], string]> = [
 export function ProposalTermsCard({ terms }: { terms: Proposal["terms"] }) {
   const set = TERM_LABELS.filter(([key]) => terms[key]);
   return (
-    <Card title="Terms" id="proposal-terms-heading">
+    <SectionCard title="Terms" id="proposal-terms-heading">
       {set.length === 0 ? (
         <EmptyState title="No terms given" />
       ) : (
@@ -131,7 +109,7 @@ export function ProposalTermsCard({ terms }: { terms: Proposal["terms"] }) {
           ))}
         </dl>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -150,7 +128,7 @@ const COUNTERED_WITH = /^Countered with proposal ([0-9a-f-]{36})$/i;
 export function ProposalHistoryCard({ proposal }: { proposal: Proposal }) {
   const nameOf = (userId: string) => (userId === proposal.senderId ? proposal.senderDetails.name : userId === proposal.recipientId ? proposal.recipientDetails.name : "Someone");
   return (
-    <Card title="History" id="proposal-history-heading">
+    <SectionCard title="History" id="proposal-history-heading">
       {proposal.history.length === 0 ? (
         <EmptyState title="No history yet" />
       ) : (
@@ -180,7 +158,7 @@ export function ProposalHistoryCard({ proposal }: { proposal: Proposal }) {
           })}
         </ol>
       )}
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -188,7 +166,7 @@ export function ProposalHistoryCard({ proposal }: { proposal: Proposal }) {
 export function ProposalChainCard({ chain, currentId }: { chain: ProposalChainLink[]; currentId: string }) {
   if (chain.length < 2) return null;
   return (
-    <Card title="Counter-proposals" id="proposal-chain-heading">
+    <SectionCard title="Counter-proposals" id="proposal-chain-heading">
       <ol className="space-y-2 text-sm" data-testid="proposal-chain">
         {chain.map((link, i) => {
           const current = link.id === currentId;
@@ -210,6 +188,6 @@ export function ProposalChainCard({ chain, currentId }: { chain: ProposalChainLi
           );
         })}
       </ol>
-    </Card>
+    </SectionCard>
   );
 }

@@ -4,7 +4,8 @@
  * reports them as required; text that may be cleared stays a string so clearing it sticks.
  */
 import { z } from "zod";
-import { rejectProposalBody, type ProposalResponse } from "@/lib/partnerships/proposal-schemas";
+import { OFFERED_CURRENCIES } from "@/lib/schemas/currency";
+import { rejectProposalBody, type ProposalResponse } from "@/lib/partnerships/schemas/proposals";
 
 export interface DeliverableValues {
   key: string;
@@ -29,7 +30,7 @@ export interface ProposalValues {
 }
 
 export const DELIVERABLE_TYPES = ["instagram_post", "instagram_reel", "instagram_story", "tiktok_video", "youtube_video", "blog_post", "other"] as const;
-export const CURRENCIES = ["KES", "USD", "EUR", "GBP"] as const;
+export const CURRENCIES = OFFERED_CURRENCIES.map(({ code }) => code);
 
 let keys = 0;
 export const newKey = () => `d${++keys}`;

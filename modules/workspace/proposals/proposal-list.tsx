@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { ProposalListItem } from "@/lib/partnerships/proposal-schemas";
-import { formatMoney } from "@/lib/money";
+import type { ProposalListItem } from "@/lib/partnerships/schemas/proposals";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { formatMoney } from "@/lib/format";
 
 /** Proposals in one direction: received (shows the sender) or sent (shows the recipient). */
 export function ProposalList({ proposals, direction, emptyTitle, emptyText }: { proposals: ProposalListItem[]; direction: "received" | "sent"; emptyTitle: string; emptyText?: string }) {

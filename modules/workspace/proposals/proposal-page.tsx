@@ -10,7 +10,8 @@ import {
   ProposalTermsCard,
 } from "@/modules/workspace/proposals/proposal-detail";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { getProposalChain, partnershipIdOfProposal } from "@/lib/partnerships/proposal-chain";
+import { getProposalChain } from "@/lib/partnerships/get-proposal-chain";
+import { getProposalPartnershipId } from "@/lib/partnerships/get-proposal-partnership-id";
 import { loadProposalOr404 } from "./load-proposal";
 
 // Deliberately generic: the title must not tell a non-party whose proposal this is.
@@ -19,7 +20,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
-  const [chain, partnershipId] = await Promise.all([getProposalChain({ actor, proposalId }), partnershipIdOfProposal({ actor, proposalId })]);
+  const [chain, partnershipId] = await Promise.all([getProposalChain({ actor, proposalId }), getProposalPartnershipId({ actor, proposalId })]);
   const isSender = proposal.senderId === actor.id;
   const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
   const title = isSender ? `${kind} to ${proposal.recipientDetails.name}` : `${kind} from ${proposal.senderDetails.name}`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { paymentPlan } from "@/lib/partnerships/proposal-accept";
-import { acceptProposalResponse, listProposalsResponse, proposalResponse, type ProposalResponse } from "@/lib/partnerships/proposal-schemas";
+import { paymentPlan } from "@/lib/partnerships/payment-plan";
+import { acceptProposalResponse, listProposalsResponse, proposalResponse, type ProposalResponse } from "@/lib/partnerships/schemas/proposals";
 import { seedId } from "@/prisma/seed/ids";
 import { freshCampaign } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";

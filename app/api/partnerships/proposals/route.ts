@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
-import { createProposalBody, listProposalsQuery } from "@/lib/partnerships/proposal-schemas";
-import { createProposal, listProposals } from "@/lib/partnerships/proposals";
+import { createProposalBody, listProposalsQuery } from "@/lib/partnerships/schemas/proposals";
+import { createProposal } from "@/lib/partnerships/create-proposal";
+import { listProposals } from "@/lib/partnerships/list-proposals";
 
 /** Creates a draft proposal to a party of the other role. */
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: createProposalBody }, async ({ actor, body }) =>

@@ -4,15 +4,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import {
-  createSponsorshipsResponse,
-  dashboardStatsResponse,
-  impactResponse,
-  listSponsorshipsResponse,
-  sponsorshipDetailResponse,
-  sponsoredStudentsResponse,
-  studentOutcomesResponse,
-} from "@/lib/sponsorship/schemas";
+import { createSponsorshipsResponse, listSponsorshipsResponse, sponsorshipDetailResponse } from "@/lib/sponsorship/schemas/sponsorships";
+import { dashboardStatsResponse } from "@/lib/sponsorship/schemas/dashboard";
+import { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas/impact";
+import { sponsoredStudentsResponse } from "@/lib/sponsorship/schemas/students";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as dashboard } from "./dashboard/stats/route";
 import { GET as impact } from "./impact/route";

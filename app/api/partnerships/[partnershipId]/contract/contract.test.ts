@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { contractDetail, contractSummary, MAX_SIGNATURE_BYTES } from "@/lib/partnerships/contract-schemas";
+import { contractDetail, contractSummary, MAX_SIGNATURE_BYTES } from "@/lib/partnerships/schemas/contracts";
 import { seedId } from "@/prisma/seed/ids";
 import { call, tokenFor } from "@/tests/helpers/http";
+import { pdfText } from "@/tests/helpers/pdf-text";
 import { GET as getDocument } from "./document/route";
 import { GET as getContract, POST as generate } from "./route";
 import { POST as sign } from "./sign/route";
@@ -70,6 +71,8 @@ describe("contract lifecycle", () => {
     expect(stored.id).toBe(summary.id);
     expect(Buffer.from(stored.document).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(createHash("sha256").update(stored.document).digest("hex")).toBe(stored.documentSha256);
+    const text = await pdfText(stored.document);
+    for (const expected of ["Content Partnership Agreement", "1. Parties", `Partnership ID ${id}`, "8. Signatures", `Partnership ${id}`]) expect(text).toContain(expected);
 
     // A second generate, by either party, is refused and changes nothing.
     const before = await snapshot(id);

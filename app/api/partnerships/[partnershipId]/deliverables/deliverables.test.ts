@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { deliverableItem, deliverableList } from "@/lib/partnerships/deliverable-schemas";
+import { deliverableItem, deliverableList } from "@/lib/partnerships/schemas/deliverables";
 import { seedId } from "@/prisma/seed/ids";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as approve } from "./[deliverableId]/approve/route";

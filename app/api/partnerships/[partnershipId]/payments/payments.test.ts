@@ -1,7 +1,7 @@
 /** Escrow payments with the sandbox provider (no STRIPE_SECRET_KEY): the whole workflow. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { initiatePaymentResponse, listPaymentsResponse, paymentResponse } from "@/lib/partnerships/payment-schemas";
+import { initiatePaymentResponse, listPaymentsResponse, paymentResponse } from "@/lib/partnerships/schemas/payments";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as confirm } from "./[paymentId]/confirm/route";
 import { POST as release } from "./[paymentId]/release/route";

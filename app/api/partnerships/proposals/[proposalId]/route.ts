@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
-import { updateProposalBody } from "@/lib/partnerships/proposal-schemas";
-import { getProposal, updateProposal } from "@/lib/partnerships/proposals";
+import { updateProposalBody } from "@/lib/partnerships/schemas/proposals";
+import { getProposal } from "@/lib/partnerships/get-proposal";
+import { updateProposal } from "@/lib/partnerships/update-proposal";
 
 export const GET = partnershipsRoute({ roles: ["creator", "brand"] }, async ({ actor, params }) =>
   NextResponse.json(await getProposal({ actor, proposalId: String(params.proposalId) })),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createProgramResponse, listProgramsResponse, programDetailResponse } from "@/lib/sponsorship/schemas";
+import { createProgramResponse, listProgramsResponse, programDetailResponse } from "@/lib/sponsorship/schemas/programs";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as getOne } from "./[id]/route";
 import { GET as list, POST as create } from "./route";

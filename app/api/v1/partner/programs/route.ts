@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
 import { createProgram } from "@/lib/sponsorship/create-program";
 import { listPrograms } from "@/lib/sponsorship/list-programs";
-import { createProgramBody, listProgramsQuery } from "@/lib/sponsorship/schemas";
+import { createProgramBody, listProgramsQuery } from "@/lib/sponsorship/schemas/programs";
 
 /** The partner's programs, newest first. */
 export const GET = v1Route({ roles: ["partner"], query: listProgramsQuery }, async ({ actor, query }) =>

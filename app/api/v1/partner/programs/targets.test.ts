@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { programDetailResponse, programTargetsResponse } from "@/lib/sponsorship/schemas";
+import { programDetailResponse } from "@/lib/sponsorship/schemas/programs";
+import { programTargetsResponse } from "@/lib/sponsorship/schemas/program-targets";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as getOne } from "./[id]/route";
 import { GET as getTargets, PUT as putTargets } from "./[id]/targets/route";

@@ -1,16 +1,17 @@
-import zlib from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { EXPIRED_REPORT_RETENTION_MS, resolvePeriod } from "@/lib/sponsorship/generate-report";
-import { computeImpact } from "@/lib/sponsorship/impact";
+import { EXPIRED_REPORT_RETENTION_MS } from "@/lib/sponsorship/generate-report";
+import { resolvePeriod } from "@/lib/sponsorship/report-period";
+import { computeImpact } from "@/lib/sponsorship/compute-impact";
 import { PAYMENT_CSV_COLUMNS, STUDENT_CSV_COLUMNS } from "@/lib/sponsorship/report-documents";
-import { exportReportResponse, impactReportResponse, REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas";
+import { exportReportResponse, impactReportResponse, REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas/reports";
 import { sponsoredStudentRows } from "@/lib/sponsorship/sponsored-students";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { GET as impactReports } from "../impact/reports/route";
 import { GET as download } from "./[id]/download/route";
 import { GET as exportReport } from "./export/route";
 import { parseCsv } from "@/tests/helpers/csv";
+import { pdfText } from "@/tests/helpers/pdf-text";
 
 // Many requests share one token here; the per-minute limits are not what most of these tests are about.
 process.env.RATE_LIMIT_PER_MINUTE = "100000";
@@ -37,23 +38,6 @@ beforeAll(async () => {
   partnerOrg = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
 });
 
-
-/** The text drawn in a pdfkit PDF: inflate the content streams, decode the TJ hex strings. */
-function pdfText(pdf: Buffer): string {
-  const parts: string[] = [];
-  for (let at = pdf.indexOf("stream\n"); at >= 0; at = pdf.indexOf("stream\n", at)) {
-    const end = pdf.indexOf("\nendstream", at);
-    if (end < 0) break;
-    const raw = pdf.subarray(at + 7, end);
-    const dict = pdf.subarray(Math.max(0, at - 200), at).toString("latin1");
-    const body = (dict.includes("/FlateDecode") ? zlib.inflateSync(raw) : raw).toString("latin1");
-    for (const m of body.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
-      parts.push(Buffer.from([...m[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join(""), "hex").toString("latin1"));
-    }
-    at = end + "\nendstream".length;
-  }
-  return parts.join("\n");
-}
 
 /** Downloads a report as raw bytes (the `call` helper decodes bodies as text). */
 async function fetchReport(downloadUrl: string, token = partner) {
@@ -83,7 +67,7 @@ describe("GET /api/v1/partner/reports/export", () => {
     expect(file.headers.get("content-disposition")).toBe(`attachment; filename="impact-report-${quarter.start}-to-${quarter.end}.pdf"`);
     expect(file.headers.get("cache-control")).toBe("private, no-store");
     expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(file.bytes);
+    const text = await pdfText(file.bytes);
     expect(text).toContain(`${quarter.label} Impact Report`);
     expect(text).toContain("Elimu Bora Foundation");
 
@@ -107,6 +91,8 @@ describe("GET /api/v1/partner/reports/export", () => {
         expect(file.headers.get("content-type")).toBe(contentType);
         if (format === "pdf") {
           expect(file.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+          const typeTitle = { impact: "Impact", financial: "Financial", student_outcomes: "Student Outcomes" }[type];
+          expect(await pdfText(file.bytes)).toContain(`${quarter.label} ${typeTitle} Report`);
         } else if (format === "json") {
           const json = JSON.parse(file.bytes.toString("utf8"));
           expect(json.report).toMatchObject({ type, period: { start_date: quarter.start, end_date: quarter.end } });

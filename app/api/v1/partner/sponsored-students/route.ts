@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas";
-import { listSponsoredStudents } from "@/lib/sponsorship/sponsored-students";
+import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas/students";
+import { listSponsoredStudents } from "@/lib/sponsorship/list-sponsored-students";
 
 export const GET = v1Route({ roles: ["partner"], query: sponsoredStudentsQuery }, async ({ actor, query }) =>
   NextResponse.json(

@@ -1,5 +1,5 @@
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
-import { getContractDocument } from "@/lib/partnerships/contracts";
+import { getContractDocument } from "@/lib/partnerships/get-contract-document";
 
 export const GET = partnershipsRoute({ roles: ["creator", "brand"] }, async ({ actor, params }) => {
   const { contractId, document, sha256 } = await getContractDocument({ actor, partnershipId: String(params.partnershipId) });

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { signContractBody } from "@/lib/partnerships/contract-schemas";
-import { signContract } from "@/lib/partnerships/contracts";
+import { signContractBody } from "@/lib/partnerships/schemas/contracts";
+import { signContract } from "@/lib/partnerships/sign-contract";
 
 
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: signContractBody }, async ({ actor, body, params, request }) =>

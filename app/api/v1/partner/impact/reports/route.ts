@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
 import { generateReport } from "@/lib/sponsorship/generate-report";
-import { impactReportQuery } from "@/lib/sponsorship/schemas";
+import { impactReportQuery } from "@/lib/sponsorship/schemas/reports";
 
 /** Generates an impact report (JSON by default), stores it for 24 hours and returns its summary. */
 export const GET = v1Route({ roles: ["partner"], query: impactReportQuery }, async ({ actor, query }) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
 import { generateReport } from "@/lib/sponsorship/generate-report";
-import { exportReportQuery } from "@/lib/sponsorship/schemas";
+import { exportReportQuery } from "@/lib/sponsorship/schemas/reports";
 
 /** Generates a report of the requested type and format (PDF impact report by default) for download. */
 export const GET = v1Route({ roles: ["partner"], query: exportReportQuery }, async ({ actor, query }) => {

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
-import { requestRevisionBody } from "@/lib/partnerships/deliverable-schemas";
-import { requestRevision } from "@/lib/partnerships/deliverables";
+import { requestRevisionBody } from "@/lib/partnerships/schemas/deliverables";
+import { requestRevision } from "@/lib/partnerships/request-revision";
 
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: requestRevisionBody }, async ({ actor, body, params }) =>
   NextResponse.json(

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { partnershipsRoute } from "@/lib/api/partnerships-route";
-import { submitDeliverableBody } from "@/lib/partnerships/deliverable-schemas";
-import { submitDeliverable } from "@/lib/partnerships/deliverables";
+import { submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
+import { submitDeliverable } from "@/lib/partnerships/submit-deliverable";
 
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: submitDeliverableBody }, async ({ actor, body, params }) =>
   NextResponse.json(

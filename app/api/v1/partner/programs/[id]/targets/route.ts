@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { getProgramTargets, setProgramTargets } from "@/lib/sponsorship/program-targets";
-import { programTargetsBody } from "@/lib/sponsorship/schemas";
+import { getProgramTargets } from "@/lib/sponsorship/get-program-targets";
+import { setProgramTargets } from "@/lib/sponsorship/set-program-targets";
+import { programTargetsBody } from "@/lib/sponsorship/schemas/program-targets";
 
 /** The program's targets with progress towards each. */
 export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) =>

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { getReportDownload } from "@/lib/sponsorship/generate-report";
+import { getReportDownload } from "@/lib/sponsorship/get-report-download";
 
 /** A stored report file, for the partner that generated it, until it expires (410 after). */
 export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) => {
