@@ -21,15 +21,32 @@ const config = [
           zones: [
             { target: "./lib", from: ["./app", "./modules", "./components"], message: "lib/ is the lowest layer." },
             { target: "./modules", from: "./app", message: "Route files import modules, never the reverse." },
-            { target: "./components", from: ["./app", "./modules"], message: "components/ui is generic: features import it, not the reverse." },
-            { target: ["./app", "./modules", "./components"], from: ["./lib/db", "./lib/generated/prisma/client.ts"], message: "Only services in lib/ touch the database." },
+            {
+              target: "./components",
+              from: ["./app", "./modules"],
+              message: "components/ui is generic: features import it, not the reverse.",
+            },
+            {
+              target: ["./app", "./modules", "./components"],
+              from: ["./lib/db", "./lib/generated/prisma/client.ts"],
+              message: "Only services in lib/ touch the database.",
+            },
           ],
         },
       ],
     },
   },
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "e2e/output/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "e2e/output/**",
+      "next-env.d.ts",
+    ],
   },
 ];
 

@@ -24,6 +24,9 @@ export default defineConfig({
     if (url) return new NodePostgresAdapterFactory(url, process.env.SHADOW_DATABASE_URL);
     const dir = pgliteDir();
     // The CLI is a short-lived process: close the database when it is done with it.
-    return new PGliteAdapterFactory(() => openPglite(dir), () => closePglite(dir));
+    return new PGliteAdapterFactory(
+      () => openPglite(dir),
+      () => closePglite(dir),
+    );
   },
 });

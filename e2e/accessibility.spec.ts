@@ -26,7 +26,12 @@ async function checkPage(page: Page, name: string, path: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")) }));
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
+    }));
   expect.soft(serious, `${name} (${path})`).toEqual([]);
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
   await page.setViewportSize({ width: 375, height: 812 });
@@ -36,7 +41,8 @@ async function checkPage(page: Page, name: string, path: string) {
     if (document.documentElement.scrollWidth <= document.documentElement.clientWidth) return [];
     const width = document.documentElement.clientWidth;
     const scrolls = (element: Element | null): boolean => {
-      for (let node = element; node; node = node.parentElement) if (["auto", "scroll"].includes(getComputedStyle(node).overflowX)) return true;
+      for (let node = element; node; node = node.parentElement)
+        if (["auto", "scroll"].includes(getComputedStyle(node).overflowX)) return true;
       return false;
     };
     return [...document.querySelectorAll("body *")]

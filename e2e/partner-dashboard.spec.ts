@@ -28,7 +28,14 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
   expect(stats.total_sponsorships).toBeGreaterThan(0);
   expect(expected.total_invested).toContain("Ksh");
 
-  for (const label of ["Total sponsorships", "Active sponsorships", "Students sponsored", "Total invested", "Courses funded", "Active programs"]) {
+  for (const label of [
+    "Total sponsorships",
+    "Active sponsorships",
+    "Students sponsored",
+    "Total invested",
+    "Courses funded",
+    "Active programs",
+  ]) {
     await expect(page.getByText(label, { exact: true })).toBeVisible();
   }
 
@@ -37,7 +44,9 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
   const links = page.getByTestId("milestone-link");
   await expect(links).toHaveCount(recent_milestones.length);
   for (const [i, milestone] of (recent_milestones as Array<{ sponsorship_id: string | null; program_id: string | null }>).entries()) {
-    const href = milestone.sponsorship_id ? `/dashboard/sponsorships/${milestone.sponsorship_id}` : `/dashboard/programs/${milestone.program_id}`;
+    const href = milestone.sponsorship_id
+      ? `/dashboard/sponsorships/${milestone.sponsorship_id}`
+      : `/dashboard/programs/${milestone.program_id}`;
     await expect(links.nth(i)).toHaveAttribute("href", href);
   }
   await expect(page.getByTestId("payment-total_paid")).toHaveText(formatMoney(payment_summary.total_paid, stats.currency));
@@ -81,7 +90,9 @@ test("the impact page switches period and filters through the URL", async ({ pag
   await expect(page.getByTestId("stat-students_reached")).toHaveText(formatNumber(quarter.students_reached));
   await expect(page.getByTestId("stat-total_investment")).toHaveText(formatMoney(quarter.total_investment, quarter.currency));
   await expect(page.getByTestId("stat-cost_per_student")).toHaveText(formatMoney(quarter.roi_metrics.cost_per_student, quarter.currency));
-  await expect(page.getByTestId("comparison-summary")).toContainText(formatPercent(quarter.comparison_to_platform.sponsored_completion_rate));
+  await expect(page.getByTestId("comparison-summary")).toContainText(
+    formatPercent(quarter.comparison_to_platform.sponsored_completion_rate),
+  );
   await expect(page.getByTestId("score-trend-summary")).toContainText(`(${quarterOutcomes.score_trend.length} months)`);
   // The switch is visible: something on the page differs from the year's figures.
   const yearTexts = [formatNumber(year.students_reached), formatMoney(year.total_investment, year.currency)];
@@ -93,7 +104,9 @@ test("the impact page switches period and filters through the URL", async ({ pag
   await page.getByLabel("Subject", { exact: true }).selectOption("Mathematics");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/\/dashboard\/impact\?period=quarter&grade=5&subject=Mathematics$/);
-  const filtered = await (await page.request.get("/api/v1/partner/impact/student-outcomes?period=quarter&grade_level=5&subject=Mathematics")).json();
+  const filtered = await (
+    await page.request.get("/api/v1/partner/impact/student-outcomes?period=quarter&grade_level=5&subject=Mathematics")
+  ).json();
   const bands = page.getByTestId("performance-bands-summary");
   if (filtered.total_students > 0) await expect(bands).toContainText(`${formatNumber(filtered.total_students)} students assessed`);
   else await expect(bands).toHaveText("No students were assessed in this period.");

@@ -86,7 +86,8 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await creator.reload();
   await expect(status(payment(creator, "initial"), "payment-status")).toHaveText("Held in escrow");
   await expect(creator.getByTestId("escrow-held")).toHaveText("$2,800.00");
-  for (const testId of ["pay-payment", "confirm-sandbox-payment", "release-payment"]) await expect(creator.getByTestId(testId)).toHaveCount(0);
+  for (const testId of ["pay-payment", "confirm-sandbox-payment", "release-payment"])
+    await expect(creator.getByTestId(testId)).toHaveCount(0);
   await expect(creator.getByRole("button", { name: /^Pay|^Release|Confirm sandbox payment/ })).toHaveCount(0);
 
   // The creator submits; the brand asks for a revision with feedback; the creator resubmits.
@@ -163,7 +164,9 @@ test("either party generates the contract of a just-accepted partnership", async
   // Seeded: "Nuru Glow Serum Launch" pitch by creator@demo.test, accepted by brand2@demo.test, no contract yet.
   const creator = await signIn(browser, "creator@demo.test");
   const list = await creator.request.get("/api/partnerships?limit=100&status=active");
-  const { partnerships } = (await list.json()) as { partnerships: Array<{ id: string; brandName: string; campaignName: string | null; compensation: { amount: number } }> };
+  const { partnerships } = (await list.json()) as {
+    partnerships: Array<{ id: string; brandName: string; campaignName: string | null; compensation: { amount: number } }>;
+  };
   const target = partnerships.find((p) => p.campaignName === "Nuru Glow Serum Launch" && p.compensation.amount === 900);
   expect(target, "seeded partnership without a contract").toBeDefined();
 
@@ -173,7 +176,10 @@ test("either party generates the contract of a just-accepted partnership", async
   await creator.getByRole("button", { name: "Generate contract" }).click();
   await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
   await expect(creator.getByTestId("form-success")).toHaveText("Contract generated and sent to both parties for signature.");
-  await expect(creator.getByRole("link", { name: "Contract PDF" })).toHaveAttribute("href", `/api/partnerships/${target!.id}/contract/document`);
+  await expect(creator.getByRole("link", { name: "Contract PDF" })).toHaveAttribute(
+    "href",
+    `/api/partnerships/${target!.id}/contract/document`,
+  );
   await expect(creator.getByTestId("signature-creator")).toContainText("Not signed yet");
   await expect(creator.getByTestId("signature-brand")).toContainText("Not signed yet");
   await expect(creator.getByRole("button", { name: "Sign contract" })).toBeVisible();

@@ -4,7 +4,19 @@
  * sandbox, submit, revise, approve, release.
  */
 import { expect, test } from "@playwright/test";
-import { approveWork, compose, deliverableCard, paymentRow, payThroughSandbox, proposalIdOf, PROPOSAL_URL, requestRevision, signInAs, submitWork, UUID } from "./support/workspace";
+import {
+  approveWork,
+  compose,
+  deliverableCard,
+  paymentRow,
+  payThroughSandbox,
+  proposalIdOf,
+  PROPOSAL_URL,
+  requestRevision,
+  signInAs,
+  submitWork,
+  UUID,
+} from "./support/workspace";
 
 test("a brand and a creator go from proposal to completed partnership", async ({ browser }) => {
   test.setTimeout(240_000);
@@ -13,7 +25,12 @@ test("a brand and a creator go from proposal to completed partnership", async ({
 
   // The brand creates and sends a proposal.
   await brand.getByRole("link", { name: "New proposal" }).click();
-  await compose(brand, { recipient: "Njeri Mwangi", description: "Kitchen-table unboxing reel", amount: "1200", schedule: "Full payment on completion" });
+  await compose(brand, {
+    recipient: "Njeri Mwangi",
+    description: "Kitchen-table unboxing reel",
+    amount: "1200",
+    schedule: "Full payment on completion",
+  });
   await brand.getByTestId("proposal-composer").getByRole("button", { name: "Send", exact: true }).click();
   await expect(brand).toHaveURL(PROPOSAL_URL);
   const proposalId = proposalIdOf(brand);

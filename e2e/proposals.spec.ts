@@ -2,7 +2,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/session";
 import { compose, proposalIdOf, PROPOSAL_URL, UUID } from "./support/workspace";
 
-
 test.describe.configure({ mode: "serial" });
 
 const signInTo = (page: Page, email: string) => signIn(page, email, /\/workspace$/);
@@ -35,7 +34,8 @@ test("an empty composer shows field errors next to the fields and creates nothin
   await expect(composer.getByLabel("Recipient")).toBeFocused();
   const row = composer.getByTestId("deliverable-row").first();
   for (const label of ["Type", "Description", "Due date"]) await expect(row.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
-  for (const label of ["Amount", "Start date", "End date"]) await expect(composer.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
+  for (const label of ["Amount", "Start date", "End date"])
+    await expect(composer.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
   await expect(composer.getByLabel("Amount")).toHaveAccessibleDescription(/Required\./);
 
   // Removing the only deliverable asks for at least one.
@@ -100,7 +100,9 @@ test("a brand composes a proposal, saves a draft, edits it and sends it", async 
 
   // The sent list links to it.
   await page.goto("/workspace");
-  await expect(page.getByRole("list", { name: "Sent proposals" }).locator(`a[href="/workspace/proposals/${originalId}"]`)).toHaveText("To Amani Wekesa");
+  await expect(page.getByRole("list", { name: "Sent proposals" }).locator(`a[href="/workspace/proposals/${originalId}"]`)).toHaveText(
+    "To Amani Wekesa",
+  );
 });
 
 test("the creator opens it from the received list and counters with a changed amount", async ({ page }) => {
@@ -179,14 +181,21 @@ test("a recipient rejects a proposal only with a reason", async ({ page }) => {
   await form.getByRole("button", { name: "Reject proposal" }).click();
   await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "rejected");
   await expect(page.getByTestId("rejection-reason")).toContainText("The timeline clashes with another campaign.");
-  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "rejected the proposal" })).toContainText("The timeline clashes");
+  await expect(page.getByTestId("proposal-history-item").filter({ hasText: "rejected the proposal" })).toContainText(
+    "The timeline clashes",
+  );
   await expect(actions.getByRole("button", { name: "Accept", exact: true })).toHaveCount(0);
 });
 
 test("a creator who is not a party sees only “Proposal not found”", async ({ page }) => {
   expect(originalId).not.toBe("");
   await signInTo(page, "creator2@demo.test");
-  for (const path of [`/workspace/proposals/${originalId}`, `/workspace/proposals/${originalId}/edit`, `/workspace/proposals/${counterId}/counter`, "/workspace/proposals/not-a-uuid"]) {
+  for (const path of [
+    `/workspace/proposals/${originalId}`,
+    `/workspace/proposals/${originalId}/edit`,
+    `/workspace/proposals/${counterId}/counter`,
+    "/workspace/proposals/not-a-uuid",
+  ]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "Proposal not found" })).toBeVisible();
     const text = await page.locator("body").innerText();

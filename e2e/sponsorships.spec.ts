@@ -91,8 +91,12 @@ test("the sponsorships table filters, sorts and pages through the URL like the A
   await expect(page).toHaveURL(new RegExp(`/dashboard/sponsorships/${target.id}$`));
   await expect(page.getByRole("heading", { name: `Sponsorship for ${detail.student.name}`, level: 1 })).toBeVisible();
   await expect(page.getByTestId("stat-total_amount")).toHaveText(formatMoney(detail.financial.total_amount, detail.financial.currency));
-  await expect(page.getByTestId("stat-amount_disbursed")).toHaveText(formatMoney(detail.financial.amount_disbursed, detail.financial.currency));
-  await expect(page.getByTestId("stat-amount_remaining")).toHaveText(formatMoney(detail.financial.amount_remaining, detail.financial.currency));
+  await expect(page.getByTestId("stat-amount_disbursed")).toHaveText(
+    formatMoney(detail.financial.amount_disbursed, detail.financial.currency),
+  );
+  await expect(page.getByTestId("stat-amount_remaining")).toHaveText(
+    formatMoney(detail.financial.amount_remaining, detail.financial.currency),
+  );
   const bars = page.getByRole("region", { name: "Course progress" }).getByRole("progressbar");
   await expect(bars).toHaveCount(detail.courses.length);
   if (detail.courses.length > 0) {
@@ -115,7 +119,10 @@ test("the students page filters by performance like the API", async ({ page }) =
 
   await page.goto("/dashboard/students?performance=improving");
   await expect(page.getByRole("heading", { name: "Sponsored students", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Performance" }).getByRole("link", { name: "Improving" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Performance" }).getByRole("link", { name: "Improving" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByTestId("stat-students_total")).toHaveText(formatNumber(improving.total));
   await expect(page.getByTestId("stat-improving_count")).toHaveText(formatNumber(improving.aggregate.improving_count));
   if (improving.total > 0) {

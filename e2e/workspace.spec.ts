@@ -49,7 +49,10 @@ test("a brand sees its partnerships and proposals, and opens a partnership", asy
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute("role", "note");
   await expect(notice).toContainText("Sandbox payments: no real money moves");
-  await expect(page.getByRole("link", { name: "Contract PDF" })).toHaveAttribute("href", /\/api\/partnerships\/[0-9a-f-]{36}\/contract\/document$/);
+  await expect(page.getByRole("link", { name: "Contract PDF" })).toHaveAttribute(
+    "href",
+    /\/api\/partnerships\/[0-9a-f-]{36}\/contract\/document$/,
+  );
   await expect(page.getByTestId("activity-item").first()).toBeVisible();
   await page.screenshot({ path: "e2e/output/screenshots/partnership.png", fullPage: true });
 });

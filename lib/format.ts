@@ -12,7 +12,9 @@ export function formatPercent(value: number): string {
 /** "2026-03" → "Mar 2026". */
 export function formatMonth(month: string): string {
   const [year, mon] = month.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-KE", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, mon - 1, 1)));
+  return new Intl.DateTimeFormat("en-KE", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, mon - 1, 1)),
+  );
 }
 
 /** An amount in major units for people: KES in the Kenyan locale, other currencies in their usual form. */

@@ -15,4 +15,3 @@ export function toMinor(major: number): bigint {
   if (Math.abs(minor - major * MINOR_PER_MAJOR) > 1e-6) throw new RangeError(`${major} has more than two decimal places`);
   return BigInt(minor);
 }
-

@@ -58,7 +58,8 @@ pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   };
   captured.push(entry);
   const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
-  if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).finally(() => (entry.ended = performance.now()));
+  if (result && typeof (result as Promise<unknown>).then === "function")
+    (result as Promise<unknown>).finally(() => (entry.ended = performance.now()));
   return result;
 } as typeof pg.Pool.prototype.query;
 
@@ -66,7 +67,10 @@ const { NextRequest } = await import("next/server");
 type Handler = (request: InstanceType<typeof NextRequest>, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 async function call(handler: Handler, path: string, token: string) {
-  const response = await handler(new NextRequest(new URL(path, `http://127.0.0.1:${appPort}`), { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+  const response = await handler(
+    new NextRequest(new URL(path, `http://127.0.0.1:${appPort}`), { headers: { authorization: `Bearer ${token}` } }),
+    { params: Promise.resolve({}) },
+  );
   return { status: response.status, body: (await response.json()) as unknown };
 }
 const { issueAccessToken, verifyAccessToken } = await import("../lib/auth/tokens");
@@ -121,11 +125,17 @@ const plans = [
 pg.Pool.prototype.query = originalQuery;
 await disconnectDb();
 for (const plan of plans) {
-  console.log(`${plan.path}: ${plan.waves.flat().length} statements in ${plan.waves.length} round trips (${plan.waves.map((w) => w.length).join("+")}), ${JSON.stringify(plan.body).length} bytes of JSON`);
+  console.log(
+    `${plan.path}: ${plan.waves.flat().length} statements in ${plan.waves.length} round trips (${plan.waves.map((w) => w.length).join("+")}), ${JSON.stringify(plan.body).length} bytes of JSON`,
+  );
 }
 
 // ── The floor server ────────────────────────────────────────────────────────────────
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), options: "-c jit=off" });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  options: "-c jit=off",
+});
 const byPath = new Map(plans.map((plan) => [plan.path, plan]));
 let closing = false;
 const floor = http.createServer(async (req, res) => {
@@ -142,7 +152,9 @@ const floor = http.createServer(async (req, res) => {
       return;
     }
     for (const wave of plan.waves) {
-      await Promise.all(wave.map((s) => pool.query({ text: s.text, values: s.values, rowMode: s.rowMode, types: s.types } as pg.QueryArrayConfig)));
+      await Promise.all(
+        wave.map((s) => pool.query({ text: s.text, values: s.values, rowMode: s.rowMode, types: s.types } as pg.QueryArrayConfig)),
+      );
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(plan.body));
   } catch (error) {
@@ -154,7 +166,14 @@ await new Promise<void>((resolve) => floor.listen(floorPort, "127.0.0.1", resolv
 
 // ── The app, as npm start serves it ─────────────────────────────────────────────────
 const app: ChildProcess = spawn("npx", ["tsx", "server.ts"], {
-  env: { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1", PORT: String(appPort), HOST: "127.0.0.1", METRICS_CACHE_SECONDS: "0" },
+  env: {
+    ...process.env,
+    NODE_ENV: "production",
+    CHECKPOINT_DISABLE: "1",
+    PORT: String(appPort),
+    HOST: "127.0.0.1",
+    METRICS_CACHE_SECONDS: "0",
+  },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
@@ -206,7 +225,9 @@ for (const plan of plans) {
   const floorRps = floorRuns.reduce((x, y) => x + y, 0) / floorRuns.length;
   const ratio = floorRps / appRps;
   worst = Math.max(worst, ratio);
-  console.log(`${`GET ${plan.path.replace("/api/v1/partner", "")}`.padEnd(34)} ${appRps.toFixed(0).padStart(10)} ${floorRps.toFixed(0).padStart(12)} ${`${ratio.toFixed(2)}×`.padStart(7)}`);
+  console.log(
+    `${`GET ${plan.path.replace("/api/v1/partner", "")}`.padEnd(34)} ${appRps.toFixed(0).padStart(10)} ${floorRps.toFixed(0).padStart(12)} ${`${ratio.toFixed(2)}×`.padStart(7)}`,
+  );
 }
 console.log(`\nWorst ratio: ${worst.toFixed(2)}× (target ≤ 1.50×)`);
 closing = true;

@@ -30,7 +30,13 @@ const { values } = parseArgs({
 });
 const port = Number(process.env.BENCH_PORT ?? 8200);
 const base = `http://127.0.0.1:${port}`;
-const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", CHECKPOINT_DISABLE: "1", RATE_LIMIT_PER_MINUTE: "100000000", REPORTS_PER_MINUTE: "1000" };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  CHECKPOINT_DISABLE: "1",
+  RATE_LIMIT_PER_MINUTE: "100000000",
+  REPORTS_PER_MINUTE: "1000",
+};
 const run = (command: string, args: string[]) => execFileSync(command, args, { env, stdio: "inherit" });
 
 console.log(`Seeding scale ${values.scale} into ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "the embedded database"}…`);
@@ -85,7 +91,12 @@ async function measure(path: string, token: string): Promise<Measured> {
   let errors = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: `${base}${path}`, headers: { authorization: `Bearer ${token}` }, connections: Number(values.connections), amount: Number(values.requests) },
+      {
+        url: `${base}${path}`,
+        headers: { authorization: `Bearer ${token}` },
+        connections: Number(values.connections),
+        amount: Number(values.requests),
+      },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
@@ -94,7 +105,13 @@ async function measure(path: string, token: string): Promise<Measured> {
     });
   });
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: (1000 * Number(values.connections)) / (latencies.reduce((sum, v) => sum + v, 0) / (latencies.length || 1)), errors: errors + result.errors };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: (1000 * Number(values.connections)) / (latencies.reduce((sum, v) => sum + v, 0) / (latencies.length || 1)),
+    errors: errors + result.errors,
+  };
 }
 
 async function json<T>(path: string, token: string): Promise<T> {
@@ -109,7 +126,10 @@ async function endpoints(token: string): Promise<string[]> {
   const sponsorshipId = await first("/api/v1/partner/sponsorships?limit=1", "sponsorships");
   const programId = await first("/api/v1/partner/programs?limit=1", "programs");
   const invoiceId = await first("/api/v1/partner/payments/invoices?limit=1", "invoices");
-  const report = await json<{ report: { download_url: string } }>("/api/v1/partner/impact/reports?format=pdf&start_date=2026-07-01&end_date=2026-09-30", token);
+  const report = await json<{ report: { download_url: string } }>(
+    "/api/v1/partner/impact/reports?format=pdf&start_date=2026-07-01&end_date=2026-09-30",
+    token,
+  );
   const paths = [
     "/api/v1/partner/dashboard/stats",
     "/api/v1/partner/sponsorships",
@@ -138,7 +158,12 @@ async function endpoints(token: string): Promise<string[]> {
 
 const results = new Map<string, { off?: Measured; on?: Measured }>();
 let portfolio = "";
-const modes = ([["off", 0], ["on", 60]] as const).filter(([mode]) => values.cache === "both" || values.cache === mode);
+const modes = (
+  [
+    ["off", 0],
+    ["on", 60],
+  ] as const
+).filter(([mode]) => values.cache === "both" || values.cache === mode);
 for (const [mode, seconds] of modes) {
   const server = start(seconds);
   try {
@@ -166,7 +191,8 @@ for (const [mode, seconds] of modes) {
 }
 
 const limit = Number(values.limit);
-const cell = (m: Measured | undefined) => (m ? [m.p50, m.p95, m.p99].map((v) => v.toFixed(0).padStart(6)).join(" ") + m.rps.toFixed(0).padStart(7) : "".padStart(27));
+const cell = (m: Measured | undefined) =>
+  m ? [m.p50, m.p95, m.p99].map((v) => v.toFixed(0).padStart(6)).join(" ") + m.rps.toFixed(0).padStart(7) : "".padStart(27);
 console.log(`\nPortfolio: ${portfolio}. ${values.requests} requests per endpoint after a warm-up pass, ${values.connections} connections.`);
 console.log(`${"".padEnd(84)} ${"cache off".padEnd(28)} ${"cache on"}`);
 console.log(`${"endpoint".padEnd(84)} ${"p50    p95    p99  req/s".padStart(27)}  ${"p50    p95    p99  req/s".padStart(27)}  errors`);

@@ -19,7 +19,10 @@ async function main() {
     select: { id: true, email: true, name: true, role: true, image: true, organizationId: true },
   });
   const students = await db.student.count();
-  const school = await db.school.findFirstOrThrow({ where: { students: { some: { gradeLevel: 6 } } }, select: { id: true, countyId: true } });
+  const school = await db.school.findFirstOrThrow({
+    where: { students: { some: { gradeLevel: 6 } } },
+    select: { id: true, countyId: true },
+  });
   console.log(`${students.toLocaleString("en")} students; ${runs} runs per query\n`);
 
   const shapes: Array<[string, () => Promise<unknown>]> = [

@@ -12,8 +12,16 @@ function routes(dir: string): Array<[string, string[]]> {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const source = fs.readFileSync(full, "utf8");
-        const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1].toLowerCase());
-        const url = "/" + path.relative("app", path.dirname(full)).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+        const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) =>
+          m[1].toLowerCase(),
+        );
+        const url =
+          "/" +
+          path
+            .relative("app", path.dirname(full))
+            .split(path.sep)
+            .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+            .join("/");
         found.push([url, methods]);
       }
     }
@@ -30,9 +38,16 @@ describe("partner API OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info.description).toContain("Score improvement");
     const documented = new Set(
-      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m} ${url}`)),
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([url, ops]) =>
+        Object.keys(ops).map((m) => `${m} ${url}`),
+      ),
     );
-    const actual = [...routes("app/api/v1/partner"), ...routes("app/api/v1/admin"), ...routes("app/api/v1/payments"), ...routes("app/api/v1/auth")]
+    const actual = [
+      ...routes("app/api/v1/partner"),
+      ...routes("app/api/v1/admin"),
+      ...routes("app/api/v1/payments"),
+      ...routes("app/api/v1/auth"),
+    ]
       .filter(([url]) => !url.endsWith("openapi.json"))
       .flatMap(([url, methods]) => methods.map((m) => `${m} ${url}`));
     expect(actual.length).toBeGreaterThanOrEqual(20);
@@ -47,7 +62,12 @@ describe("partner API OpenAPI document", () => {
     expect(byName.sort_by.schema.enum).toEqual(["created_at", "student_name", "amount", "end_date"]);
     const post = doc.paths["/api/v1/partner/payments"].post;
     expect(post.parameters.map((p: { name: string }) => p.name)).toContain("Idempotency-Key");
-    expect(post.requestBody.content["application/json"].schema.properties.method.enum).toEqual(["mpesa", "bank_transfer", "paypal", "stripe"]);
+    expect(post.requestBody.content["application/json"].schema.properties.method.enum).toEqual([
+      "mpesa",
+      "bank_transfer",
+      "paypal",
+      "stripe",
+    ]);
   });
 });
 
@@ -58,7 +78,9 @@ describe("partnerships API OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components.schemas.Error.properties.error.properties.code.enum).toContain("invalid_state");
     const documented = new Set(
-      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([url, ops]) => Object.keys(ops).map((m) => `${m} ${url}`)),
+      Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([url, ops]) =>
+        Object.keys(ops).map((m) => `${m} ${url}`),
+      ),
     );
     const actual = [...routes("app/api/partnerships"), ...routes("app/api/webhooks")]
       .filter(([url]) => !url.endsWith("openapi.json"))

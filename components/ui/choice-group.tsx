@@ -8,7 +8,19 @@ export interface Choice {
   hint?: ReactNode;
 }
 
-function GroupFrame({ legend, hint, error, children, describedBy }: { legend: string; hint?: ReactNode; error?: string; children: ReactNode; describedBy: { hintId: string; errorId: string } }) {
+function GroupFrame({
+  legend,
+  hint,
+  error,
+  children,
+  describedBy,
+}: {
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+  describedBy: { hintId: string; errorId: string };
+}) {
   const ids = [hint ? describedBy.hintId : null, error ? describedBy.errorId : null].filter(Boolean).join(" ") || undefined;
   return (
     <fieldset aria-describedby={ids} className="min-w-0">
@@ -102,7 +114,9 @@ export function CheckboxGroup({
   }
   return (
     <GroupFrame legend={legend} hint={hint} error={error} describedBy={{ hintId: `${id}-hint`, errorId: `${id}-error` }}>
-      <div className={`mt-2 grid grid-cols-1 gap-x-4 gap-y-1 ${columns} ${scroll ? "max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2" : ""}`}>
+      <div
+        className={`mt-2 grid grid-cols-1 gap-x-4 gap-y-1 ${columns} ${scroll ? "max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2" : ""}`}
+      >
         {choices.map((choice) => (
           <label key={choice.value} className="flex cursor-pointer items-start gap-2 py-1 text-sm">
             <input

@@ -10,7 +10,12 @@ export interface FieldProps {
 }
 
 /** Label, control, hint and error wired together for screen readers. */
-export function Field({ label, error, hint, children }: FieldProps & { children: (control: { id: string; describedBy?: string; invalid?: true }) => ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: FieldProps & { children: (control: { id: string; describedBy?: string; invalid?: true }) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

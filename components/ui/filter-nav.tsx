@@ -52,7 +52,11 @@ export function FilterNav({
       <ul className={style.list}>
         {options.map((option) => (
           <li key={option.key} className={style.item || undefined}>
-            <Link href={option.href} aria-current={option.current ? "page" : undefined} className={`${style.link} ${option.current ? style.current : style.other}`}>
+            <Link
+              href={option.href}
+              aria-current={option.current ? "page" : undefined}
+              className={`${style.link} ${option.current ? style.current : style.other}`}
+            >
               {option.label}
             </Link>
           </li>

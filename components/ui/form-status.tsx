@@ -1,7 +1,9 @@
 import type { ActionState } from "@/lib/forms/action-state";
 
 export function Spinner() {
-  return <span className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />;
+  return (
+    <span className="inline-block h-4 w-4 animate-spin rounded-full border-2 border-brand-600 border-t-transparent" aria-hidden="true" />
+  );
 }
 
 /**

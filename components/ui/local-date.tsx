@@ -12,7 +12,17 @@ const UTC_MIDNIGHT = /^\d{4}-\d{2}-\d{2}T00:00:00(\.0+)?(Z|[+-]00:?00)$/;
  * Calendar dates (YYYY-MM-DD, or a timestamp at UTC midnight shown without its time) are
  * days, not instants, and are never shifted by time zone.
  */
-export function LocalDate({ value, time = false, fallback = "—", testId }: { value: string | null | undefined; time?: boolean; fallback?: string; testId?: string }) {
+export function LocalDate({
+  value,
+  time = false,
+  fallback = "—",
+  testId,
+}: {
+  value: string | null | undefined;
+  time?: boolean;
+  fallback?: string;
+  testId?: string;
+}) {
   const inBrowser = useSyncExternalStore(
     subscribe,
     () => true,

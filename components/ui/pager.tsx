@@ -25,7 +25,8 @@ export function Pager({
   const lastPage = Math.max(pages, 1);
   const previous = page > 1 ? Math.min(page - 1, lastPage) : null;
   const next = page < lastPage ? page + 1 : null;
-  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+  const link =
+    "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
   const disabled = "rounded-md border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm font-medium text-slate-400";
   const go = (target: number) =>
     onNavigate

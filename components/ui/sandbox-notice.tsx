@@ -7,9 +7,15 @@ import type { ReactNode } from "react";
  */
 export function SandboxNotice({ children }: { children?: ReactNode }) {
   return (
-    <div role="note" data-testid="sandbox-notice" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <div
+      role="note"
+      data-testid="sandbox-notice"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <p className="font-semibold">Sandbox payments: no real money moves</p>
-      <p className="mt-0.5">{children ?? "Charges and releases on this server are simulated; no card is charged and no transfer is made."}</p>
+      <p className="mt-0.5">
+        {children ?? "Charges and releases on this server are simulated; no card is charged and no transfer is made."}
+      </p>
     </div>
   );
 }

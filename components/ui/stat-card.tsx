@@ -4,7 +4,19 @@ import type { ReactNode } from "react";
  * One figure in a `<dl>` grid: a human label (the `<dt>`) and the value (the `<dd>`).
  * The element carrying `data-testid="stat-<name>"` holds exactly the formatted value.
  */
-export function StatCard({ name, label, value, unit, hint }: { name: string; label: string; value: string; unit?: string; hint?: ReactNode }) {
+export function StatCard({
+  name,
+  label,
+  value,
+  unit,
+  hint,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  unit?: string;
+  hint?: ReactNode;
+}) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="text-sm font-medium text-slate-600">{label}</dt>

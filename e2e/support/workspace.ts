@@ -48,7 +48,8 @@ export async function compose(page: Page, draft: ProposalDraft) {
   await composer.getByLabel("Revisions").fill("Two rounds");
 }
 
-export const paymentRow = (page: Page, type: "initial" | "final") => page.locator(`[data-testid="payment-row"][data-payment-type="${type}"]`);
+export const paymentRow = (page: Page, type: "initial" | "final") =>
+  page.locator(`[data-testid="payment-row"][data-payment-type="${type}"]`);
 export const deliverableCard = (page: Page, index: number) => page.getByTestId("deliverable").nth(index);
 
 /** The brand pays a scheduled payment through the labelled sandbox; the money is then held in escrow. */

@@ -63,11 +63,17 @@ export async function countInWindow(key: string, options: { windowMs?: number; n
 export async function readWindow(key: string, options: { windowMs?: number; now?: Date } = {}): Promise<number> {
   const windowMs = options.windowMs ?? MINUTE_MS;
   const { start } = windowOf(options.now ?? new Date(), windowMs);
-  const row = await getDb().rateLimitWindow.findUnique({ where: { key_windowStart: { key: windowKey(key, windowMs), windowStart: start } }, select: { count: true } });
+  const row = await getDb().rateLimitWindow.findUnique({
+    where: { key_windowStart: { key: windowKey(key, windowMs), windowStart: start } },
+    select: { count: true },
+  });
   return row?.count ?? 0;
 }
 
-export function rateLimited(retryAfterSeconds: number, message = `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds.`): AppError {
+export function rateLimited(
+  retryAfterSeconds: number,
+  message = `Rate limit exceeded. Retry after ${retryAfterSeconds} seconds.`,
+): AppError {
   return new AppError("rate_limited", message, { retryAfterSeconds });
 }
 
@@ -75,7 +81,10 @@ export function rateLimited(retryAfterSeconds: number, message = `Rate limit exc
  * Counts one event under `key`; throws 429 with the seconds until the window resets when
  * the window's total is over `limit` (the API limit per minute by default).
  */
-export async function enforceRateLimit(key: string, options: { limit?: number; windowMs?: number; now?: Date; message?: (retryAfterSeconds: number) => string } = {}): Promise<void> {
+export async function enforceRateLimit(
+  key: string,
+  options: { limit?: number; windowMs?: number; now?: Date; message?: (retryAfterSeconds: number) => string } = {},
+): Promise<void> {
   const windowMs = options.windowMs ?? MINUTE_MS;
   const now = options.now ?? new Date();
   const limit = options.limit ?? rateLimitPerMinute();

@@ -56,7 +56,10 @@ export function requireSameOrigin(request: Request, credential: Credential): voi
   const origin = request.headers.get("origin");
   const sameOrigin = origin !== null ? origin === publicOriginOf(request) : request.headers.get("sec-fetch-site") === "same-origin";
   if (!sameOrigin) {
-    throw new AppError("cross_origin_request", "Cross-origin requests with the session cookie are refused; call the API with a bearer token");
+    throw new AppError(
+      "cross_origin_request",
+      "Cross-origin requests with the session cookie are refused; call the API with a bearer token",
+    );
   }
 }
 
@@ -77,7 +80,10 @@ export function routeFor(flavour: Flavour) {
         }
         const location = { code: flavour.invalidInput };
         const query = options.query
-          ? parseInput(options.query, canonicalQuery(options.query, Object.fromEntries(request.nextUrl.searchParams)), { ...location, location: "query" })
+          ? parseInput(options.query, canonicalQuery(options.query, Object.fromEntries(request.nextUrl.searchParams)), {
+              ...location,
+              location: "query",
+            })
           : undefined;
         const params = (await context?.params) ?? {};
         const rawBody = await readJsonBodyText(request);

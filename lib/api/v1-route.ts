@@ -28,7 +28,11 @@ export const v1Route = routeFor({
  * address, with the body read against `bodyLimit` and parsed, without authentication.
  */
 export function publicV1Route<BodySchema extends z.ZodType>(
-  options: { body: BodySchema; bodyLimit?: number; /** Checks the caller (a shared secret) before the body is read. */ before?: (request: NextRequest) => void },
+  options: {
+    body: BodySchema;
+    bodyLimit?: number;
+    /** Checks the caller (a shared secret) before the body is read. */ before?: (request: NextRequest) => void;
+  },
   handler: (context: { request: NextRequest; body: z.output<BodySchema>; clientAddress: string }) => Promise<Response>,
 ) {
   return async (request: NextRequest): Promise<Response> => {

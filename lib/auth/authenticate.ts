@@ -40,7 +40,15 @@ export async function authenticate(options: { email: string; password: string; c
     return null;
   }
   await attempt.succeeded(user.id);
-  return { id: user.id, email: user.email, name: user.name, role: user.role, image: user.image, organizationId: user.organizationId, tokenVersion: user.tokenVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    image: user.image,
+    organizationId: user.organizationId,
+    tokenVersion: user.tokenVersion,
+  };
 }
 
 /**

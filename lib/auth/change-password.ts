@@ -10,7 +10,12 @@ import { hashPassword, verifyPassword } from "./password";
 import { revokeCredentials } from "./revoke-credentials";
 import { reserveSignInAttempt } from "./sign-in-throttle";
 
-export async function changePassword(options: { actor: Actor; currentPassword: string; newPassword: string; clientAddress: string }): Promise<{ sessionsEnded: number }> {
+export async function changePassword(options: {
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  clientAddress: string;
+}): Promise<{ sessionsEnded: number }> {
   const { actor } = options;
   const attempt = await reserveSignInAttempt({ email: actor.email, address: options.clientAddress });
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });

@@ -12,7 +12,11 @@ export function tokensPerMinute(): number {
   return Number.isInteger(configured) && configured > 0 ? configured : 10;
 }
 
-export async function issueTokenForCredentials(options: { email: string; password: string; clientAddress: string }): Promise<z.infer<typeof tokenResponseSchema>> {
+export async function issueTokenForCredentials(options: {
+  email: string;
+  password: string;
+  clientAddress: string;
+}): Promise<z.infer<typeof tokenResponseSchema>> {
   const actor = await authenticate(options);
   // One message for unknown email and wrong password alike.
   if (!actor) throw new AppError("authentication_required", "Incorrect email or password");

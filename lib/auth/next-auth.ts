@@ -46,7 +46,14 @@ export function authOptions(): NextAuthOptions {
           }
           if (!user) return null;
           const session = await startSession({ userId: user.id, clientAddress, userAgent: header(req.headers, "user-agent") });
-          return { id: user.id, email: user.email, name: user.name, role: user.role, tokenVersion: user.tokenVersion, sessionId: session.id };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            tokenVersion: user.tokenVersion,
+            sessionId: session.id,
+          };
         },
       }),
     ],

@@ -8,6 +8,9 @@ import type { DbTx } from "../db";
 export async function revokeCredentials(tx: DbTx, options: { userId: string; now?: Date }): Promise<number> {
   const now = options.now ?? new Date();
   await tx.user.update({ where: { id: options.userId }, data: { tokenVersion: { increment: 1 } } });
-  const { count } = await tx.authSession.updateMany({ where: { userId: options.userId, endedAt: null, expiresAt: { gt: now } }, data: { endedAt: now } });
+  const { count } = await tx.authSession.updateMany({
+    where: { userId: options.userId, endedAt: null, expiresAt: { gt: now } },
+    data: { endedAt: now },
+  });
   return count;
 }

@@ -7,7 +7,12 @@ import { getDb } from "../db";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-export async function startSession(options: { userId: string; clientAddress: string; userAgent: string | null; now?: Date }): Promise<{ id: string }> {
+export async function startSession(options: {
+  userId: string;
+  clientAddress: string;
+  userAgent: string | null;
+  now?: Date;
+}): Promise<{ id: string }> {
   const now = options.now ?? new Date();
   return getDb().authSession.create({
     data: {

@@ -75,11 +75,15 @@ export async function reserveSignInAttempt(options: { email: string; address: st
     taken.push(limit);
     if (count > limit.limit) {
       // Refused attempts use up nothing but their own pair's allowance.
-      if (limit !== limits.pair[0]) await Promise.all(taken.slice(1).map((l) => countInWindow(l.key, { windowMs: l.windowMs, now, by: -1 })));
+      if (limit !== limits.pair[0])
+        await Promise.all(taken.slice(1).map((l) => countInWindow(l.key, { windowMs: l.windowMs, now, by: -1 })));
       throw tooMany(limit, now);
     }
   }
-  if ((await readWindow(limits.email.key, { windowMs: limits.email.windowMs, now })) >= limits.email.limit && !(await isKnownAddress(email, options.address, now))) {
+  if (
+    (await readWindow(limits.email.key, { windowMs: limits.email.windowMs, now })) >= limits.email.limit &&
+    !(await isKnownAddress(email, options.address, now))
+  ) {
     await giveBack();
     throw tooMany(limits.email, now);
   }

@@ -21,7 +21,10 @@ export interface LockOwner {
 }
 
 export class DatabaseLockedError extends Error {
-  constructor(readonly dir: string, readonly owner: LockOwner | null) {
+  constructor(
+    readonly dir: string,
+    readonly owner: LockOwner | null,
+  ) {
     super(
       owner
         ? `The embedded database at ${dir} is in use by process ${owner.pid} (${owner.command}), open since ${owner.since}. ` +

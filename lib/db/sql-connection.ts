@@ -30,8 +30,7 @@ export async function connectSql(options: ConnectOptions = {}): Promise<SqlConne
     await client.connect();
     const conn = {
       exec: async (sql: string) => void (await client.query(sql)),
-      query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
-        (await client.query(sql, params)).rows as T[],
+      query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     };
     return {
       kind: "postgres",

@@ -51,10 +51,7 @@ export function keyValueTable(rows: Array<[string, string]>, options: { labelWid
     table: {
       widths: [options.labelWidth ?? 122, "*"],
       dontBreakRows: true,
-      body: rows.map(([label, value]): TableCell[] => [
-        { text: label, style: "label" },
-        { text: value },
-      ]),
+      body: rows.map(([label, value]): TableCell[] => [{ text: label, style: "label" }, { text: value }]),
     },
     layout: "fields",
     fontSize: options.fontSize ?? SIZES.body,
@@ -113,13 +110,11 @@ export function figureTiles(items: Array<[string, string]>, perRow = 4): Content
     rows.push(tiles);
   }
   return {
-    stack: rows.map(
-      (row): Content => ({
-        table: { widths: Array.from({ length: perRow }, () => "*"), body: [row], dontBreakRows: true },
-        layout: "tiles",
-        margin: [0, 0, 0, 8],
-      }),
-    ),
+    stack: rows.map((row): Content => ({
+      table: { widths: Array.from({ length: perRow }, () => "*"), body: [row], dontBreakRows: true },
+      layout: "tiles",
+      margin: [0, 0, 0, 8],
+    })),
     margin: [0, 0, 0, 2],
   };
 }
@@ -139,18 +134,16 @@ export function signatureBlocks(signatures: Signature[]): Content {
   const gap = 24;
   const width = (CONTENT_WIDTH - gap * (signatures.length - 1)) / signatures.length;
   return {
-    columns: signatures.map(
-      (signature): LayoutColumn => ({
-        width,
-        stack: [
-          { text: signature.heading, style: "label", margin: [0, 0, 0, 16] },
-          { text: signature.signedName ?? " ", italics: true, fontSize: 14, margin: [0, 0, 0, 2] },
-          { canvas: [{ type: "line", x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.75, lineColor: COLORS.text }] },
-          { text: `Name: ${signature.name}`, fontSize: SIZES.small, margin: [0, 5, 0, 2] },
-          { text: signature.dateLine, fontSize: SIZES.small, color: COLORS.muted },
-        ],
-      }),
-    ),
+    columns: signatures.map((signature): LayoutColumn => ({
+      width,
+      stack: [
+        { text: signature.heading, style: "label", margin: [0, 0, 0, 16] },
+        { text: signature.signedName ?? " ", italics: true, fontSize: 14, margin: [0, 0, 0, 2] },
+        { canvas: [{ type: "line", x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.75, lineColor: COLORS.text }] },
+        { text: `Name: ${signature.name}`, fontSize: SIZES.small, margin: [0, 5, 0, 2] },
+        { text: signature.dateLine, fontSize: SIZES.small, color: COLORS.muted },
+      ],
+    })),
     columnGap: gap,
     margin: [0, 8, 0, 0],
   };

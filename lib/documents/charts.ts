@@ -54,10 +54,14 @@ function frame(plot: Plot, yMax: number, formatAxis: (value: number) => string):
   for (let i = 0; i <= TICKS; i++) {
     const y = plot.top + plot.height - (plot.height * i) / TICKS;
     const color = i === 0 ? COLORS.text : COLORS.grid;
-    parts.push(`<line x1="${n(plot.left)}" y1="${n(y)}" x2="${n(plot.left + plot.width)}" y2="${n(y)}" stroke="${color}" stroke-width="0.5"/>`);
+    parts.push(
+      `<line x1="${n(plot.left)}" y1="${n(y)}" x2="${n(plot.left + plot.width)}" y2="${n(y)}" stroke="${color}" stroke-width="0.5"/>`,
+    );
     parts.push(label(formatAxis((yMax / TICKS) * i), AXIS_WIDTH - 6, y - CAP / 2, { anchor: "end", color: COLORS.muted }));
   }
-  parts.push(`<line x1="${n(plot.left)}" y1="${n(plot.top)}" x2="${n(plot.left)}" y2="${n(plot.top + plot.height)}" stroke="${COLORS.text}" stroke-width="0.75"/>`);
+  parts.push(
+    `<line x1="${n(plot.left)}" y1="${n(plot.top)}" x2="${n(plot.left)}" y2="${n(plot.top + plot.height)}" stroke="${COLORS.text}" stroke-width="0.75"/>`,
+  );
   return parts;
 }
 
@@ -98,7 +102,9 @@ export function lineChart(options: LineChartOptions): Content {
       x: plot.left + (points.length > 1 ? inset + i * step : plot.width / 2),
       y: plot.top + plot.height - (Math.min(Math.max(point.value, 0), yMax) / yMax) * plot.height,
     }));
-    parts.push(`<polyline points="${xy.map((p) => `${n(p.x)},${n(p.y)}`).join(" ")}" fill="none" stroke="${COLORS.accent}" stroke-width="1.5"/>`);
+    parts.push(
+      `<polyline points="${xy.map((p) => `${n(p.x)},${n(p.y)}`).join(" ")}" fill="none" stroke="${COLORS.accent}" stroke-width="1.5"/>`,
+    );
     // Label every point when they fit, else every other one (and always the last).
     const every = points.length > 13 ? 2 : 1;
     xy.forEach((p, i) => {

@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { readPdf } from "@/tests/helpers/pdf-text";
-import { dataTable, documentDefinition, keyValueTable, paragraph, printable, renderPdf, section, signatureBlocks, title, type Content } from ".";
+import {
+  dataTable,
+  documentDefinition,
+  keyValueTable,
+  paragraph,
+  printable,
+  renderPdf,
+  section,
+  signatureBlocks,
+  title,
+  type Content,
+} from ".";
 import { PAGE } from "./theme";
 
 const createdAt = new Date("2026-03-01T09:30:00Z");
 
 function definition(content: Content[], runningHeader?: string) {
-  return documentDefinition({ title: "Test document", subject: "Layout", createdAt, service: "test", footer: "Test footer", runningHeader, content });
+  return documentDefinition({
+    title: "Test document",
+    subject: "Layout",
+    createdAt,
+    service: "test",
+    footer: "Test footer",
+    runningHeader,
+    content,
+  });
 }
 
 describe("printable", () => {
@@ -50,7 +69,13 @@ describe("renderPdf", () => {
     });
     const all = pages.join("\n");
     for (const n of [1, 75, 150]) expect(all.match(new RegExp(`Row ${n}\\s+Item ${n}\\s`, "g"))).toHaveLength(1);
-    expect(info).toMatchObject({ Title: "Test document", Author: "Harambee", Subject: "Layout", Creator: "Harambee", Producer: "Harambee test service" });
+    expect(info).toMatchObject({
+      Title: "Test document",
+      Author: "Harambee",
+      Subject: "Layout",
+      Creator: "Harambee",
+      Producer: "Harambee test service",
+    });
     expect(info.CreationDate).toBe("D:20260301093000Z");
   });
 
@@ -76,7 +101,14 @@ describe("renderPdf", () => {
       ),
     );
     expect(pages).toHaveLength(1);
-    for (const text of ["Billed to Elimu Bora Foundation", "None in this period.", "Tuition $10.00", "Total $10.00", "Name: Amani", "Signed electronically"]) {
+    for (const text of [
+      "Billed to Elimu Bora Foundation",
+      "None in this period.",
+      "Tuition $10.00",
+      "Total $10.00",
+      "Name: Amani",
+      "Signed electronically",
+    ]) {
       expect(pages[0]).toContain(text);
     }
   });

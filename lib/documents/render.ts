@@ -7,7 +7,18 @@
 import pdfmake from "pdfmake";
 import type { Content, Node, NodeQueries, TDocumentDefinitions } from "pdfmake/interfaces";
 import { printableTree } from "./text";
-import { DEFAULT_STYLE, documentInfo, FONTS, HEADING_KEEP_WITH, PAGE, pageFooter, pageHeader, STYLES, TABLE_LAYOUTS, type DocumentInfoInput } from "./theme";
+import {
+  DEFAULT_STYLE,
+  documentInfo,
+  FONTS,
+  HEADING_KEEP_WITH,
+  PAGE,
+  pageFooter,
+  pageHeader,
+  STYLES,
+  TABLE_LAYOUTS,
+  type DocumentInfoInput,
+} from "./theme";
 
 const STANDARD_FONT_FILES = new Set(Object.values(FONTS).flatMap((family) => Object.values(family) as string[]));
 

@@ -2,7 +2,15 @@
  * The look shared by every PDF the product makes: page size and margins, fonts, sizes,
  * colours, table layouts, the running header and footer, and the document metadata.
  */
-import type { Content, CustomTableLayout, DynamicContent, Margins, StyleDictionary, TDocumentInformation, TFontDictionary } from "pdfmake/interfaces";
+import type {
+  Content,
+  CustomTableLayout,
+  DynamicContent,
+  Margins,
+  StyleDictionary,
+  TDocumentInformation,
+  TFontDictionary,
+} from "pdfmake/interfaces";
 
 /** The standard PDF fonts: every reader has them, so no font file is embedded. */
 export const FONT = "Helvetica";

@@ -63,7 +63,10 @@ describe("the API route list", () => {
     const routes = readApiRoutes(distDir);
     expect(matchApiRoute(routes, "/api/v1/partner/programs/new-things")?.route.path).toBe("/api/v1/partner/programs/new-things");
     expect(matchApiRoute(routes, "/api/v1/partner/sponsorships/a%20b")?.params).toEqual({ id: "a b" });
-    expect(matchApiRoute(routes, "/api/partnerships/p1/deliverables/d2/submit")?.params).toEqual({ partnershipId: "p1", deliverableId: "d2" });
+    expect(matchApiRoute(routes, "/api/partnerships/p1/deliverables/d2/submit")?.params).toEqual({
+      partnershipId: "p1",
+      deliverableId: "d2",
+    });
     expect(matchApiRoute(routes, "/api/v1/files/x/y%2Fz")?.params).toEqual({ parts: ["x", "y/z"] });
     expect(matchApiRoute(routes, "/api/v1/files")).toBeNull();
     expect(matchApiRoute(routes, "/api/v1/partner/sponsorships/1/extra")).toBeNull();
@@ -96,11 +99,20 @@ describe("serving API routes directly", () => {
   it("hands the handler the path, query, parameters and headers", async () => {
     const response = await fetch(`${base}/api/v1/partner/sponsorships/s-1?limit=2`, { headers: { "x-test": "yes" } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ path: "/api/v1/partner/sponsorships/s-1", search: "?limit=2", params: { id: "s-1" }, client: "yes" });
+    expect(await response.json()).toEqual({
+      path: "/api/v1/partner/sponsorships/s-1",
+      search: "?limit=2",
+      params: { id: "s-1" },
+      client: "yes",
+    });
   });
 
   it("streams the body in and answers status, headers and every cookie", async () => {
-    const response = await fetch(`${base}/api/v1/partner/sponsorships`, { method: "POST", body: '{"x":1}', headers: { "content-type": "application/json" } });
+    const response = await fetch(`${base}/api/v1/partner/sponsorships`, {
+      method: "POST",
+      body: '{"x":1}',
+      headers: { "content-type": "application/json" },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(await response.json()).toEqual({ received: '{"x":1}' });
@@ -120,6 +132,11 @@ describe("serving API routes directly", () => {
     await fetch(`${base}/api/v1/partner/sponsorships`, { method: "PUT" });
     await fetch(`${base}/api/v1/partner/sponsorships`, { method: "HEAD" });
     await fetch(`${base}/api/auth/session`);
-    expect(passed).toEqual(["GET /api/v1/partner/nothing", "PUT /api/v1/partner/sponsorships", "HEAD /api/v1/partner/sponsorships", "GET /api/auth/session"]);
+    expect(passed).toEqual([
+      "GET /api/v1/partner/nothing",
+      "PUT /api/v1/partner/sponsorships",
+      "HEAD /api/v1/partner/sponsorships",
+      "GET /api/auth/session",
+    ]);
   });
 });

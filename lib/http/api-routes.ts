@@ -126,7 +126,9 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * false to leave it to Next.js. Route modules are loaded on first use, from the build.
  * Call it after Next.js is prepared.
  */
-export async function directApiRoutes(distDir: string): Promise<(req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>> {
+export async function directApiRoutes(
+  distDir: string,
+): Promise<(req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<boolean>> {
   // Loaded once Next.js has set up its server environment, which next/server expects.
   const { NextRequest: NextRequestClass } = await import("next/server");
   let routes: ApiRoute[];
@@ -142,7 +144,9 @@ export async function directApiRoutes(distDir: string): Promise<(req: IncomingMe
     let loaded = handlers.get(route.file);
     if (!loaded) {
       loaded = (async () => {
-        const { routeModule } = load(route.file) as { routeModule: { ensureUserland?: () => Promise<void>; userland: Record<string, unknown> } };
+        const { routeModule } = load(route.file) as {
+          routeModule: { ensureUserland?: () => Promise<void>; userland: Record<string, unknown> };
+        };
         await routeModule.ensureUserland?.();
         return routeModule.userland;
       })();

@@ -16,7 +16,11 @@ export function trustedProxyHops(): number {
  * X-Forwarded-For that the outermost of them appended. Entries further left were
  * written by the client and are ignored.
  */
-export function resolveClientAddress(options: { socketAddress: string | undefined; forwardedFor: string | string[] | undefined; hops: number }): string {
+export function resolveClientAddress(options: {
+  socketAddress: string | undefined;
+  forwardedFor: string | string[] | undefined;
+  hops: number;
+}): string {
   const forwarded = (Array.isArray(options.forwardedFor) ? options.forwardedFor.join(",") : (options.forwardedFor ?? ""))
     .split(",")
     .map((entry) => entry.trim())

@@ -49,7 +49,12 @@ function refuse(res: ServerResponse, pathname: string, error: AppError): void {
 /** Prepares the request and response; false when the request was answered here. */
 export function applyEdge(req: IncomingMessage, res: ServerResponse, options: EdgeOptions): boolean {
   const nonce = newNonce();
-  const headers = securityHeaders({ nonce, stripe: stripeConfigured(), development: options.development, production: !options.development });
+  const headers = securityHeaders({
+    nonce,
+    stripe: stripeConfigured(),
+    development: options.development,
+    production: !options.development,
+  });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
   const rawPath = (req.url ?? "/").split("?")[0]!;
@@ -73,7 +78,11 @@ export function applyEdge(req: IncomingMessage, res: ServerResponse, options: Ed
   }
 
   const hops = trustedProxyHops();
-  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({ socketAddress: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], hops });
+  req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+    socketAddress: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    hops,
+  });
   const origin = resolvePublicOrigin({
     hostHeader: req.headers.host,
     forwardedHost: req.headers["x-forwarded-host"],

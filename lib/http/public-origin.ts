@@ -22,7 +22,11 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 const lastEntry = (value: string | string[] | undefined) =>
-  (Array.isArray(value) ? value.join(",") : (value ?? "")).split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  (Array.isArray(value) ? value.join(",") : (value ?? ""))
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
 
 export function resolvePublicOrigin(options: {
   hostHeader: string | undefined;

@@ -32,13 +32,18 @@ export function contentSecurityPolicy(options: { nonce: string; stripe: boolean;
   return directives.join("; ");
 }
 
-export function securityHeaders(options: { nonce: string; stripe: boolean; development: boolean; production: boolean }): Record<string, string> {
+export function securityHeaders(options: {
+  nonce: string;
+  stripe: boolean;
+  development: boolean;
+  production: boolean;
+}): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(self \"https://js.stripe.com\"), usb=()",
+    "Permissions-Policy": 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com"), usb=()',
     "Cross-Origin-Opener-Policy": "same-origin",
     ...(options.production ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
   };

@@ -67,13 +67,16 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
       })),
       ...(endpoint.query ? queryParameters(endpoint.query) : []),
       ...(endpoint.idempotent
-        ? [{
-            name: "Idempotency-Key",
-            in: "header",
-            required: false,
-            description: "Repeat a request safely: the same key and body return the first response without acting again; the same key with a different body is rejected.",
-            schema: { type: "string", maxLength: 255 },
-          }]
+        ? [
+            {
+              name: "Idempotency-Key",
+              in: "header",
+              required: false,
+              description:
+                "Repeat a request safely: the same key and body return the first response without acting again; the same key with a different body is rejected.",
+              schema: { type: "string", maxLength: 255 },
+            },
+          ]
         : []),
     ];
     const responses: Record<string, JsonSchema> = {};
@@ -83,7 +86,9 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
         ...(response.schema || response.mediaType
           ? {
               content: Object.fromEntries(
-                [response.mediaType ?? "application/json"].flat().map((type) => [type, response.schema ? { schema: jsonSchema(response.schema, "output") } : {}]),
+                [response.mediaType ?? "application/json"]
+                  .flat()
+                  .map((type) => [type, response.schema ? { schema: jsonSchema(response.schema, "output") } : {}]),
               ),
             }
           : {}),
@@ -93,7 +98,9 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
       responses[String(status)] = {
         description: doc.errorDescriptions[status] ?? "Error",
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-        ...(status === 429 ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the limit resets" } } } : {}),
+        ...(status === 429
+          ? { headers: { "Retry-After": { schema: { type: "integer" }, description: "Seconds until the limit resets" } } }
+          : {}),
       };
     }
     (paths[endpoint.path] ??= {})[endpoint.method] = {
@@ -103,7 +110,9 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
       operationId: `${endpoint.method}${endpoint.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       ...(endpoint.security ? { security: [{ bearerAuth: [] }] } : { security: [] }),
       ...(parameters.length ? { parameters } : {}),
-      ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } } : {}),
+      ...(endpoint.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(endpoint.body, "input") } } } }
+        : {}),
       responses,
     };
   }

@@ -23,7 +23,9 @@ export interface AcceptProposalOptions {
 }
 
 /** sent → accepted, by the recipient; returns the accepted proposal and the new partnership. */
-export async function acceptProposal(options: AcceptProposalOptions): Promise<{ proposal: ProposalResponse; partnership: PartnershipResponse }> {
+export async function acceptProposal(
+  options: AcceptProposalOptions,
+): Promise<{ proposal: ProposalResponse; partnership: PartnershipResponse }> {
   const { actor, proposalId } = options;
   let partnershipId: string;
   try {
@@ -32,7 +34,10 @@ export async function acceptProposal(options: AcceptProposalOptions): Promise<{ 
       if (side !== "recipient") throw new AppError("insufficient_permissions", "Only the recipient can accept a proposal");
       await transition(tx, "proposal", proposalId, "accepted", { from: ["sent"] });
       const now = new Date();
-      await tx.proposal.update({ where: { id: proposalId }, data: { respondedAt: now, history: { create: { userId: actor.id, action: "accepted", occurredAt: now } } } });
+      await tx.proposal.update({
+        where: { id: proposalId },
+        data: { respondedAt: now, history: { create: { userId: actor.id, action: "accepted", occurredAt: now } } },
+      });
 
       const creatorId = actor.role === "creator" ? actor.id : proposal.senderId;
       const brandId = actor.role === "brand" ? actor.id : proposal.senderId;

@@ -13,7 +13,9 @@ export interface ApproveDeliverableOptions extends DeliverableTarget {
 export async function approveDeliverable(options: ApproveDeliverableOptions): Promise<DeliverableItem> {
   return actOnDeliverable(options, async (tx, { side, deliverable }) => {
     requireSide(side, "brand", "approve deliverables");
-    await transition(tx, "deliverable", deliverable.id, "approved", { message: `Cannot approve a deliverable that is ${deliverable.status}` });
+    await transition(tx, "deliverable", deliverable.id, "approved", {
+      message: `Cannot approve a deliverable that is ${deliverable.status}`,
+    });
     const at = new Date();
     await tx.deliverable.update({ where: { id: deliverable.id }, data: { approvedAt: at, feedback: options.feedback ?? null } });
     await logActivity(tx, {

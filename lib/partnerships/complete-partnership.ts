@@ -7,7 +7,10 @@ import type { DbTx } from "../db";
 import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
 
-export async function completePartnershipIfDone(tx: DbTx, options: { partnershipId: string; userId: string | null; at?: Date }): Promise<boolean> {
+export async function completePartnershipIfDone(
+  tx: DbTx,
+  options: { partnershipId: string; userId: string | null; at?: Date },
+): Promise<boolean> {
   const [open] = await tx.$queryRaw<Array<{ deliverables: number; payments: number; status: string }>>`
     SELECT (SELECT COUNT(*)::int FROM deliverables WHERE partnership_id = p.id AND status <> 'approved') AS deliverables,
            (SELECT COUNT(*)::int FROM partnership_payments WHERE partnership_id = p.id AND status <> 'completed') AS payments,

@@ -5,7 +5,18 @@
  * built-in PDF fonts are used, so the stored sha256 can be checked later.
  */
 import type { Content } from "pdfmake/interfaces";
-import { dataTable, documentDefinition, keyValueTable, paragraph, renderPdf, section, signatureBlocks, title, type Column, type Signature } from "../documents";
+import {
+  dataTable,
+  documentDefinition,
+  keyValueTable,
+  paragraph,
+  renderPdf,
+  section,
+  signatureBlocks,
+  title,
+  type Column,
+  type Signature,
+} from "../documents";
 import { humanize } from "../humanize";
 import { formatMoney } from "../format";
 import { toMajor } from "../money";
@@ -121,9 +132,14 @@ export async function renderContractDocument(input: ContractDocumentInput): Prom
   const numbered = (heading: string) => `${n++}. ${heading}`;
 
   const content: Content[] = [
-    title("Content Partnership Agreement", `Generated ${formatDateTime(generatedAt)}${input.contractId ? ` - Contract ${input.contractId}` : ""}`),
+    title(
+      "Content Partnership Agreement",
+      `Generated ${formatDateTime(generatedAt)}${input.contractId ? ` - Contract ${input.contractId}` : ""}`,
+    ),
     section(numbered("Parties"), [
-      paragraph(`This agreement is made between the brand and the creator named below for the partnership identified as ${input.partnershipId}.`),
+      paragraph(
+        `This agreement is made between the brand and the creator named below for the partnership identified as ${input.partnershipId}.`,
+      ),
       fields([
         ["Brand", brandLabel],
         input.brand.email ? ["Brand contact", input.brand.email] : null,
@@ -140,7 +156,9 @@ export async function renderContractDocument(input: ContractDocumentInput): Prom
         : [paragraph("This partnership is not part of a named campaign.")],
     ),
     section(numbered("Deliverables"), [
-      paragraph("The creator will produce and publish the following content. Each item is due by the date shown and must meet its requirements."),
+      paragraph(
+        "The creator will produce and publish the following content. Each item is due by the date shown and must meet its requirements.",
+      ),
       dataTable(
         deliverableColumns,
         input.deliverables.map((d, i) => [String(i + 1), humanize(d.type), d.description, formatDate(d.dueDate), d.requirements ?? "-"]),

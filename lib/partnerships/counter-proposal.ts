@@ -20,38 +20,43 @@ export interface CounterProposalOptions {
 export async function counterProposal(options: CounterProposalOptions): Promise<ProposalResponse> {
   const { actor, proposalId, body } = options;
   try {
-    return await thenShow(getDb().$transaction(async (tx) => {
-      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
-      if (side !== "recipient") throw notYourTurn("Only the recipient can counter a proposal");
-      await transition(tx, "proposal", proposalId, "countered", { from: ["sent"] });
-      const fields = mergedFields(proposal, body);
-      if (body.campaignId) await checkParties(tx, actor, proposal.senderId, body.campaignId);
-      await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.senderId, campaignId: fields.campaignId });
-      const now = new Date();
-      const counter = await tx.proposal.create({
-        data: {
-          ...fields,
-          senderId: actor.id,
-          recipientId: proposal.senderId,
-          counterOfId: proposal.id,
-          status: "sent",
-          sentAt: now,
-          createdAt: now,
-          history: {
-            create: [
-              { userId: actor.id, action: "created", note: "Counter-proposal", occurredAt: now },
-              { userId: actor.id, action: "sent", occurredAt: now },
-            ],
+    return await thenShow(
+      getDb().$transaction(async (tx) => {
+        const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+        if (side !== "recipient") throw notYourTurn("Only the recipient can counter a proposal");
+        await transition(tx, "proposal", proposalId, "countered", { from: ["sent"] });
+        const fields = mergedFields(proposal, body);
+        if (body.campaignId) await checkParties(tx, actor, proposal.senderId, body.campaignId);
+        await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.senderId, campaignId: fields.campaignId });
+        const now = new Date();
+        const counter = await tx.proposal.create({
+          data: {
+            ...fields,
+            senderId: actor.id,
+            recipientId: proposal.senderId,
+            counterOfId: proposal.id,
+            status: "sent",
+            sentAt: now,
+            createdAt: now,
+            history: {
+              create: [
+                { userId: actor.id, action: "created", note: "Counter-proposal", occurredAt: now },
+                { userId: actor.id, action: "sent", occurredAt: now },
+              ],
+            },
           },
-        },
-        select: { id: true },
-      });
-      await tx.proposal.update({
-        where: { id: proposalId },
-        data: { respondedAt: now, history: { create: { userId: actor.id, action: "countered", note: `Countered with proposal ${counter.id}`, occurredAt: now } } },
-      });
-      return counter.id;
-    }));
+          select: { id: true },
+        });
+        await tx.proposal.update({
+          where: { id: proposalId },
+          data: {
+            respondedAt: now,
+            history: { create: { userId: actor.id, action: "countered", note: `Countered with proposal ${counter.id}`, occurredAt: now } },
+          },
+        });
+        return counter.id;
+      }),
+    );
   } catch (error) {
     // counterOfId is unique: a proposal is countered at most once.
     if (isUniqueViolation(error)) {

@@ -14,28 +14,30 @@ export interface CreateProposalOptions {
 export async function createProposal(options: CreateProposalOptions): Promise<ProposalResponse> {
   const { actor, body } = options;
   requireParticipant(actor);
-  return thenShow(getDb().$transaction(async (tx) => {
-    await checkParties(tx, actor, body.recipientId, body.campaignId ?? null);
-    await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
-    const now = new Date();
-    const proposal = await tx.proposal.create({
-      data: {
-        senderId: actor.id,
-        recipientId: body.recipientId,
-        campaignId: body.campaignId ?? null,
-        status: "draft",
-        deliverables: deliverablesJson(body.deliverables),
-        amountMinor: amountToMinor(body.compensation.amount),
-        currency: body.compensation.currency,
-        paymentSchedule: body.compensation.paymentSchedule || null,
-        startDate: body.timeline.startDate,
-        endDate: body.timeline.endDate,
-        terms: termsJson(body.terms),
-        createdAt: now,
-        history: { create: { userId: actor.id, action: "created", occurredAt: now } },
-      },
-      select: { id: true },
-    });
-    return proposal.id;
-  }));
+  return thenShow(
+    getDb().$transaction(async (tx) => {
+      await checkParties(tx, actor, body.recipientId, body.campaignId ?? null);
+      await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
+      const now = new Date();
+      const proposal = await tx.proposal.create({
+        data: {
+          senderId: actor.id,
+          recipientId: body.recipientId,
+          campaignId: body.campaignId ?? null,
+          status: "draft",
+          deliverables: deliverablesJson(body.deliverables),
+          amountMinor: amountToMinor(body.compensation.amount),
+          currency: body.compensation.currency,
+          paymentSchedule: body.compensation.paymentSchedule || null,
+          startDate: body.timeline.startDate,
+          endDate: body.timeline.endDate,
+          terms: termsJson(body.terms),
+          createdAt: now,
+          history: { create: { userId: actor.id, action: "created", occurredAt: now } },
+        },
+        select: { id: true },
+      });
+      return proposal.id;
+    }),
+  );
 }

@@ -38,7 +38,9 @@ export interface DeliverableTarget {
 /** The deliverable if it belongs to a partnership the actor is a party to; 404 otherwise. */
 export async function deliverableForParty(tx: DbTx, target: DeliverableTarget, options: { lock?: boolean } = {}) {
   const { partnership, side } = await partnershipForParty(tx, target.actor, target.partnershipId, options);
-  const deliverable = await findOrNotFound("Deliverable", target.deliverableId, (id) => tx.deliverable.findFirst({ where: { id, partnershipId: partnership.id } }));
+  const deliverable = await findOrNotFound("Deliverable", target.deliverableId, (id) =>
+    tx.deliverable.findFirst({ where: { id, partnershipId: partnership.id } }),
+  );
   return { partnership, side, deliverable };
 }
 

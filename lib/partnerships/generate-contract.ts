@@ -39,11 +39,27 @@ async function documentInput(tx: DbTx, partnershipId: string, contractId: string
     brand: { name: p.brand.name, email: p.brand.email, organization: p.brand.brandProfile?.companyName ?? null },
     creator: { name: p.creator.name, email: p.creator.email, handle: p.creator.creatorProfile?.handle ?? null },
     campaign: p.campaign,
-    deliverables: p.deliverables.map((d) => ({ type: d.type, description: d.description, dueDate: d.dueDate, requirements: d.requirements })),
+    deliverables: p.deliverables.map((d) => ({
+      type: d.type,
+      description: d.description,
+      dueDate: d.dueDate,
+      requirements: d.requirements,
+    })),
     compensation: { amountMinor: p.amountMinor, currency: p.currency, paymentSchedule: p.paymentSchedule },
-    payments: payments.map((x) => ({ type: x.type, amountMinor: x.amountMinor, currency: x.currency, dueDate: x.dueDate, description: x.description })),
+    payments: payments.map((x) => ({
+      type: x.type,
+      amountMinor: x.amountMinor,
+      currency: x.currency,
+      dueDate: x.dueDate,
+      description: x.description,
+    })),
     timeline: { startDate: p.startDate, endDate: p.endDate },
-    terms: { contentRights: text("contentRights"), exclusivity: text("exclusivity"), revisions: text("revisions"), additionalTerms: text("additionalTerms") },
+    terms: {
+      contentRights: text("contentRights"),
+      exclusivity: text("exclusivity"),
+      revisions: text("revisions"),
+      additionalTerms: text("additionalTerms"),
+    },
   };
 }
 
@@ -62,7 +78,15 @@ export async function generateContract(options: GenerateContractOptions): Promis
       const document = await renderContractDocument(await documentInput(tx, partnershipId, id, generatedAt));
       const documentSha256 = createHash("sha256").update(document).digest("hex");
       const contract = await tx.contract.create({
-        data: { id, partnershipId, status: "sent", document: new Uint8Array(document), documentSha256, createdAt: generatedAt, updatedAt: generatedAt },
+        data: {
+          id,
+          partnershipId,
+          status: "sent",
+          document: new Uint8Array(document),
+          documentSha256,
+          createdAt: generatedAt,
+          updatedAt: generatedAt,
+        },
         select: { id: true, partnershipId: true, status: true, createdAt: true, updatedAt: true },
       });
       await logActivity(tx, {

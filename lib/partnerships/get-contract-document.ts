@@ -9,7 +9,9 @@ export interface GetContractDocumentOptions {
   partnershipId: string;
 }
 
-export async function getContractDocument(options: GetContractDocumentOptions): Promise<{ contractId: string; document: Buffer; sha256: string }> {
+export async function getContractDocument(
+  options: GetContractDocumentOptions,
+): Promise<{ contractId: string; document: Buffer; sha256: string }> {
   const { actor, partnershipId } = options;
   const db = getDb();
   await partnershipForParty(db, actor, partnershipId);

@@ -67,6 +67,8 @@ describe("getProposalChain", () => {
     const { partnership } = await acceptProposal({ actor: actors.creator, proposalId: draft.id });
     expect(await getProposalPartnershipId({ actor: actors.brand, proposalId: draft.id })).toBe(partnership.id);
     expect(await getProposalPartnershipId({ actor: actors.creator, proposalId: draft.id })).toBe(partnership.id);
-    await expect(getProposalPartnershipId({ actor: actors.creator2, proposalId: draft.id })).rejects.toMatchObject({ code: "resource_not_found" });
+    await expect(getProposalPartnershipId({ actor: actors.creator2, proposalId: draft.id })).rejects.toMatchObject({
+      code: "resource_not_found",
+    });
   });
 });

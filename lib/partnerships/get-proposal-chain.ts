@@ -31,7 +31,17 @@ export async function getProposalChain(options: GetProposalChainOptions): Promis
   const db = getDb();
   const { proposal } = await proposalForParty(db, actor, proposalId);
   const isParty = (p: { senderId: string; recipientId: string }) => p.senderId === actor.id || p.recipientId === actor.id;
-  const select = { id: true, status: true, senderId: true, recipientId: true, counterOfId: true, amountMinor: true, currency: true, createdAt: true, sender: { select: partySelect } } as const;
+  const select = {
+    id: true,
+    status: true,
+    senderId: true,
+    recipientId: true,
+    counterOfId: true,
+    amountMinor: true,
+    currency: true,
+    createdAt: true,
+    sender: { select: partySelect },
+  } as const;
 
   const self = await db.proposal.findUniqueOrThrow({ where: { id: proposal.id }, select });
   const older: (typeof self)[] = [];

@@ -12,18 +12,20 @@ export interface GetProposalOptions {
 
 export async function getProposal(options: GetProposalOptions): Promise<ProposalResponse> {
   const { actor, proposalId } = options;
-  return thenShow(getDb().$transaction(async (tx) => {
-    const { proposal, side } = await proposalForParty(tx, actor, proposalId);
-    if (side === "recipient" && proposal.status !== "draft") {
-      const seen = { proposalId, userId: actor.id, action: "viewed" } as const;
-      if (!(await tx.proposalEvent.findFirst({ where: seen, select: { id: true } }))) {
-        // Lock and look again so two first looks at once record one view.
-        await proposalForParty(tx, actor, proposalId, { lock: true });
+  return thenShow(
+    getDb().$transaction(async (tx) => {
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      if (side === "recipient" && proposal.status !== "draft") {
+        const seen = { proposalId, userId: actor.id, action: "viewed" } as const;
         if (!(await tx.proposalEvent.findFirst({ where: seen, select: { id: true } }))) {
-          await tx.proposalEvent.create({ data: { ...seen, occurredAt: new Date() } });
+          // Lock and look again so two first looks at once record one view.
+          await proposalForParty(tx, actor, proposalId, { lock: true });
+          if (!(await tx.proposalEvent.findFirst({ where: seen, select: { id: true } }))) {
+            await tx.proposalEvent.create({ data: { ...seen, occurredAt: new Date() } });
+          }
         }
       }
-    }
-    return proposalId;
-  }));
+      return proposalId;
+    }),
+  );
 }

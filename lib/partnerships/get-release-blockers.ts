@@ -38,7 +38,10 @@ export interface GetReleaseBlockersOptions {
 export async function getReleaseBlockers(options: GetReleaseBlockersOptions): Promise<Record<string, ReleaseBlocker | null>> {
   const db = getDb();
   await partnershipForParty(db, options.actor, options.partnershipId);
-  const funded = await db.partnershipPayment.findMany({ where: { partnershipId: options.partnershipId, status: "in_progress" }, select: { id: true } });
+  const funded = await db.partnershipPayment.findMany({
+    where: { partnershipId: options.partnershipId, status: "in_progress" },
+    select: { id: true },
+  });
   return releaseBlockersOf(
     db,
     funded.map((payment) => payment.id),

@@ -22,7 +22,9 @@ export interface InitiatePaymentOptions {
   input: InitiatePaymentBody;
 }
 
-export async function initiatePayment(options: InitiatePaymentOptions): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
+export async function initiatePayment(
+  options: InitiatePaymentOptions,
+): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
   const { actor, partnershipId, input } = options;
   return getDb().$transaction(async (tx) => {
     // The partnership lock serialises initiations, so one scheduled payment gets one charge.
@@ -31,7 +33,9 @@ export async function initiatePayment(options: InitiatePaymentOptions): Promise<
     requirePayingPartnership(partnership);
     const contract = await tx.contract.findUnique({ where: { partnershipId }, select: { status: true } });
     if (contract?.status !== "active") {
-      throw new AppError("invalid_state", "Payments can be initiated only once the contract is signed by both parties", { contractStatus: contract?.status ?? null });
+      throw new AppError("invalid_state", "Payments can be initiated only once the contract is signed by both parties", {
+        contractStatus: contract?.status ?? null,
+      });
     }
     if (input.currency !== partnership.currency) {
       throw new AppError("invalid_request", `currency must be the partnership's currency, ${partnership.currency}`, {
@@ -44,8 +48,10 @@ export async function initiatePayment(options: InitiatePaymentOptions): Promise<
     if (input.type !== "milestone") {
       const scheduled = await tx.partnershipPayment.findMany({ where: { partnershipId, type: input.type }, orderBy: { createdAt: "asc" } });
       const open = scheduled.find((p) => p.status === "pending" || p.status === "failed");
-      if (!open && scheduled.length > 0) throw new AppError("invalid_state", `The ${input.type} payment has already been paid`, { paymentId: scheduled[0]!.id });
-      if (open?.status === "pending" && open.providerPaymentIntent) throw new AppError("invalid_state", "Payment already initiated", { paymentId: open.id });
+      if (!open && scheduled.length > 0)
+        throw new AppError("invalid_state", `The ${input.type} payment has already been paid`, { paymentId: scheduled[0]!.id });
+      if (open?.status === "pending" && open.providerPaymentIntent)
+        throw new AppError("invalid_state", "Payment already initiated", { paymentId: open.id });
       if (open && open.amountMinor !== amountMinor) {
         const expected = amountFromMinor(open.amountMinor);
         throw new AppError("invalid_request", `amount must be the scheduled ${input.type} payment of ${expected}`, {
@@ -55,7 +61,14 @@ export async function initiatePayment(options: InitiatePaymentOptions): Promise<
       payment = open;
     }
     payment ??= await tx.partnershipPayment.create({
-      data: { partnershipId, type: input.type, amountMinor, currency: partnership.currency, status: "pending", description: input.description ?? null },
+      data: {
+        partnershipId,
+        type: input.type,
+        amountMinor,
+        currency: partnership.currency,
+        status: "pending",
+        description: input.description ?? null,
+      },
     });
     const previousIntent = payment.status === "failed" ? payment.providerPaymentIntent : null;
     if (payment.status === "failed") await transition(tx, "payment", payment.id, "pending", { from: ["failed"] });
@@ -71,14 +84,24 @@ export async function initiatePayment(options: InitiatePaymentOptions): Promise<
     const initiatedAt = new Date();
     const updated = await tx.partnershipPayment.update({
       where: { id: payment.id },
-      data: { providerPaymentIntent: charge.providerPaymentIntent, initiatedAt, failureReason: null, ...(input.description ? { description: input.description } : {}) },
+      data: {
+        providerPaymentIntent: charge.providerPaymentIntent,
+        initiatedAt,
+        failureReason: null,
+        ...(input.description ? { description: input.description } : {}),
+      },
     });
     await logActivity(tx, {
       partnershipId,
       userId: actor.id,
       type: "payment_initiated",
       description: `The brand initiated the ${input.type} payment of ${describeMoney(amountMinor, partnership.currency)}`,
-      metadata: { paymentId: payment.id, amountMinor: Number(amountMinor), currency: partnership.currency, providerPaymentIntent: charge.providerPaymentIntent },
+      metadata: {
+        paymentId: payment.id,
+        amountMinor: Number(amountMinor),
+        currency: partnership.currency,
+        providerPaymentIntent: charge.providerPaymentIntent,
+      },
       at: initiatedAt,
     });
     return { payment: toPaymentResponse(updated), paymentIntent: { clientSecret: charge.clientSecret, sandbox: charge.sandbox } };

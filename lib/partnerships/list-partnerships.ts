@@ -18,7 +18,11 @@ export async function listPartnerships(options: ListPartnershipsOptions): Promis
   const { actor, query } = options;
   requireParticipant(actor);
   const where: Prisma.PartnershipWhereInput = {
-    ...(query.role === "creator" ? { creatorId: actor.id } : query.role === "brand" ? { brandId: actor.id } : { OR: [{ creatorId: actor.id }, { brandId: actor.id }] }),
+    ...(query.role === "creator"
+      ? { creatorId: actor.id }
+      : query.role === "brand"
+        ? { brandId: actor.id }
+        : { OR: [{ creatorId: actor.id }, { brandId: actor.id }] }),
     ...(query.status ? { status: query.status } : {}),
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
   };
@@ -40,7 +44,11 @@ export async function listPartnerships(options: ListPartnershipsOptions): Promis
   ]);
   // Approved deliverables of the whole page in one grouped count.
   const approved = rows.length
-    ? await db.deliverable.groupBy({ by: ["partnershipId"], where: { partnershipId: { in: rows.map((r) => r.id) }, status: "approved" }, _count: { _all: true } })
+    ? await db.deliverable.groupBy({
+        by: ["partnershipId"],
+        where: { partnershipId: { in: rows.map((r) => r.id) }, status: "approved" },
+        _count: { _all: true },
+      })
     : [];
   const completed = new Map(approved.map((a) => [a.partnershipId, a._count._all]));
   return {

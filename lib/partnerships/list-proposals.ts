@@ -11,7 +11,9 @@ export interface ListProposalsOptions {
   query: ListProposalsQuery;
 }
 
-export async function listProposals(options: ListProposalsOptions): Promise<{ proposals: ProposalListItem[]; pagination: { total: number; pages: number; current: number; limit: number } }> {
+export async function listProposals(
+  options: ListProposalsOptions,
+): Promise<{ proposals: ProposalListItem[]; pagination: { total: number; pages: number; current: number; limit: number } }> {
   const { actor, query } = options;
   requireParticipant(actor);
   const where: Prisma.ProposalWhereInput = { AND: [visibleProposals(actor, query.role), query.status ? { status: query.status } : {}] };

@@ -21,7 +21,12 @@ export async function markPaymentFailed(tx: DbTx, options: MarkPaymentFailedOpti
     userId: null,
     type: "payment_failed",
     description: `The ${payment.type} payment of ${describeMoney(payment.amountMinor, payment.currency)} failed: ${options.reason}`,
-    metadata: { paymentId: payment.id, providerPaymentIntent: options.providerPaymentIntent, reason: options.reason, ...(options.eventId ? { eventId: options.eventId } : {}) },
+    metadata: {
+      paymentId: payment.id,
+      providerPaymentIntent: options.providerPaymentIntent,
+      reason: options.reason,
+      ...(options.eventId ? { eventId: options.eventId } : {}),
+    },
   });
   return failed;
 }

@@ -41,7 +41,11 @@ export async function markPaymentFunded(tx: DbTx, options: MarkPaymentFundedOpti
     userId: options.userId ?? null,
     type: "payment_funded",
     description: `${payment.type[0]!.toUpperCase()}${payment.type.slice(1)} payment of ${describeMoney(payment.amountMinor, payment.currency)} is held in escrow`,
-    metadata: { paymentId: payment.id, providerPaymentIntent: options.providerPaymentIntent, ...(options.eventId ? { eventId: options.eventId } : {}) },
+    metadata: {
+      paymentId: payment.id,
+      providerPaymentIntent: options.providerPaymentIntent,
+      ...(options.eventId ? { eventId: options.eventId } : {}),
+    },
     at: fundedAt,
   });
   return funded;

@@ -35,7 +35,8 @@ export function paymentOf(tx: DbTx, partnershipId: string, paymentId: string): P
 
 /** Payments are initiated and released only while the partnership is active. */
 export function requirePayingPartnership(partnership: { status: string }): void {
-  if (partnership.status !== "active") throw new AppError("invalid_state", `The partnership is ${partnership.status}`, { partnershipStatus: partnership.status });
+  if (partnership.status !== "active")
+    throw new AppError("invalid_state", `The partnership is ${partnership.status}`, { partnershipStatus: partnership.status });
 }
 
 /** Locks and returns the payment a provider charge belongs to, or null if it is not ours. */

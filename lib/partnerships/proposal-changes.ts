@@ -23,12 +23,19 @@ export function notYourTurn(message: string): AppError {
 }
 
 export function deliverablesJson(deliverables: CreateProposalBody["deliverables"]): Prisma.InputJsonArray {
-  return deliverables.map((d) => ({ type: d.type, description: d.description, dueDate: d.dueDate.toISOString(), requirements: d.requirements || null }));
+  return deliverables.map((d) => ({
+    type: d.type,
+    description: d.description,
+    dueDate: d.dueDate.toISOString(),
+    requirements: d.requirements || null,
+  }));
 }
 
 /** Only the terms that are set, so the stored JSON stays small and unset means absent. */
 export function termsJson(terms: Partial<Record<string, string | null | undefined>>): Prisma.InputJsonObject {
-  return Object.fromEntries(Object.entries(terms).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  return Object.fromEntries(
+    Object.entries(terms).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""),
+  );
 }
 
 /**
@@ -52,7 +59,10 @@ export async function checkParties(tx: DbTx, actor: Actor, recipientId: string, 
  * same recipient for the same campaign, or both for none. The advisory lock on the pair
  * serialises concurrent creates and sends, so two cannot both pass the check.
  */
-export async function refuseDuplicateOffer(tx: DbTx, offer: { senderId: string; recipientId: string; campaignId: string | null; exceptId?: string }): Promise<void> {
+export async function refuseDuplicateOffer(
+  tx: DbTx,
+  offer: { senderId: string; recipientId: string; campaignId: string | null; exceptId?: string },
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`proposal-offer:${offer.senderId}:${offer.recipientId}`}, 0))`;
   const existing = await tx.proposal.findFirst({
     where: {
@@ -65,9 +75,13 @@ export async function refuseDuplicateOffer(tx: DbTx, offer: { senderId: string; 
     select: { id: true },
   });
   if (existing) {
-    throw new AppError("conflict", `An unanswered proposal to this recipient ${offer.campaignId ? "for this campaign" : "without a campaign"} already exists: ${existing.id}. Wait for its answer, or counter it.`, {
-      proposalId: existing.id,
-    });
+    throw new AppError(
+      "conflict",
+      `An unanswered proposal to this recipient ${offer.campaignId ? "for this campaign" : "without a campaign"} already exists: ${existing.id}. Wait for its answer, or counter it.`,
+      {
+        proposalId: existing.id,
+      },
+    );
   }
 }
 
@@ -83,7 +97,9 @@ export function mergedFields(base: ProposalRecord, changes: CounterProposalBody)
   const paymentSchedule = changes.compensation?.paymentSchedule;
   return {
     campaignId: changes.campaignId !== undefined ? changes.campaignId : base.campaignId,
-    deliverables: changes.deliverables ? deliverablesJson(changes.deliverables) : (storedDeliverables(base.deliverables) as unknown as Prisma.InputJsonArray),
+    deliverables: changes.deliverables
+      ? deliverablesJson(changes.deliverables)
+      : (storedDeliverables(base.deliverables) as unknown as Prisma.InputJsonArray),
     amountMinor: changes.compensation?.amount !== undefined ? amountToMinor(changes.compensation.amount) : base.amountMinor,
     currency: changes.compensation?.currency ?? base.currency,
     paymentSchedule: paymentSchedule !== undefined ? paymentSchedule || null : base.paymentSchedule,

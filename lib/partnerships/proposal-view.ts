@@ -40,7 +40,12 @@ export function partyType(user: PartyRow): "creator" | "brand" {
 export function termsView(terms: Prisma.JsonValue): ProposalResponse["terms"] {
   const t = (terms && typeof terms === "object" && !Array.isArray(terms) ? terms : {}) as Record<string, unknown>;
   const str = (value: unknown) => (typeof value === "string" && value !== "" ? value : null);
-  return { contentRights: str(t.contentRights), exclusivity: str(t.exclusivity), revisions: str(t.revisions), additionalTerms: str(t.additionalTerms) };
+  return {
+    contentRights: str(t.contentRights),
+    exclusivity: str(t.exclusivity),
+    revisions: str(t.revisions),
+    additionalTerms: str(t.additionalTerms),
+  };
 }
 
 export interface StoredDeliverable {

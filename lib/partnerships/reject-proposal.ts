@@ -15,15 +15,21 @@ export interface RejectProposalOptions {
 export async function rejectProposal(options: RejectProposalOptions): Promise<ProposalResponse> {
   const { actor, proposalId } = options;
   const reason = options.reason || null;
-  return thenShow(getDb().$transaction(async (tx) => {
-    const { side } = await proposalForParty(tx, actor, proposalId);
-    if (side !== "recipient") throw notYourTurn("Only the recipient can reject a proposal");
-    await transition(tx, "proposal", proposalId, "rejected", { from: ["sent"] });
-    const now = new Date();
-    await tx.proposal.update({
-      where: { id: proposalId },
-      data: { rejectionReason: reason, respondedAt: now, history: { create: { userId: actor.id, action: "rejected", note: reason, occurredAt: now } } },
-    });
-    return proposalId;
-  }));
+  return thenShow(
+    getDb().$transaction(async (tx) => {
+      const { side } = await proposalForParty(tx, actor, proposalId);
+      if (side !== "recipient") throw notYourTurn("Only the recipient can reject a proposal");
+      await transition(tx, "proposal", proposalId, "rejected", { from: ["sent"] });
+      const now = new Date();
+      await tx.proposal.update({
+        where: { id: proposalId },
+        data: {
+          rejectionReason: reason,
+          respondedAt: now,
+          history: { create: { userId: actor.id, action: "rejected", note: reason, occurredAt: now } },
+        },
+      });
+      return proposalId;
+    }),
+  );
 }

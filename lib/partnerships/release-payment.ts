@@ -36,7 +36,9 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
     const payment = await paymentOf(tx, partnershipId, paymentId);
     requirePayingPartnership(partnership);
     if (payment.status !== "in_progress") {
-      throw new AppError("invalid_state", RELEASE_REFUSAL[payment.status] ?? `Cannot release a ${payment.status} payment`, { status: payment.status });
+      throw new AppError("invalid_state", RELEASE_REFUSAL[payment.status] ?? `Cannot release a ${payment.status} payment`, {
+        status: payment.status,
+      });
     }
     const [blockers, creator] = await Promise.all([
       releaseBlockersOf(tx, [paymentId]),
@@ -44,10 +46,14 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
     ]);
     const blocker = blockers[paymentId];
     if (blocker) {
-      throw new AppError("invalid_state", `${blocker.openDeliverables} of ${blocker.coveredDeliverables} deliverables covered by this payment are not approved yet`, {
-        pendingDeliverables: blocker.openDeliverables,
-        totalDeliverables: blocker.coveredDeliverables,
-      });
+      throw new AppError(
+        "invalid_state",
+        `${blocker.openDeliverables} of ${blocker.coveredDeliverables} deliverables covered by this payment are not approved yet`,
+        {
+          pendingDeliverables: blocker.openDeliverables,
+          totalDeliverables: blocker.coveredDeliverables,
+        },
+      );
     }
     if (!creator?.stripeAccountId) throw new AppError("invalid_state", "Creator has no payout account");
 

@@ -16,7 +16,9 @@ export interface ResumePaymentOptions {
  * The brand resumes a charge it started but did not finish paying (it left the page, or
  * the card form failed): the same charge's client secret, never a second charge.
  */
-export async function resumePayment(options: ResumePaymentOptions): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
+export async function resumePayment(
+  options: ResumePaymentOptions,
+): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
   const { actor, partnershipId, paymentId } = options;
   const payment = await getDb().$transaction(async (tx) => {
     const { side } = await partnershipForParty(tx, actor, partnershipId);

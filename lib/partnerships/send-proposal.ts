@@ -13,13 +13,23 @@ export interface SendProposalOptions {
 
 export async function sendProposal(options: SendProposalOptions): Promise<ProposalResponse> {
   const { actor, proposalId } = options;
-  return thenShow(getDb().$transaction(async (tx) => {
-    const { proposal, side } = await proposalForParty(tx, actor, proposalId);
-    if (side !== "sender") throw notYourTurn("Only the sender can send a proposal");
-    await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.recipientId, campaignId: proposal.campaignId, exceptId: proposalId });
-    await transition(tx, "proposal", proposalId, "sent", { from: ["draft"] });
-    const now = new Date();
-    await tx.proposal.update({ where: { id: proposalId }, data: { sentAt: now, history: { create: { userId: actor.id, action: "sent", occurredAt: now } } } });
-    return proposalId;
-  }));
+  return thenShow(
+    getDb().$transaction(async (tx) => {
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      if (side !== "sender") throw notYourTurn("Only the sender can send a proposal");
+      await refuseDuplicateOffer(tx, {
+        senderId: actor.id,
+        recipientId: proposal.recipientId,
+        campaignId: proposal.campaignId,
+        exceptId: proposalId,
+      });
+      await transition(tx, "proposal", proposalId, "sent", { from: ["draft"] });
+      const now = new Date();
+      await tx.proposal.update({
+        where: { id: proposalId },
+        data: { sentAt: now, history: { create: { userId: actor.id, action: "sent", occurredAt: now } } },
+      });
+      return proposalId;
+    }),
+  );
 }

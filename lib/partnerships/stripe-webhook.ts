@@ -14,14 +14,26 @@ import { markPaymentFunded } from "./mark-payment-funded";
 
 /** What Stripe actually took: the amount received once a charge succeeded (-1 when the event does not say). */
 const chargedAmount = (intent: StripePaymentIntent): number =>
-  typeof intent.amount_received === "number" && intent.amount_received > 0 ? intent.amount_received : typeof intent.amount === "number" ? intent.amount : -1;
+  typeof intent.amount_received === "number" && intent.amount_received > 0
+    ? intent.amount_received
+    : typeof intent.amount === "number"
+      ? intent.amount
+      : -1;
 
 /** A partner's card payment carries its payment id; an escrow charge does not. */
 async function settlePartnerCharge(tx: DbTx, intent: StripePaymentIntent, succeeded: boolean, reason?: string): Promise<boolean> {
   const paymentId = partnerPaymentIdOf(intent);
   if (!paymentId) return false;
   const charge = typeof intent.latest_charge === "string" ? intent.latest_charge : intent.latest_charge?.id;
-  await settleCardPayment(tx, { paymentId, providerPaymentIntent: intent.id, amountMinor: chargedAmount(intent), currency: intent.currency, succeeded, reason, receipt: charge ?? intent.id });
+  await settleCardPayment(tx, {
+    paymentId,
+    providerPaymentIntent: intent.id,
+    amountMinor: chargedAmount(intent),
+    currency: intent.currency,
+    succeeded,
+    reason,
+    receipt: charge ?? intent.id,
+  });
   return true;
 }
 
@@ -40,7 +52,10 @@ export function verifyStripeEvent(options: { rawBody: string; signature: string 
 
 export async function handleStripeEvent(event: StripeEvent): Promise<{ duplicate: boolean }> {
   return getDb().$transaction(async (tx) => {
-    const { count } = await tx.webhookEvent.createMany({ data: [{ id: event.id, provider: "stripe", type: event.type }], skipDuplicates: true });
+    const { count } = await tx.webhookEvent.createMany({
+      data: [{ id: event.id, provider: "stripe", type: event.type }],
+      skipDuplicates: true,
+    });
     if (count === 0) return { duplicate: true };
     switch (event.type) {
       case "payment_intent.succeeded":

@@ -13,7 +13,9 @@ export interface SubmitDeliverableOptions extends DeliverableTarget {
 export async function submitDeliverable(options: SubmitDeliverableOptions): Promise<DeliverableItem> {
   return actOnDeliverable(options, async (tx, { side, deliverable }) => {
     requireSide(side, "creator", "submit deliverables");
-    await transition(tx, "deliverable", deliverable.id, "submitted", { message: `Cannot submit a deliverable that is ${deliverable.status}` });
+    await transition(tx, "deliverable", deliverable.id, "submitted", {
+      message: `Cannot submit a deliverable that is ${deliverable.status}`,
+    });
     const at = new Date();
     // Feedback belongs to the previous submission; the brand answers this one afresh.
     await tx.deliverable.update({

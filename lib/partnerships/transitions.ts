@@ -91,14 +91,23 @@ export async function transition<E extends Entity>(
     allowed,
   );
   if (updated === 1) return;
-  const [row] = await tx.$queryRawUnsafe<Array<{ status: string }>>(`SELECT status::text AS status FROM "${table}" WHERE id = $1::uuid`, id);
-  throw new AppError(
-    "invalid_state",
-    options.message ?? `Cannot move ${entity} from ${row?.status ?? "unknown"} to ${to}`,
-    { entity, from: row?.status ?? null, to },
+  const [row] = await tx.$queryRawUnsafe<Array<{ status: string }>>(
+    `SELECT status::text AS status FROM "${table}" WHERE id = $1::uuid`,
+    id,
   );
+  throw new AppError("invalid_state", options.message ?? `Cannot move ${entity} from ${row?.status ?? "unknown"} to ${to}`, {
+    entity,
+    from: row?.status ?? null,
+    to,
+  });
 }
 
 function enumName(entity: Entity): string {
-  return { proposal: "ProposalStatus", contract: "ContractStatus", deliverable: "DeliverableStatus", payment: "EscrowPaymentStatus", partnership: "PartnershipStatus" }[entity];
+  return {
+    proposal: "ProposalStatus",
+    contract: "ContractStatus",
+    deliverable: "DeliverableStatus",
+    payment: "EscrowPaymentStatus",
+    partnership: "PartnershipStatus",
+  }[entity];
 }

@@ -76,7 +76,10 @@ export const sandboxProvider: PaymentProvider = {
 };
 
 export const paymentsUnavailable = () =>
-  new AppError("payment_provider_unavailable", "Payments are not available on this server: it has no Stripe keys and sandbox payments are off. Nothing was charged or transferred.");
+  new AppError(
+    "payment_provider_unavailable",
+    "Payments are not available on this server: it has no Stripe keys and sandbox payments are off. Nothing was charged or transferred.",
+  );
 
 /** In production without Stripe keys (and without SANDBOX_PAYMENTS=on): every money movement is refused. */
 export const unavailableProvider: PaymentProvider = {
@@ -101,7 +104,10 @@ function intentDetails(purpose: ChargePurpose): Pick<StripePaymentIntentParams, 
         metadata: { partnerPaymentId: purpose.paymentId, partnerId: purpose.partnerId, reference: purpose.reference },
       };
     case "escrow":
-      return { transfer_group: transferGroupFor(purpose.partnershipId), metadata: { partnershipId: purpose.partnershipId, paymentId: purpose.paymentId } };
+      return {
+        transfer_group: transferGroupFor(purpose.partnershipId),
+        metadata: { partnershipId: purpose.partnershipId, paymentId: purpose.paymentId },
+      };
   }
 }
 

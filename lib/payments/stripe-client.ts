@@ -43,10 +43,14 @@ export async function viaStripe<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (error) {
     if (error instanceof Stripe.errors.StripeError) {
-      throw new AppError("payment_provider_unavailable", "The payment provider did not complete the request; nothing was charged or transferred. Please try again.", {
-        providerErrorType: error.type,
-        ...(error.code ? { providerErrorCode: error.code } : {}),
-      });
+      throw new AppError(
+        "payment_provider_unavailable",
+        "The payment provider did not complete the request; nothing was charged or transferred. Please try again.",
+        {
+          providerErrorType: error.type,
+          ...(error.code ? { providerErrorCode: error.code } : {}),
+        },
+      );
     }
     throw error;
   }

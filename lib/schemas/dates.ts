@@ -11,7 +11,10 @@ import { withinYears, YEARS_MESSAGE } from "../api/bounds";
 export const timestampText = z.string().describe("ISO 8601 timestamp");
 
 /** A calendar date in a partner API response. */
-export const calendarDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("Calendar date, YYYY-MM-DD");
+export const calendarDateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("Calendar date, YYYY-MM-DD");
 
 /** Partner API input: a calendar date given as YYYY-MM-DD (a full ISO timestamp is accepted and truncated). */
 export const dateParam = z

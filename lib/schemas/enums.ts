@@ -8,6 +8,9 @@ export function enumValues<E extends Record<string, string>>(prismaEnum: E): rea
 }
 
 /** The same values with `first` moved to the front, where the API documents them in that order. */
-export function enumValuesFirst<E extends Record<string, string>>(prismaEnum: E, first: EnumValue<E>): readonly [EnumValue<E>, ...EnumValue<E>[]] {
+export function enumValuesFirst<E extends Record<string, string>>(
+  prismaEnum: E,
+  first: EnumValue<E>,
+): readonly [EnumValue<E>, ...EnumValue<E>[]] {
   return [first, ...enumValues(prismaEnum).filter((value) => value !== first)];
 }

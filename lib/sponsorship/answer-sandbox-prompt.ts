@@ -19,7 +19,9 @@ import { partnerOf } from "./partner-of";
 export const sandboxPromptBody = z.object({
   action: z
     .enum(["approve", "cancel"])
-    .describe("`approve` enters the PIN on the simulated phone (M-Pesa) or lets the simulated card payment succeed; `cancel` dismisses the prompt or declines the card"),
+    .describe(
+      "`approve` enters the PIN on the simulated phone (M-Pesa) or lets the simulated card payment succeed; `cancel` dismisses the prompt or declines the card",
+    ),
 });
 
 export interface AnswerSandboxPromptOptions {
@@ -43,12 +45,24 @@ export async function answerSandboxPrompt(options: AnswerSandboxPromptOptions): 
   const payment = await findOrNotFound("Payment", options.paymentId, (id) =>
     getDb().payment.findFirst({
       where: { id, partnerId },
-      select: { id: true, method: true, status: true, sandbox: true, providerRef: true, amountMinor: true, currency: true, phoneNumber: true },
+      select: {
+        id: true,
+        method: true,
+        status: true,
+        sandbox: true,
+        providerRef: true,
+        amountMinor: true,
+        currency: true,
+        phoneNumber: true,
+      },
     }),
   );
   const card = payment.method === "stripe";
   if ((!card && payment.method !== "mpesa") || !payment.sandbox || !payment.providerRef) {
-    throw new AppError("invalid_state", card ? "Only sandbox card payments have a simulated card payment" : "Only sandbox M-Pesa payments have a simulated prompt");
+    throw new AppError(
+      "invalid_state",
+      card ? "Only sandbox card payments have a simulated card payment" : "Only sandbox M-Pesa payments have a simulated prompt",
+    );
   }
   if (!sandboxPaymentsEnabled()) throw new AppError("invalid_state", "Sandbox payments are turned off on this server");
   if (payment.status !== "pending") throw new AppError("invalid_state", `Payment is already ${payment.status}`);

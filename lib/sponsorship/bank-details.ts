@@ -21,7 +21,15 @@ export function bankDetails(): BankDetails | null {
   const bank = env("BANK_NAME");
   const account = env("BANK_ACCOUNT_NAME");
   const number = env("BANK_ACCOUNT_NUMBER");
-  if (bank && account && number) return { bank_name: bank, account_name: account, account_number: number, branch: env("BANK_BRANCH"), swift_code: env("BANK_SWIFT_CODE"), sandbox: false };
+  if (bank && account && number)
+    return {
+      bank_name: bank,
+      account_name: account,
+      account_number: number,
+      branch: env("BANK_BRANCH"),
+      swift_code: env("BANK_SWIFT_CODE"),
+      sandbox: false,
+    };
   if (!sandboxPaymentsEnabled()) return null;
   return {
     bank_name: "Sandbox Bank (demo details: do not send money)",

@@ -83,7 +83,12 @@ export async function cardPaymentSecret(options: CardPaymentSecretOptions): Prom
   const sandbox = provider.name === "sandbox";
   // A charge lives with the provider that made it: a sandbox charge is never paid through Stripe, nor the reverse.
   if (payment.providerRef && payment.sandbox !== sandbox) {
-    throw new AppError("conflict", payment.sandbox ? "This sandbox card payment can be completed only where sandbox payments are on" : "This card payment can be paid only where Stripe is set up");
+    throw new AppError(
+      "conflict",
+      payment.sandbox
+        ? "This sandbox card payment can be completed only where sandbox payments are on"
+        : "This card payment can be paid only where Stripe is set up",
+    );
   }
 
   let clientSecret: string;
@@ -92,11 +97,21 @@ export async function cardPaymentSecret(options: CardPaymentSecretOptions): Prom
   } else {
     const charge = await createCardCharge(payment);
     // Concurrent requests reach the same Stripe intent (same idempotency key); the first records its charge.
-    await db.payment.updateMany({ where: { id: payment.id, providerRef: null }, data: { providerRef: charge.providerPaymentIntent, sandbox: charge.sandbox } });
+    await db.payment.updateMany({
+      where: { id: payment.id, providerRef: null },
+      data: { providerRef: charge.providerPaymentIntent, sandbox: charge.sandbox },
+    });
     const { providerRef } = await db.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { providerRef: true } });
     clientSecret = providerRef === charge.providerPaymentIntent ? charge.clientSecret : await provider.chargeClientSecret(providerRef!);
   }
-  return { paymentId: payment.id, clientSecret, sandbox, amountMinor: payment.amountMinor, currency: payment.currency, reference: payment.reference };
+  return {
+    paymentId: payment.id,
+    clientSecret,
+    sandbox,
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    reference: payment.reference,
+  };
 }
 
 export interface AnswerSandboxCardPromptOptions {

@@ -107,27 +107,47 @@ export async function settlePayment(
  * the reporting currency is refused.
  */
 async function conversionOf(tx: DbTx, paymentId: string, rate: RecordedRate | undefined) {
-  const payment = await tx.payment.findUnique({ where: { id: paymentId }, select: { amountMinor: true, currency: true, partner: { select: { reportingCurrency: true } } } });
+  const payment = await tx.payment.findUnique({
+    where: { id: paymentId },
+    select: { amountMinor: true, currency: true, partner: { select: { reportingCurrency: true } } },
+  });
   if (!payment) return null;
   const reporting = payment.partner.reportingCurrency.trim();
   if (payment.currency === reporting) {
     if (rate && rate.value !== "1") throw rateError(`is only for payments in another currency than ${reporting}`);
-    return { exchangeRate: new Prisma.Decimal(1), rateSource: "same_currency", reportingAmountMinor: payment.amountMinor, reportingCurrency: reporting };
+    return {
+      exchangeRate: new Prisma.Decimal(1),
+      rateSource: "same_currency",
+      reportingAmountMinor: payment.amountMinor,
+      reportingCurrency: reporting,
+    };
   }
   if (!rate) return { exchangeRate: null, rateSource: null, reportingAmountMinor: null, reportingCurrency: null };
-  return { exchangeRate: new Prisma.Decimal(rate.value), rateSource: rate.source, reportingAmountMinor: convertMinor(payment.amountMinor, rate.value), reportingCurrency: reporting };
+  return {
+    exchangeRate: new Prisma.Decimal(rate.value),
+    rateSource: rate.source,
+    reportingAmountMinor: convertMinor(payment.amountMinor, rate.value),
+    reportingCurrency: reporting,
+  };
 }
 
 function rateError(message: string): AppError {
-  return new AppError("validation_failed", `Invalid input: body.exchange_rate: ${message}`, { fields: [{ path: "body.exchange_rate", message, type: "value_error" }] });
+  return new AppError("validation_failed", `Invalid input: body.exchange_rate: ${message}`, {
+    fields: [{ path: "body.exchange_rate", message, type: "value_error" }],
+  });
 }
 
 /** The admin must give the rate of a payment in another currency than the partner reports in. */
 export async function requireRateFor(options: { paymentId: string; exchangeRate?: string; outcome: PaymentOutcome }): Promise<void> {
   if (options.outcome !== "completed" || options.exchangeRate || !isUuid(options.paymentId)) return;
-  const payment = await getDb().payment.findUnique({ where: { id: options.paymentId }, select: { currency: true, status: true, partner: { select: { reportingCurrency: true } } } });
+  const payment = await getDb().payment.findUnique({
+    where: { id: options.paymentId },
+    select: { currency: true, status: true, partner: { select: { reportingCurrency: true } } },
+  });
   if (payment && payment.status === "pending" && payment.currency !== payment.partner.reportingCurrency.trim()) {
-    throw rateError(`is required: the payment is in ${payment.currency} and the partner reports in ${payment.partner.reportingCurrency.trim()}`);
+    throw rateError(
+      `is required: the payment is in ${payment.currency} and the partner reports in ${payment.partner.reportingCurrency.trim()}`,
+    );
   }
 }
 
@@ -137,16 +157,30 @@ export async function requireRateFor(options: { paymentId: string; exchangeRate?
  */
 export async function settleCardPayment(
   tx: DbTx,
-  options: { paymentId: string; providerPaymentIntent: string; amountMinor: number; currency: string; succeeded: boolean; reason?: string; receipt?: string; now?: Date },
+  options: {
+    paymentId: string;
+    providerPaymentIntent: string;
+    amountMinor: number;
+    currency: string;
+    succeeded: boolean;
+    reason?: string;
+    receipt?: string;
+    now?: Date;
+  },
 ): Promise<PaymentItem | null> {
   if (!isUuid(options.paymentId)) return null;
-  const payment = await tx.payment.findFirst({ where: { id: options.paymentId, method: "stripe", providerRef: options.providerPaymentIntent } });
+  const payment = await tx.payment.findFirst({
+    where: { id: options.paymentId, method: "stripe", providerRef: options.providerPaymentIntent },
+  });
   if (!payment) return null;
   const matches = BigInt(options.amountMinor) === payment.amountMinor && options.currency.toUpperCase() === payment.currency;
   const outcome: PaymentOutcome = options.succeeded && matches ? "completed" : "failed";
-  const reason = options.succeeded ? `Stripe charged ${options.amountMinor} ${options.currency.toUpperCase()} minor units, not the payment's amount` : options.reason;
+  const reason = options.succeeded
+    ? `Stripe charged ${options.amountMinor} ${options.currency.toUpperCase()} minor units, not the payment's amount`
+    : options.reason;
   // A settled payment stays as it is: Stripe may report a charge more than once.
-  if (payment.status !== "pending") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: withLinks }));
+  if (payment.status !== "pending")
+    return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, include: withLinks }));
   return settlePayment(tx, { paymentId: payment.id, outcome, reason, receipt: options.receipt, now: options.now ?? new Date() });
 }
 
@@ -169,7 +203,11 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
   const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
-    include: { sponsorships: { include: { sponsorship: { select: { id: true, status: true, amountMinor: true, currency: true, startDate: true } } } } },
+    include: {
+      sponsorships: {
+        include: { sponsorship: { select: { id: true, status: true, amountMinor: true, currency: true, startDate: true } } },
+      },
+    },
   });
   const funded = payment.sponsorships
     .map((link) => link.sponsorship)
@@ -179,7 +217,11 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
 
   if (funded.length) {
     const ids = funded.map((s) => s.id);
-    const received = await tx.disbursement.groupBy({ by: ["sponsorshipId"], where: { sponsorshipId: { in: ids } }, _sum: { amountMinor: true } });
+    const received = await tx.disbursement.groupBy({
+      by: ["sponsorshipId"],
+      where: { sponsorshipId: { in: ids } },
+      _sum: { amountMinor: true },
+    });
     const receivedSoFar = new Map(received.map((row) => [row.sponsorshipId, row._sum.amountMinor ?? 0n]));
     const rate = payment.exchangeRate?.toString() ?? null;
     const reporting = payment.reportingCurrency?.trim() ?? null;
@@ -204,7 +246,9 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
         paymentId,
         amountMinor: give,
         currency: sponsorship.currency,
-        description: payment.description ? `${payment.description} (${payment.reference})` : `Disbursement from payment ${payment.reference}`,
+        description: payment.description
+          ? `${payment.description} (${payment.reference})`
+          : `Disbursement from payment ${payment.reference}`,
         disbursedAt: now,
         reportingAmountMinor: sponsorship.currency === reporting ? give : rate && reporting ? convertMinor(give, rate) : null,
         reportingCurrency: sponsorship.currency === reporting || (rate && reporting) ? reporting : null,
@@ -218,18 +262,25 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
     // Only those this payment activated get the event: another payment may have already.
     const activated = await transitionEach(tx, "sponsorship", complete, "active", { activatedAt: now, updatedAt: now });
     if (activated.length) {
-      await tx.sponsorshipEvent.createMany({ data: activated.map((id) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })) });
+      await tx.sponsorshipEvent.createMany({
+        data: activated.map((id) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })),
+      });
     }
     if (partly.length) {
       await tx.sponsorshipEvent.createMany({
-        data: partly.map((p) => ({ sponsorshipId: p.id, event: `Partly funded: ${p.currency} ${toMajor(p.total)} of ${toMajor(p.amount)}`, occurredAt: now })),
+        data: partly.map((p) => ({
+          sponsorshipId: p.id,
+          event: `Partly funded: ${p.currency} ${toMajor(p.total)} of ${toMajor(p.amount)}`,
+          occurredAt: now,
+        })),
       });
     }
   }
 
   if (payment.programId) {
     const moved = await transitionEach(tx, "program", [payment.programId], "active", { activatedAt: now });
-    if (moved.length) await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
+    if (moved.length)
+      await tx.programMilestone.create({ data: { programId: payment.programId, description: "Program funded", occurredAt: today } });
   }
 
   const invoice = await tx.invoice.findUnique({ where: { paymentId }, select: { id: true } });

@@ -6,7 +6,21 @@
 import type { z } from "zod";
 import { getDb, Prisma } from "../db";
 import { matchedComparison, unavailableComparison } from "./matched-comparison";
-import { advancingSql, costPer, figuresCte, fundedOpenAtEndSql, openAtEndTotalSql, partnerCellsCte, monthSql, percent, round, SCORE_CHANGE, TREND_COUNTS, windowBounds, type Window } from "./metrics";
+import {
+  advancingSql,
+  costPer,
+  figuresCte,
+  fundedOpenAtEndSql,
+  openAtEndTotalSql,
+  partnerCellsCte,
+  monthSql,
+  percent,
+  round,
+  SCORE_CHANGE,
+  TREND_COUNTS,
+  windowBounds,
+  type Window,
+} from "./metrics";
 import { moneyFigures } from "./money";
 import type { impactResponse } from "./schemas/impact";
 

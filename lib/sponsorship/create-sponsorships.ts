@@ -73,7 +73,9 @@ export async function createSponsorships(options: CreateSponsorshipsOptions): Pr
       })),
     });
     if (courseIds.length) {
-      await tx.sponsorshipCourse.createMany({ data: created.flatMap(({ id }) => courseIds.map((courseId) => ({ sponsorshipId: id, courseId }))) });
+      await tx.sponsorshipCourse.createMany({
+        data: created.flatMap(({ id }) => courseIds.map((courseId) => ({ sponsorshipId: id, courseId }))),
+      });
     }
     await tx.sponsorshipEvent.createMany({
       data: created.map(({ id }) => ({ sponsorshipId: id, event: "Sponsorship created", occurredAt: now })),

@@ -92,8 +92,28 @@ function reportsPerMinute(): number {
 // Rendering is CPU-bound: a few at a time per process, so one partner's exports cannot starve everyone else's requests.
 const rendering = pLimit(2);
 
-type StoredReport = { id: string; title: string; type: ReportType; format: ReportFormat; periodStart: Date | null; periodEnd: Date | null; summary: unknown; generatedAt: Date; expiresAt: Date };
-const storedSelect = { id: true, title: true, type: true, format: true, periodStart: true, periodEnd: true, summary: true, generatedAt: true, expiresAt: true } as const;
+type StoredReport = {
+  id: string;
+  title: string;
+  type: ReportType;
+  format: ReportFormat;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  summary: unknown;
+  generatedAt: Date;
+  expiresAt: Date;
+};
+const storedSelect = {
+  id: true,
+  title: true,
+  type: true,
+  format: true,
+  periodStart: true,
+  periodEnd: true,
+  summary: true,
+  generatedAt: true,
+  expiresAt: true,
+} as const;
 
 function asGenerated(report: StoredReport): GeneratedReport {
   return {
@@ -117,7 +137,10 @@ async function requestKeyOf(partnerId: string, type: ReportType, format: ReportF
   const [row] = await getDb().$queryRaw<Array<{ generation: bigint | null }>>`
     SELECT generation FROM metric_generations WHERE partner_id = ${partnerId}::uuid`;
   const generation = String(row?.generation ?? 0);
-  return crypto.createHash("sha256").update(JSON.stringify([partnerId, type, format, period.start, period.end, generation])).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([partnerId, type, format, period.start, period.end, generation]))
+    .digest("hex");
 }
 
 export interface GenerateReportOptions {

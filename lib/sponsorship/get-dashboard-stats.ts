@@ -110,7 +110,9 @@ async function recentMilestones(partnerId: string, window: Window) {
   if (chosen.length === 0) return [];
   const from = chosen.at(-1)!;
   const until = addMonths(chosen[0]!, 1);
-  const rows = await db.$queryRaw<Array<{ first_name: string; last_name: string; milestone: string; at: Date; sponsorship_id: string | null; program_id: string | null }>>`
+  const rows = await db.$queryRaw<
+    Array<{ first_name: string; last_name: string; milestone: string; at: Date; sponsorship_id: string | null; program_id: string | null }>
+  >`
     WITH candidates AS (
       SELECT DISTINCT student_id FROM credited_student_months
        WHERE partner_id = ${partnerId}::uuid AND month >= ${monthSql(from)} AND month < ${monthSql(until)} AND completions + certificates > 0

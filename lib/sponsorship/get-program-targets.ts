@@ -15,7 +15,9 @@ export interface GetProgramTargetsOptions {
 export async function getProgramTargets(options: GetProgramTargetsOptions): Promise<{ targets: TargetItem[] }> {
   const db = getDb();
   const partnerId = partnerOf(options.actor);
-  const program = await findOrNotFound("Program", options.programId, (id) => db.program.findFirst({ where: { id, partnerId }, select: { id: true, endDate: true } }));
+  const program = await findOrNotFound("Program", options.programId, (id) =>
+    db.program.findFirst({ where: { id, partnerId }, select: { id: true, endDate: true } }),
+  );
   const [targets, outcomes] = await Promise.all([
     db.programTarget.findMany({ where: { programId: program.id }, select: { metric: true, target: true } }),
     computeProgramOutcomes(db, program, options.now ?? new Date()),

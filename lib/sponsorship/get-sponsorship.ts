@@ -41,9 +41,11 @@ export async function getSponsorship(options: GetSponsorshipOptions): Promise<z.
                ORDER BY a.taken_at DESC LIMIT ${CURRENT_SCORE_ASSESSMENTS}) latest) AS current_score
       FROM courses c
       LEFT JOIN enrollments e ON e.course_id = c.id AND e.student_id = ${sponsorship.studentId}::uuid
-     WHERE ${coveredIds.length
-       ? Prisma.sql`c.id IN (${Prisma.join(coveredIds.map((id) => Prisma.sql`${id}::uuid`))})`
-       : Prisma.sql`e.id IS NOT NULL`}
+     WHERE ${
+       coveredIds.length
+         ? Prisma.sql`c.id IN (${Prisma.join(coveredIds.map((id) => Prisma.sql`${id}::uuid`))})`
+         : Prisma.sql`e.id IS NOT NULL`
+     }
      ORDER BY c.title`;
 
   const total = sponsorship.amountMinor;

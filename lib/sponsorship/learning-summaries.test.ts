@@ -17,7 +17,11 @@ function rng(seed: number) {
     r ^= r + Math.imul(r ^ (r >>> 7), 61 | r);
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 const students: string[] = [];
@@ -34,12 +38,37 @@ beforeAll(async () => {
   const school = (await db.school.create({ data: { name: "Summaries School", countyId: county } })).id;
   for (let i = 0; i < 2; i++) partners.push((await db.organization.create({ data: { name: `Summaries Partner ${i}`, type: "ngo" } })).id);
   for (let i = 0; i < 6; i++) {
-    students.push((await db.student.create({ data: { firstName: `S${i}`, lastName: "Summary", gender: "male", gradeLevel: 6, schoolId: school, countyId: county, dateOfBirth: new Date("2014-01-01") } })).id);
+    students.push(
+      (
+        await db.student.create({
+          data: {
+            firstName: `S${i}`,
+            lastName: "Summary",
+            gender: "male",
+            gradeLevel: 6,
+            schoolId: school,
+            countyId: county,
+            dateOfBirth: new Date("2014-01-01"),
+          },
+        })
+      ).id,
+    );
   }
-  courses.push(...(await db.course.findMany({ where: { gradeLevel: 6 }, take: 3, orderBy: { title: "asc" }, select: { id: true } })).map((c) => c.id));
+  courses.push(
+    ...(await db.course.findMany({ where: { gradeLevel: 6 }, take: 3, orderBy: { title: "asc" }, select: { id: true } })).map((c) => c.id),
+  );
   program = (
     await db.program.create({
-      data: { partnerId: partners[1]!, name: "Summaries programme", description: "x", status: "planning", targetStudents: 3, budgetMinor: 1n, startDate: new Date("2025-03-01"), endDate: new Date("2026-03-31") },
+      data: {
+        partnerId: partners[1]!,
+        name: "Summaries programme",
+        description: "x",
+        status: "planning",
+        targetStudents: 3,
+        budgetMinor: 1n,
+        startDate: new Date("2025-03-01"),
+        endDate: new Date("2026-03-31"),
+      },
     })
   ).id;
 });
@@ -56,7 +85,11 @@ async function randomWrites(seed: number, count: number) {
       case 1:
       case 2: {
         // A batch of assessments, in one statement.
-        const rows = Array.from({ length: r.int(1, 6) }, () => Prisma.sql`(${crypto.randomUUID()}::uuid, ${r.pick(students)}::uuid, ${r.pick(courses)}::uuid, 'quiz', ${r.int(20, 100)}, ${day(r)})`);
+        const rows = Array.from(
+          { length: r.int(1, 6) },
+          () =>
+            Prisma.sql`(${crypto.randomUUID()}::uuid, ${r.pick(students)}::uuid, ${r.pick(courses)}::uuid, 'quiz', ${r.int(20, 100)}, ${day(r)})`,
+        );
         await db.$executeRaw`INSERT INTO assessments (id, student_id, course_id, kind, score, taken_at) VALUES ${Prisma.join(rows)}`;
         break;
       }
@@ -80,9 +113,12 @@ async function randomWrites(seed: number, count: number) {
         break;
       case 7: {
         const table = r.pick(["certificates", "grade_promotions", "tutor_sessions"] as const);
-        if (table === "certificates") await db.$executeRaw`INSERT INTO certificates (id, student_id, title, issued_at) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, 'Random', ${day(r)})`;
-        if (table === "grade_promotions") await db.$executeRaw`INSERT INTO grade_promotions (id, student_id, from_grade, to_grade, promoted_at) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, 5, 6, ${day(r)})`;
-        if (table === "tutor_sessions") await db.$executeRaw`INSERT INTO tutor_sessions (id, student_id, started_at, duration_minutes, message_count) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, ${day(r)}, 10, 3)`;
+        if (table === "certificates")
+          await db.$executeRaw`INSERT INTO certificates (id, student_id, title, issued_at) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, 'Random', ${day(r)})`;
+        if (table === "grade_promotions")
+          await db.$executeRaw`INSERT INTO grade_promotions (id, student_id, from_grade, to_grade, promoted_at) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, 5, 6, ${day(r)})`;
+        if (table === "tutor_sessions")
+          await db.$executeRaw`INSERT INTO tutor_sessions (id, student_id, started_at, duration_minutes, message_count) VALUES (${crypto.randomUUID()}::uuid, ${student}::uuid, ${day(r)}, 10, 3)`;
         break;
       }
       case 8: {
@@ -97,7 +133,8 @@ async function randomWrites(seed: number, count: number) {
         } else {
           const id = r.pick(sponsorships);
           const change = r.int(0, 2);
-          if (change === 0) await db.$executeRaw`UPDATE sponsorships SET activated_at = ${day(r)}, status = 'active' WHERE id = ${id}::uuid`;
+          if (change === 0)
+            await db.$executeRaw`UPDATE sponsorships SET activated_at = ${day(r)}, status = 'active' WHERE id = ${id}::uuid`;
           if (change === 1) await db.$executeRaw`UPDATE sponsorships SET ended_at = ${day(r)}, status = 'completed' WHERE id = ${id}::uuid`;
           if (change === 2) await db.$executeRaw`UPDATE sponsorships SET status = 'cancelled', activated_at = NULL WHERE id = ${id}::uuid`;
         }

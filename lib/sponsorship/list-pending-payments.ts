@@ -31,7 +31,11 @@ export async function listPendingPayments(options: { actor: Actor }): Promise<{ 
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: QUEUE_LIMIT,
-      include: { partner: { select: { name: true, reportingCurrency: true } }, program: { select: { name: true } }, _count: { select: { sponsorships: true } } },
+      include: {
+        partner: { select: { name: true, reportingCurrency: true } },
+        program: { select: { name: true } },
+        _count: { select: { sponsorships: true } },
+      },
     }),
     getDb().payment.count({ where }),
   ]);

@@ -10,5 +10,9 @@ export interface ListProgramOptionsOptions {
 /** The partner's programs, newest first. */
 export async function listProgramOptions(options: ListProgramOptionsOptions): Promise<Array<{ id: string; name: string }>> {
   const partnerId = partnerOf(options.actor);
-  return getDb().program.findMany({ where: { partnerId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, name: true } });
+  return getDb().program.findMany({
+    where: { partnerId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true },
+  });
 }

@@ -48,14 +48,20 @@ describe("students a partner can sponsor", () => {
     expect(inCounty.schools.length).toBeLessThan(options.schools.length);
 
     const school = inCounty.schools[0];
-    const bySchool = await listSponsorableStudents({ actor: partner, query: query({ county_id: county.id, school_id: school.id, limit: 100 }) });
+    const bySchool = await listSponsorableStudents({
+      actor: partner,
+      query: query({ county_id: county.id, school_id: school.id, limit: 100 }),
+    });
     expect(bySchool.total).toBeGreaterThan(0);
     for (const student of bySchool.students) {
       expect(student.school).toEqual({ id: school.id, name: school.name });
       expect(student.county).toEqual({ id: county.id, name: county.name });
     }
     const grade = bySchool.students[0].grade_level;
-    const byGrade = await listSponsorableStudents({ actor: partner, query: query({ county_id: county.id, school_id: school.id, grade_level: grade, limit: 100 }) });
+    const byGrade = await listSponsorableStudents({
+      actor: partner,
+      query: query({ county_id: county.id, school_id: school.id, grade_level: grade, limit: 100 }),
+    });
     expect(byGrade.total).toBeGreaterThan(0);
     expect(byGrade.total).toBe(bySchool.students.filter((s) => s.grade_level === grade).length);
     expect(byGrade.students.every((s) => s.grade_level === grade)).toBe(true);

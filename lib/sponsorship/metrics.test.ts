@@ -37,7 +37,16 @@ async function assess(key: string, day: string, score: number, courseId = course
 /** A sponsorship already paid for (activated) at `activated`. */
 function fundedSponsorship(partnerId: string, key: string, start: string, end: string, activated: string) {
   return getDb().sponsorship.create({
-    data: { partnerId, studentId: s[key]!, type: "partial", status: "active", amountMinor: 10_000_000n, startDate: d(start), endDate: d(end), activatedAt: d(activated) },
+    data: {
+      partnerId,
+      studentId: s[key]!,
+      type: "partial",
+      status: "active",
+      amountMinor: 10_000_000n,
+      startDate: d(start),
+      endDate: d(end),
+      activatedAt: d(activated),
+    },
   });
 }
 
@@ -48,7 +57,10 @@ beforeAll(async () => {
   const [home, other] = empty;
   const schoolHome = await db.school.create({ data: { name: "Fixture School", countyId: home!.id } });
   const schoolOther = await db.school.create({ data: { name: "Fixture School Two", countyId: other!.id } });
-  const [math, science] = await db.course.findMany({ where: { gradeLevel: 5, subject: { in: ["Mathematics", "Science"] } }, orderBy: { subject: "asc" } });
+  const [math, science] = await db.course.findMany({
+    where: { gradeLevel: 5, subject: { in: ["Mathematics", "Science"] } },
+    orderBy: { subject: "asc" },
+  });
   course = { math: math!.id, science: science!.id };
   P = (await db.organization.create({ data: { name: "Fixture Trust", type: "ngo" } })).id;
   Q = (await db.organization.create({ data: { name: "Second Fixture Trust", type: "foundation" } })).id;
@@ -59,7 +71,16 @@ beforeAll(async () => {
   // ── P's portfolio ──
   // A: sponsored from 2026-01-01, but paid (activated) only on 2026-01-10: funded from then.
   const a = await db.sponsorship.create({
-    data: { partnerId: P, studentId: s.A!, type: "partial", status: "pending", amountMinor: 10_000_000n, startDate: d("2026-01-01"), endDate: d("2026-12-31"), courses: { create: [{ courseId: course.math }] } },
+    data: {
+      partnerId: P,
+      studentId: s.A!,
+      type: "partial",
+      status: "pending",
+      amountMinor: 10_000_000n,
+      startDate: d("2026-01-01"),
+      endDate: d("2026-12-31"),
+      courses: { create: [{ courseId: course.math }] },
+    },
   });
   // B: funded by P from 2026-02-01 and by Q from 2026-03-01 to 2026-08-31.
   await fundedSponsorship(P, "B", "2026-02-01", "2026-12-31", "2026-01-25");
@@ -67,13 +88,31 @@ beforeAll(async () => {
   // C: in P's program (funded 2026-01-01) from 2026-02-01; no assessments before.
   await db.program.create({
     data: {
-      partnerId: P, name: "Fixture programme", description: "x", status: "active", activatedAt: d("2026-01-01"), targetStudents: 5, budgetMinor: 1n,
-      startDate: d("2026-01-01"), endDate: d("2026-12-31"), courses: { create: [{ courseId: course.science }] },
+      partnerId: P,
+      name: "Fixture programme",
+      description: "x",
+      status: "active",
+      activatedAt: d("2026-01-01"),
+      targetStudents: 5,
+      budgetMinor: 1n,
+      startDate: d("2026-01-01"),
+      endDate: d("2026-12-31"),
+      courses: { create: [{ courseId: course.science }] },
       participants: { create: [{ studentId: s.C!, enrolledAt: d("2026-02-01") }] },
     },
   });
   // D: a pending sponsorship, never paid: not funded.
-  await db.sponsorship.create({ data: { partnerId: P, studentId: s.D!, type: "partial", status: "pending", amountMinor: 10_000_000n, startDate: d("2026-01-01"), endDate: d("2026-12-31") } });
+  await db.sponsorship.create({
+    data: {
+      partnerId: P,
+      studentId: s.D!,
+      type: "partial",
+      status: "pending",
+      amountMinor: 10_000_000n,
+      startDate: d("2026-01-01"),
+      endDate: d("2026-12-31"),
+    },
+  });
 
   // A: baseline (the 90 days before 2026-01-10) 50, 60 → 55. Credited: 70 (Jan), 80 (May), 90 (Jun); recent 85; +30.
   await assess("A", "2025-11-15", 50);
@@ -91,10 +130,20 @@ beforeAll(async () => {
   await assess("D", "2026-03-01", 30);
 
   // Before A's funding: a certificate, a promotion, a tutor session and a completion that must not count. After: one of each but the promotion.
-  await db.certificate.createMany({ data: [{ studentId: s.A!, title: "Before", issuedAt: d("2025-12-01") }, { studentId: s.A!, title: "After", issuedAt: d("2026-03-01") }] });
+  await db.certificate.createMany({
+    data: [
+      { studentId: s.A!, title: "Before", issuedAt: d("2025-12-01") },
+      { studentId: s.A!, title: "After", issuedAt: d("2026-03-01") },
+    ],
+  });
   await db.gradePromotion.create({ data: { studentId: s.A!, fromGrade: 4, toGrade: 5, promotedAt: d("2026-01-05") } });
   await db.tutorSession.createMany({
-    data: ["2026-01-08", "2026-02-01", "2026-03-01"].map((day) => ({ studentId: s.A!, startedAt: d(day), durationMinutes: 20, messageCount: 10 })),
+    data: ["2026-01-08", "2026-02-01", "2026-03-01"].map((day) => ({
+      studentId: s.A!,
+      startedAt: d(day),
+      durationMinutes: 20,
+      messageCount: 10,
+    })),
   });
   await db.enrollment.createMany({
     data: [
@@ -110,7 +159,15 @@ beforeAll(async () => {
   // A's sponsorship is paid on 2026-01-10 (KES, the reporting currency): it becomes active then.
   const admin = await actorByEmail("admin@demo.test");
   const payA = await db.payment.create({
-    data: { partnerId: P, amountMinor: 10_000_000n, currency: "KES", method: "bank_transfer", reference: `FX-A-${P}`, sponsorships: { create: [{ sponsorshipId: a.id }] }, createdAt: d("2026-01-09") },
+    data: {
+      partnerId: P,
+      amountMinor: 10_000_000n,
+      currency: "KES",
+      method: "bank_transfer",
+      reference: `FX-A-${P}`,
+      sponsorships: { create: [{ sponsorshipId: a.id }] },
+      createdAt: d("2026-01-09"),
+    },
   });
   await completePayment({ actor: admin, paymentId: payA.id, outcome: "completed", source: "admin", now: d("2026-01-10") });
 
@@ -132,16 +189,34 @@ beforeAll(async () => {
 
 describe("metric helpers", () => {
   it("thresholds", () => {
-    expect([trendFor(5), trendFor(4.9), trendFor(-4.9), trendFor(-5), trendFor(null)]).toEqual(["improving", "stable", "stable", "declining", "stable"]);
-    expect([bandFor(85), bandFor(84.9), bandFor(70), bandFor(50), bandFor(49.9)]).toEqual(["excellent", "good", "good", "needs_improvement", "at_risk"]);
+    expect([trendFor(5), trendFor(4.9), trendFor(-4.9), trendFor(-5), trendFor(null)]).toEqual([
+      "improving",
+      "stable",
+      "stable",
+      "declining",
+      "stable",
+    ]);
+    expect([bandFor(85), bandFor(84.9), bandFor(70), bandFor(50), bandFor(49.9)]).toEqual([
+      "excellent",
+      "good",
+      "good",
+      "needs_improvement",
+      "at_risk",
+    ]);
     expect([percent(2, 3), percent(1, 0), round(70.25, 1), round(-2.5), costPer(100, 3), costPer(5, 0)]).toEqual([67, 0, 70.3, -3, 33, 0]);
   });
 
   it("periods are calendar months ending now, with explicit bounds", () => {
     expect(windowBounds(periodWindow("quarter", NOW, null))).toEqual({ period_start: "2026-05-01", period_end: "2026-06-30" });
     expect(windowBounds(periodWindow("year", NOW, null))).toEqual({ period_start: "2025-08-01", period_end: "2026-06-30" });
-    expect(windowBounds(periodWindow("all_time", NOW, d("2024-03-15T09:00:00Z")))).toEqual({ period_start: "2024-03-01", period_end: "2026-06-30" });
-    expect(windowBounds(daysWindow(d("2025-10-01"), d("2025-12-31"), NOW))).toEqual({ period_start: "2025-10-01", period_end: "2025-12-31" });
+    expect(windowBounds(periodWindow("all_time", NOW, d("2024-03-15T09:00:00Z")))).toEqual({
+      period_start: "2024-03-01",
+      period_end: "2026-06-30",
+    });
+    expect(windowBounds(daysWindow(d("2025-10-01"), d("2025-12-31"), NOW))).toEqual({
+      period_start: "2025-10-01",
+      period_end: "2025-12-31",
+    });
   });
 });
 
@@ -168,7 +243,14 @@ describe("attribution", () => {
       comparison_to_platform: { sponsored_avg_score: 70.7, sponsored_completion_rate: 33 },
     });
     const rows = Object.fromEntries((await sponsoredStudentRows({ partnerId: P, window: year() })).map((r) => [r.name.split(" ")[0], r]));
-    expect(rows.A).toMatchObject({ score_change: 30, performance_trend: "improving", average_score: 80, courses_completed: 1, ai_tutor_sessions: 2, courses_enrolled: 2 });
+    expect(rows.A).toMatchObject({
+      score_change: 30,
+      performance_trend: "improving",
+      average_score: 80,
+      courses_completed: 1,
+      ai_tutor_sessions: 2,
+      courses_enrolled: 2,
+    });
     expect(rows.B).toMatchObject({ score_change: 25, performance_trend: "improving", average_score: 60 });
     expect(rows.C).toMatchObject({ score_change: null, performance_trend: "stable", average_score: 75, sponsorship_type: "program" });
     expect(rows.D).toBeUndefined();
@@ -230,26 +312,63 @@ describe("money", () => {
     const admin = await actorByEmail("admin@demo.test");
     // F's sponsorship (KES 100,000) starts next year, so it reaches nobody in these windows.
     const f = await db.sponsorship.create({
-      data: { partnerId: P, studentId: s.F!, type: "partial", status: "pending", amountMinor: 10_000_000n, startDate: d("2027-01-01"), endDate: d("2027-12-31") },
+      data: {
+        partnerId: P,
+        studentId: s.F!,
+        type: "partial",
+        status: "pending",
+        amountMinor: 10_000_000n,
+        startDate: d("2027-01-01"),
+        endDate: d("2027-12-31"),
+      },
     });
     const usd = await db.payment.create({
-      data: { partnerId: P, amountMinor: 50_000n, currency: "USD", method: "bank_transfer", reference: `FX-USD-${P}`, sponsorships: { create: [{ sponsorshipId: f.id }] } },
+      data: {
+        partnerId: P,
+        amountMinor: 50_000n,
+        currency: "USD",
+        method: "bank_transfer",
+        reference: `FX-USD-${P}`,
+        sponsorships: { create: [{ sponsorshipId: f.id }] },
+      },
     });
     // Without the rate an admin cannot complete it.
-    await expect(completePayment({ actor: admin, paymentId: usd.id, outcome: "completed", source: "admin" })).rejects.toMatchObject({ code: "validation_failed" });
-    await completePayment({ actor: admin, paymentId: usd.id, outcome: "completed", source: "admin", exchangeRate: "129.5", now: d("2026-05-01") });
+    await expect(completePayment({ actor: admin, paymentId: usd.id, outcome: "completed", source: "admin" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
+    await completePayment({
+      actor: admin,
+      paymentId: usd.id,
+      outcome: "completed",
+      source: "admin",
+      exchangeRate: "129.5",
+      now: d("2026-05-01"),
+    });
     const settled = await db.payment.findUniqueOrThrow({ where: { id: usd.id } });
     expect(settled).toMatchObject({ rateSource: "admin", reportingAmountMinor: 6_475_000n, reportingCurrency: "KES" }); // USD 500 × 129.5
     // The sponsorship received KES 64,750 of 100,000: partly funded, still pending.
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("pending");
-    expect(await db.disbursement.findMany({ where: { sponsorshipId: f.id }, select: { amountMinor: true, currency: true, reportingAmountMinor: true } })).toEqual([
-      { amountMinor: 6_475_000n, currency: "KES", reportingAmountMinor: 6_475_000n },
+    expect(
+      await db.disbursement.findMany({
+        where: { sponsorshipId: f.id },
+        select: { amountMinor: true, currency: true, reportingAmountMinor: true },
+      }),
+    ).toEqual([{ amountMinor: 6_475_000n, currency: "KES", reportingAmountMinor: 6_475_000n }]);
+    expect((await db.sponsorshipEvent.findMany({ where: { sponsorshipId: f.id } })).map((e) => e.event)).toEqual([
+      "Partly funded: KES 64750 of 100000",
     ]);
-    expect((await db.sponsorshipEvent.findMany({ where: { sponsorshipId: f.id } })).map((e) => e.event)).toEqual(["Partly funded: KES 64750 of 100000"]);
 
     // A card payment in USD whose provider reported no rate stays unconverted: listed apart, never summed.
     await db.payment.create({
-      data: { partnerId: P, amountMinor: 20_000n, currency: "USD", method: "stripe", status: "completed", completedAt: d("2026-05-02"), reference: `FX-CARD-${P}` },
+      data: {
+        partnerId: P,
+        amountMinor: 20_000n,
+        currency: "USD",
+        method: "stripe",
+        status: "completed",
+        completedAt: d("2026-05-02"),
+        reference: `FX-CARD-${P}`,
+      },
     });
     const money = await moneyFigures({ partnerId: P, window: periodWindow("year", NOW, null) });
     expect(money).toEqual({
@@ -261,7 +380,14 @@ describe("money", () => {
     });
     // The rest completes it: now active.
     const rest = await db.payment.create({
-      data: { partnerId: P, amountMinor: 3_525_000n, currency: "KES", method: "mpesa", reference: `FX-REST-${P}`, sponsorships: { create: [{ sponsorshipId: f.id }] } },
+      data: {
+        partnerId: P,
+        amountMinor: 3_525_000n,
+        currency: "KES",
+        method: "mpesa",
+        reference: `FX-REST-${P}`,
+        sponsorships: { create: [{ sponsorshipId: f.id }] },
+      },
     });
     await completePayment({ actor: admin, paymentId: rest.id, outcome: "completed", source: "admin", now: d("2026-05-03") });
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("active");

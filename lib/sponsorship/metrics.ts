@@ -182,7 +182,9 @@ export function advancingSql(partnerId: string, window: Window): Prisma.Sql {
        WHERE partner_id = ${partnerId}::uuid AND promotions > 0 AND month >= ${dateSql(whole.first)} AND month <= ${dateSql(whole.last)}`);
   }
   for (const part of parts) {
-    sources.push(Prisma.sql`SELECT student_id FROM credited_cells(${partnerId}::uuid, ${part.from}::timestamptz, ${part.until}::timestamptz) WHERE promotions > 0`);
+    sources.push(
+      Prisma.sql`SELECT student_id FROM credited_cells(${partnerId}::uuid, ${part.from}::timestamptz, ${part.until}::timestamptz) WHERE promotions > 0`,
+    );
   }
   return Prisma.sql`(SELECT COUNT(DISTINCT student_id)::int FROM (${Prisma.join(sources, " UNION ALL ")}) promoted (student_id))`;
 }

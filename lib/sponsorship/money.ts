@@ -76,7 +76,8 @@ export async function moneyFigures(options: { partnerId: string; window?: Window
     SELECT figure, trim(currency) AS currency, converted, SUM(minor)::text AS minor
       FROM (${Prisma.join(sources, " UNION ALL ")}) m (figure, currency, converted, minor)
      GROUP BY 1, 2, 3`;
-  const total = (figure: string) => toMajor(rows.filter((r) => r.figure === figure && r.converted).reduce((sum, r) => sum + BigInt(r.minor), 0n));
+  const total = (figure: string) =>
+    toMajor(rows.filter((r) => r.figure === figure && r.converted).reduce((sum, r) => sum + BigInt(r.minor), 0n));
   return {
     currency,
     paid_in: total("paid_in"),

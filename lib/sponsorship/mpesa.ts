@@ -51,7 +51,10 @@ export function mpesaProvider(): MpesaProvider | null {
 }
 
 export function mpesaUnavailable(): AppError {
-  return new AppError("payment_provider_unavailable", "M-Pesa payments are not available on this server; nothing was requested or recorded.");
+  return new AppError(
+    "payment_provider_unavailable",
+    "M-Pesa payments are not available on this server; nothing was requested or recorded.",
+  );
 }
 
 // ─── Results ──────────────────────────────────────────────────────────────────
@@ -82,13 +85,18 @@ export const MPESA_ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" } as const
  * as its reason, for someone to reconcile: it must not complete a payment it did not
  * cover. Returns null when no M-Pesa payment has that id.
  */
-export async function applyStkResult(options: { result: StkResult; source: "safaricom" | "sandbox"; now?: Date }): Promise<PaymentItem | null> {
+export async function applyStkResult(options: {
+  result: StkResult;
+  source: "safaricom" | "sandbox";
+  now?: Date;
+}): Promise<PaymentItem | null> {
   const { result } = options;
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
     const payment = await lockMpesaPayment(tx, result.CheckoutRequestID);
     if (!payment) return null;
-    if (options.source === "sandbox" && !payment.sandbox) throw new AppError("invalid_state", "Only sandbox payments have a simulated prompt");
+    if (options.source === "sandbox" && !payment.sandbox)
+      throw new AppError("invalid_state", "Only sandbox payments have a simulated prompt");
     if (options.source === "safaricom" && payment.sandbox) {
       console.warn(`M-Pesa callback for sandbox payment ${payment.id} ignored`);
       return null;
@@ -126,7 +134,9 @@ function judge(
   const expectedPhone = payment.phoneNumber ? normalizeKenyanPhone(payment.phoneNumber) : null;
   const problems: string[] = [];
   if (!Number.isFinite(paidMinor) || BigInt(Math.round(paidMinor)) !== payment.amountMinor) {
-    problems.push(`is for ${payment.currency} ${Number.isFinite(paidMinor) ? paidMinor / 100 : "an unknown amount"}, not ${Number(payment.amountMinor) / 100}`);
+    problems.push(
+      `is for ${payment.currency} ${Number.isFinite(paidMinor) ? paidMinor / 100 : "an unknown amount"}, not ${Number(payment.amountMinor) / 100}`,
+    );
   }
   if (expectedPhone && phone !== expectedPhone) problems.push(`was paid from ${phone ?? "an unknown number"}, not ${expectedPhone}`);
   if (problems.length) return { outcome: "failed", reason: `M-Pesa receipt ${receipt ?? "unknown"} ${problems.join(" and ")}`, receipt };
@@ -164,7 +174,12 @@ export async function answerSandboxMpesaPrompt(options: AnswerSandboxMpesaPrompt
             ],
           },
         }
-      : { MerchantRequestID: `sandbox-${payment.id}`, CheckoutRequestID: payment.providerRef, ResultCode: 1032, ResultDesc: "Request cancelled by user" };
+      : {
+          MerchantRequestID: `sandbox-${payment.id}`,
+          CheckoutRequestID: payment.providerRef,
+          ResultCode: 1032,
+          ResultDesc: "Request cancelled by user",
+        };
   const settled = await applyStkResult({ result, source: "sandbox", now: options.now });
   if (!settled) throw notFound("Payment");
   return settled;

@@ -34,7 +34,11 @@ export async function renderInvoicePdf(options: { actor: Actor; invoiceId: strin
   ];
   if (invoice.paidDate) rows.push(["Paid", day(invoice.paidDate)]);
   if (invoice.program) rows.push(["Program", invoice.program.name]);
-  if (invoice.payment) rows.push(["Payment reference", `${invoice.payment.reference} (${invoice.payment.method.replace("_", " ")}, ${invoice.payment.status})`]);
+  if (invoice.payment)
+    rows.push([
+      "Payment reference",
+      `${invoice.payment.reference} (${invoice.payment.method.replace("_", " ")}, ${invoice.payment.status})`,
+    ]);
 
   const totalDue = invoice.status === "paid" ? 0n : invoice.amountMinor;
   // The creation date comes from the invoice, so the same invoice always renders the same bytes.

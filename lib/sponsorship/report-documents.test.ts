@@ -59,7 +59,12 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
         certificates_earned: 4,
         ai_tutor_sessions: 36,
       },
-      comparison_to_platform: { sponsored_avg_score: 72.5, platform_avg_score: 64.1, sponsored_completion_rate: 71, platform_completion_rate: 55 },
+      comparison_to_platform: {
+        sponsored_avg_score: 72.5,
+        platform_avg_score: 64.1,
+        sponsored_completion_rate: 71,
+        platform_completion_rate: 55,
+      },
       matched_comparison: {
         available: false,
         reason: "Too few comparable students",
@@ -80,7 +85,12 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
       period_start: "2025-10-01",
       period_end: "2025-12-31",
       total_students: 3,
-      by_performance: { excellent: band(1, 88, 33.3), good: band(1, 75, 33.3), needs_improvement: band(0, null, 0), at_risk: band(1, 40, 33.3) },
+      by_performance: {
+        excellent: band(1, 88, 33.3),
+        good: band(1, 75, 33.3),
+        needs_improvement: band(0, null, 0),
+        at_risk: band(1, 40, 33.3),
+      },
       by_cbc_band: { EE: band(1, 88, 33.3), ME: band(1, 75, 33.3), AE: band(0, null, 0), BE: band(1, 40, 33.3) },
       by_subject: [
         { subject: "Mathematics", avg_score: 70.2, completion_rate: 60 },
@@ -94,8 +104,15 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
     },
     students: [
       student(1),
-      student(2, { name: 'Achieng "Ace", Otieno', school: "St. Mary's\nGirls", average_score: null, score_change: null, performance_trend: "stable", last_active: null }),
-      student(3, { name: "=HYPERLINK(\"x\")", score_change: -7.25, performance_trend: "declining" }),
+      student(2, {
+        name: 'Achieng "Ace", Otieno',
+        school: "St. Mary's\nGirls",
+        average_score: null,
+        score_change: null,
+        performance_trend: "stable",
+        last_active: null,
+      }),
+      student(3, { name: '=HYPERLINK("x")', score_change: -7.25, performance_trend: "declining" }),
     ],
     payments: [],
     ...overrides,
@@ -110,9 +127,42 @@ function financial(): ReportData {
     outcomes: null,
     students: [],
     payments: [
-      { id: "p1", reference: "BT_20251002_001", created_at: "2025-10-02T07:00:00.000Z", completed_at: "2025-10-03T09:00:00.000Z", method: "bank_transfer", status: "completed", amount: 500000, currency: "KES", description: "Tranche 1, Q4", program: "Coast STEM" },
-      { id: "p2", reference: "MP_20251108_002", created_at: "2025-11-08T07:00:00.000Z", completed_at: "2025-11-08T07:01:00.000Z", method: "mpesa", status: "completed", amount: 1234.5, currency: "KES", description: 'Monthly "batch"', program: null },
-      { id: "p3", reference: "MP_20251201_003", created_at: "2025-12-01T07:00:00.000Z", completed_at: null, method: "mpesa", status: "pending", amount: 75000, currency: "KES", description: null, program: null },
+      {
+        id: "p1",
+        reference: "BT_20251002_001",
+        created_at: "2025-10-02T07:00:00.000Z",
+        completed_at: "2025-10-03T09:00:00.000Z",
+        method: "bank_transfer",
+        status: "completed",
+        amount: 500000,
+        currency: "KES",
+        description: "Tranche 1, Q4",
+        program: "Coast STEM",
+      },
+      {
+        id: "p2",
+        reference: "MP_20251108_002",
+        created_at: "2025-11-08T07:00:00.000Z",
+        completed_at: "2025-11-08T07:01:00.000Z",
+        method: "mpesa",
+        status: "completed",
+        amount: 1234.5,
+        currency: "KES",
+        description: 'Monthly "batch"',
+        program: null,
+      },
+      {
+        id: "p3",
+        reference: "MP_20251201_003",
+        created_at: "2025-12-01T07:00:00.000Z",
+        completed_at: null,
+        method: "mpesa",
+        status: "pending",
+        amount: 75000,
+        currency: "KES",
+        description: null,
+        program: null,
+      },
     ],
   });
 }
@@ -124,12 +174,24 @@ describe("renderReportCsv", () => {
     expect(rows[0]).toEqual([...STUDENT_CSV_COLUMNS]);
     expect(rows).toHaveLength(4);
     const byId = rows.slice(1).map((r) => Object.fromEntries(STUDENT_CSV_COLUMNS.map((c, i) => [c, r[i]])));
-    expect(byId[0]).toMatchObject({ name: "Student 1", average_score: "61", performance_band: "needs_improvement", score_change: "6.5", last_active: "2025-12-20T08:00:00.000Z" });
-    expect(byId[1]).toMatchObject({ name: 'Achieng "Ace", Otieno', school: "St. Mary's\nGirls", average_score: "", performance_band: "", score_change: "" });
+    expect(byId[0]).toMatchObject({
+      name: "Student 1",
+      average_score: "61",
+      performance_band: "needs_improvement",
+      score_change: "6.5",
+      last_active: "2025-12-20T08:00:00.000Z",
+    });
+    expect(byId[1]).toMatchObject({
+      name: 'Achieng "Ace", Otieno',
+      school: "St. Mary's\nGirls",
+      average_score: "",
+      performance_band: "",
+      score_change: "",
+    });
     expect(text).toContain('"Achieng ""Ace"", Otieno"');
-    expect(text).toContain("\"St. Mary's\nGirls\"");
+    expect(text).toContain('"St. Mary\'s\nGirls"');
     // Formulas are neutralised; negative numbers are left alone.
-    expect(byId[2]).toMatchObject({ name: "'=HYPERLINK(\"x\")", score_change: "-7.25", performance_trend: "declining" });
+    expect(byId[2]).toMatchObject({ name: '\'=HYPERLINK("x")', score_change: "-7.25", performance_trend: "declining" });
   });
 
   it("uses the student columns for student outcome reports", () => {
@@ -143,7 +205,13 @@ describe("renderReportCsv", () => {
     expect(rows[0]).toEqual([...PAYMENT_CSV_COLUMNS]);
     expect(rows).toHaveLength(4);
     const record = (i: number) => Object.fromEntries(PAYMENT_CSV_COLUMNS.map((c, j) => [c, rows[i][j]]));
-    expect(record(1)).toMatchObject({ payment_id: "p1", amount: "500000.00", description: "Tranche 1, Q4", program: "Coast STEM", method: "bank_transfer" });
+    expect(record(1)).toMatchObject({
+      payment_id: "p1",
+      amount: "500000.00",
+      description: "Tranche 1, Q4",
+      program: "Coast STEM",
+      method: "bank_transfer",
+    });
     expect(record(2)).toMatchObject({ amount: "1234.50", description: 'Monthly "batch"', program: "" });
     expect(record(3)).toMatchObject({ status: "pending", completed_at: "", description: "" });
   });

@@ -197,9 +197,7 @@ export function renderReportJson(data: ReportData): string {
     },
     summary: data.summary,
     impact: data.impact,
-    ...(data.type === "financial"
-      ? { payments: data.payments }
-      : { student_outcomes: data.outcomes, students: data.students }),
+    ...(data.type === "financial" ? { payments: data.payments } : { student_outcomes: data.outcomes, students: data.students }),
   };
   return JSON.stringify(document, null, 2) + "\n";
 }
@@ -207,7 +205,11 @@ export function renderReportJson(data: ReportData): string {
 // ─── PDF ──────────────────────────────────────────────────────────────────────
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const TYPE_LABELS: Record<ReportType, string> = { impact: "Impact report", financial: "Financial report", student_outcomes: "Student outcomes report" };
+const TYPE_LABELS: Record<ReportType, string> = {
+  impact: "Impact report",
+  financial: "Financial report",
+  student_outcomes: "Student outcomes report",
+};
 const NONE_IN_PERIOD = "None in this period.";
 
 function num(value: number | null, digits = 1): string {
@@ -246,7 +248,8 @@ function summaryFigures(data: ReportData): Array<[string, string]> {
     ["Avg score improvement", `${signed(summary.avg_score_improvement)} pts`],
   ];
   if (data.type === "financial") {
-    const byStatus = (status: string) => data.payments.filter((p) => p.status === status && p.currency === currency).reduce((s, p) => s + p.amount, 0);
+    const byStatus = (status: string) =>
+      data.payments.filter((p) => p.status === status && p.currency === currency).reduce((s, p) => s + p.amount, 0);
     return [
       ...base,
       ["Payments", num(data.payments.length, 0)],
@@ -274,7 +277,10 @@ function summaryFigures(data: ReportData): Array<[string, string]> {
     ["Cost per student", money(impact.roi_metrics.cost_per_student)],
     ["Cost per completion", money(impact.roi_metrics.cost_per_course_completion)],
     ["Cost per certificate", money(impact.roi_metrics.cost_per_certificate)],
-    ["Sponsored vs platform score", `${num(impact.comparison_to_platform.sponsored_avg_score)} / ${num(impact.comparison_to_platform.platform_avg_score)}`],
+    [
+      "Sponsored vs platform score",
+      `${num(impact.comparison_to_platform.sponsored_avg_score)} / ${num(impact.comparison_to_platform.platform_avg_score)}`,
+    ],
   ];
 }
 
@@ -425,7 +431,9 @@ export async function renderReportPdf(data: ReportData, options: PdfOptions = {}
         "Investment is the completed payments in the period; score improvement compares each student's recent average with their average when the sponsorship began.",
       ),
     ]),
-    ...(data.type === "financial" ? financialSections(data) : [...(data.outcomes ? outcomesSections(data.outcomes) : []), studentsSection(data.students)]),
+    ...(data.type === "financial"
+      ? financialSections(data)
+      : [...(data.outcomes ? outcomesSections(data.outcomes) : []), studentsSection(data.students)]),
   ];
   return renderPdf(
     documentDefinition({

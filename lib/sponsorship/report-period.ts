@@ -8,7 +8,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const DAY_MS = 86_400_000;
 
-const TYPE_TITLES: Record<ReportType, string> = { impact: "Impact Report", financial: "Financial Report", student_outcomes: "Student Outcomes Report" };
+const TYPE_TITLES: Record<ReportType, string> = {
+  impact: "Impact Report",
+  financial: "Financial Report",
+  student_outcomes: "Student Outcomes Report",
+};
 
 /** The calendar days a report covers and the window its figures are computed over. */
 export interface ReportPeriod {
@@ -58,7 +62,12 @@ export function reportTitle(type: ReportType, period: { start: string; end: stri
   return `${TYPE_TITLES[type]} ${period.start} to ${period.end}`;
 }
 
-export function reportFilename(report: { type: ReportType; format: ReportFormat; periodStart: Date | null; periodEnd: Date | null }): string {
+export function reportFilename(report: {
+  type: ReportType;
+  format: ReportFormat;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+}): string {
   const base = `${report.type.replace(/_/g, "-")}-report`;
   const period = report.periodStart && report.periodEnd ? `-${isoDay(report.periodStart)}-to-${isoDay(report.periodEnd)}` : "";
   return `${base}${period}.${report.format}`;

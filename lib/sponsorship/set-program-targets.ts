@@ -18,12 +18,16 @@ export interface SetProgramTargetsOptions {
 export async function setProgramTargets(options: SetProgramTargetsOptions): Promise<{ targets: TargetItem[] }> {
   const partnerId = partnerOf(options.actor);
   await getDb().$transaction(async (tx) => {
-    const program = await findOrNotFound("Program", options.programId, (id) => tx.program.findFirst({ where: { id, partnerId }, select: { id: true } }));
+    const program = await findOrNotFound("Program", options.programId, (id) =>
+      tx.program.findFirst({ where: { id, partnerId }, select: { id: true } }),
+    );
     // Concurrent replacements of one program's targets take turns.
     await tx.$queryRaw`SELECT id FROM programs WHERE id = ${program.id}::uuid FOR UPDATE`;
     await tx.programTarget.deleteMany({ where: { programId: program.id } });
     if (options.body.targets.length) {
-      await tx.programTarget.createMany({ data: options.body.targets.map((t) => ({ programId: program.id, metric: t.metric, target: t.target })) });
+      await tx.programTarget.createMany({
+        data: options.body.targets.map((t) => ({ programId: program.id, metric: t.metric, target: t.target })),
+      });
     }
   });
   return getProgramTargets({ actor: options.actor, programId: options.programId });

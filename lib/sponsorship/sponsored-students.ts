@@ -44,7 +44,8 @@ function studentRowsCte(partnerId: string, window: Window, filters: StudentFilte
   if (filters.county !== undefined) {
     conditions.push(Prisma.sql`f.county_id IN (SELECT id FROM counties WHERE lower(name) = lower(${filters.county}))`);
   }
-  if (filters.performance !== undefined) conditions.push(Prisma.sql`${trendSql(Prisma.sql`f.recent_avg - f.baseline_avg`)} = ${filters.performance}`);
+  if (filters.performance !== undefined)
+    conditions.push(Prisma.sql`${trendSql(Prisma.sql`f.recent_avg - f.baseline_avg`)} = ${filters.performance}`);
   return Prisma.sql`WITH ${figuresCte(partnerId, window)},
   student_rows AS (SELECT f.* FROM figures f WHERE ${Prisma.join(conditions, " AND ")})`;
 }
@@ -96,7 +97,11 @@ async function toRows(rows: RawRow[]): Promise<SponsoredStudentRow[]> {
 const BY_NAME = Prisma.sql`ORDER BY r.last_name, r.first_name, r.student_id`;
 
 /** Every student the partner funded in the window, ordered by name (reports use all of them). */
-export async function sponsoredStudentRows(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<SponsoredStudentRow[]> {
+export async function sponsoredStudentRows(options: {
+  partnerId: string;
+  window: Window;
+  filters?: StudentFilters;
+}): Promise<SponsoredStudentRow[]> {
   const rows = await getDb().$queryRaw<RawRow[]>`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
     SELECT ${rowColumns(options.partnerId)}
       FROM student_rows r JOIN counties co ON co.id = r.county_id JOIN schools sc ON sc.id = r.school_id ${BY_NAME}`;
@@ -105,7 +110,9 @@ export async function sponsoredStudentRows(options: { partnerId: string; window:
 
 /** How many sponsored students improve, hold steady or decline, and their average score. */
 async function sponsoredStudentTrends(options: { partnerId: string; window: Window; filters?: StudentFilters }): Promise<TrendCounts> {
-  const [row] = await getDb().$queryRaw<Array<Omit<TrendCounts, "stable_count">>>`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
+  const [row] = await getDb().$queryRaw<
+    Array<Omit<TrendCounts, "stable_count">>
+  >`${studentRowsCte(options.partnerId, options.window, options.filters ?? {})}
     SELECT COUNT(*)::int AS total, ${TREND_COUNTS} FROM student_rows`;
   return { ...row!, stable_count: row!.total - row!.improving_count - row!.declining_count };
 }

@@ -19,6 +19,12 @@ export function targetProgress(targets: Array<{ metric: Metric; target: number }
     .sort((a, b) => PROGRAM_TARGET_METRICS.indexOf(a.metric) - PROGRAM_TARGET_METRICS.indexOf(b.metric))
     .map(({ metric, target }) => {
       const actual = ACTUAL[metric](outcomes);
-      return { metric, target, actual, progress: actual === null ? null : round((actual / target) * 100), met: actual !== null && actual >= target };
+      return {
+        metric,
+        target,
+        actual,
+        progress: actual === null ? null : round((actual / target) * 100),
+        met: actual !== null && actual >= target,
+      };
     });
 }

@@ -70,28 +70,52 @@ const TABLES: { [E in Entity]: EntityTable<E> } = {
     label: "Payment",
     moves: PAYMENT_MOVES,
     move: async (tx, recordIds, from, to, data) =>
-      ids(await tx.payment.updateManyAndReturn({ where: { id: { in: recordIds }, status: { in: from } }, data: { ...data, status: to }, select: { id: true } })),
+      ids(
+        await tx.payment.updateManyAndReturn({
+          where: { id: { in: recordIds }, status: { in: from } },
+          data: { ...data, status: to },
+          select: { id: true },
+        }),
+      ),
     statusOf: async (tx, id) => (await tx.payment.findUnique({ where: { id }, select: { status: true } }))?.status ?? null,
   },
   sponsorship: {
     label: "Sponsorship",
     moves: SPONSORSHIP_MOVES,
     move: async (tx, recordIds, from, to, data) =>
-      ids(await tx.sponsorship.updateManyAndReturn({ where: { id: { in: recordIds }, status: { in: from } }, data: { ...data, status: to }, select: { id: true } })),
+      ids(
+        await tx.sponsorship.updateManyAndReturn({
+          where: { id: { in: recordIds }, status: { in: from } },
+          data: { ...data, status: to },
+          select: { id: true },
+        }),
+      ),
     statusOf: async (tx, id) => (await tx.sponsorship.findUnique({ where: { id }, select: { status: true } }))?.status ?? null,
   },
   program: {
     label: "Program",
     moves: PROGRAM_MOVES,
     move: async (tx, recordIds, from, to, data) =>
-      ids(await tx.program.updateManyAndReturn({ where: { id: { in: recordIds }, status: { in: from } }, data: { ...data, status: to }, select: { id: true } })),
+      ids(
+        await tx.program.updateManyAndReturn({
+          where: { id: { in: recordIds }, status: { in: from } },
+          data: { ...data, status: to },
+          select: { id: true },
+        }),
+      ),
     statusOf: async (tx, id) => (await tx.program.findUnique({ where: { id }, select: { status: true } }))?.status ?? null,
   },
   invoice: {
     label: "Invoice",
     moves: INVOICE_MOVES,
     move: async (tx, recordIds, from, to, data) =>
-      ids(await tx.invoice.updateManyAndReturn({ where: { id: { in: recordIds }, status: { in: from } }, data: { ...data, status: to }, select: { id: true } })),
+      ids(
+        await tx.invoice.updateManyAndReturn({
+          where: { id: { in: recordIds }, status: { in: from } },
+          data: { ...data, status: to },
+          select: { id: true },
+        }),
+      ),
     statusOf: async (tx, id) => (await tx.invoice.findUnique({ where: { id }, select: { status: true } }))?.status ?? null,
   },
 };
@@ -121,7 +145,13 @@ export interface TransitionOptions<E extends Entity> {
  * Moves one record to `to` if its current status allows it; answers true when it moved.
  * Throws 409 `conflict` naming the status it found otherwise, and 404 for no record.
  */
-export async function transition<E extends Entity>(tx: DbTx, entity: E, id: string, to: StatusOf<E>, options: TransitionOptions<E> = {}): Promise<boolean> {
+export async function transition<E extends Entity>(
+  tx: DbTx,
+  entity: E,
+  id: string,
+  to: StatusOf<E>,
+  options: TransitionOptions<E> = {},
+): Promise<boolean> {
   const table: EntityTable<E> = TABLES[entity];
   const moved = await table.move(tx, [id], sourcesOf(entity, to), to, options.data ?? {});
   if (moved.length === 1) return true;
@@ -136,7 +166,13 @@ export async function transition<E extends Entity>(tx: DbTx, entity: E, id: stri
  * another request may already have made, such as a sponsorship activated by another
  * payment); answers the ids it moved.
  */
-export async function transitionEach<E extends Entity>(tx: DbTx, entity: E, recordIds: string[], to: StatusOf<E>, data: DataOf<E> = {}): Promise<string[]> {
+export async function transitionEach<E extends Entity>(
+  tx: DbTx,
+  entity: E,
+  recordIds: string[],
+  to: StatusOf<E>,
+  data: DataOf<E> = {},
+): Promise<string[]> {
   if (recordIds.length === 0) return [];
   const table: EntityTable<E> = TABLES[entity];
   return table.move(tx, recordIds, sourcesOf(entity, to), to, data);

@@ -22,7 +22,11 @@ function useLeaveToSignIn() {
 
 export function ChangePasswordForm() {
   const leave = useLeaveToSignIn();
-  const { state, pending, submit, fieldErrors } = useFormAction(changePasswordAction, { schema: changePasswordBody, refresh: false, onSuccess: () => void leave() });
+  const { state, pending, submit, fieldErrors } = useFormAction(changePasswordAction, {
+    schema: changePasswordBody,
+    refresh: false,
+    onSuccess: () => void leave(),
+  });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -30,7 +34,14 @@ export function ChangePasswordForm() {
   }
   return (
     <form onSubmit={onSubmit} className="max-w-md space-y-4" noValidate>
-      <TextField label="Current password" name="current_password" type="password" autoComplete="current-password" error={fieldErrors.current_password} required />
+      <TextField
+        label="Current password"
+        name="current_password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.current_password}
+        required
+      />
       <TextField
         label="New password"
         name="new_password"

@@ -1,7 +1,6 @@
 import { ChangePasswordForm, SignOutEverywhereButton } from "@/modules/account/account-forms";
 import { requirePageActor } from "@/lib/auth/page-guard";
 
-
 export default async function AccountPage() {
   const actor = await requirePageActor(["partner", "creator", "brand", "admin"]);
   return (
@@ -16,7 +15,9 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
           Change password
         </h2>
-        <p className="mt-1 mb-4 text-sm text-slate-600">Every session and API token issued before the change stops working, this one included.</p>
+        <p className="mt-1 mb-4 text-sm text-slate-600">
+          Every session and API token issued before the change stops working, this one included.
+        </p>
         <ChangePasswordForm />
       </section>
       <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -24,7 +25,8 @@ export default async function AccountPage() {
           Sign out everywhere
         </h2>
         <p className="mt-1 mb-4 text-sm text-slate-600">
-          Ends every browser session and revokes every API token of this account, on every device. Use it if a device was lost or a token may have leaked.
+          Ends every browser session and revokes every API token of this account, on every device. Use it if a device was lost or a token
+          may have leaked.
         </p>
         <SignOutEverywhereButton />
       </section>

@@ -19,14 +19,24 @@ const verifyForm = z.object({
 /** Marks a pending payment received (completed) or failed, through the same transition the API uses. */
 export async function verifyPaymentAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const actor = await requirePageActor(["admin"]);
-  const parsed = verifyForm.safeParse({ paymentId: form.get("paymentId"), outcome: form.get("outcome"), exchange_rate: form.get("exchange_rate") });
+  const parsed = verifyForm.safeParse({
+    paymentId: form.get("paymentId"),
+    outcome: form.get("outcome"),
+    exchange_rate: form.get("exchange_rate"),
+  });
   if (!parsed.success) {
     const rate = parsed.error.issues.find((issue) => issue.path[0] === "exchange_rate");
     return { status: "error", message: rate ? `Exchange rate ${rate.message}.` : "That request was not understood.", fieldErrors: {} };
   }
   try {
     await enforceRateLimit(userKey(actor.id));
-    const payment = await completePayment({ actor, paymentId: parsed.data.paymentId, outcome: parsed.data.outcome, exchangeRate: parsed.data.exchange_rate, source: "admin" });
+    const payment = await completePayment({
+      actor,
+      paymentId: parsed.data.paymentId,
+      outcome: parsed.data.outcome,
+      exchangeRate: parsed.data.exchange_rate,
+      source: "admin",
+    });
     revalidatePath("/admin");
     return { status: "success", message: `Payment ${payment.reference} marked ${payment.status}.`, result: undefined };
   } catch (error) {

@@ -5,22 +5,24 @@ import { labelFor } from "@/lib/humanize";
 import { listPendingPayments } from "@/lib/sponsorship/list-pending-payments";
 import { formatMoney } from "@/lib/format";
 
-
-
 export default async function AdminPage() {
   const actor = await requirePageActor(["admin"]);
   const { payments, total } = await listPendingPayments({ actor });
   return (
     <section aria-labelledby="queue-title" className="space-y-4">
       <div>
-        <h1 id="queue-title" className="text-2xl font-semibold">Payments to verify</h1>
+        <h1 id="queue-title" className="text-2xl font-semibold">
+          Payments to verify
+        </h1>
         <p className="mt-1 text-slate-600">
-          Signed in as {actor.email}. Partner payments awaiting verification: {total}. Marking one received activates the
-          sponsorships it funds and marks its invoice paid.
+          Signed in as {actor.email}. Partner payments awaiting verification: {total}. Marking one received activates the sponsorships it
+          funds and marks its invoice paid.
         </p>
       </div>
       {payments.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">Nothing is waiting to be verified.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
+          Nothing is waiting to be verified.
+        </p>
       ) : (
         <ul className="space-y-3">
           {payments.map((payment) => (
@@ -45,7 +47,9 @@ export default async function AdminPage() {
                 <VerifyButtons
                   paymentId={payment.id}
                   reference={payment.reference}
-                  rateFor={payment.currency === payment.reportingCurrency ? undefined : { from: payment.currency, to: payment.reportingCurrency }}
+                  rateFor={
+                    payment.currency === payment.reportingCurrency ? undefined : { from: payment.currency, to: payment.reportingCurrency }
+                  }
                 />
               </div>
             </li>

@@ -3,7 +3,6 @@ import { LoginForm } from "@/modules/auth/login-form";
 import { actorFromSession } from "@/lib/auth/actor";
 import { homePathFor } from "@/lib/auth/home";
 
-
 export default async function LoginPage() {
   const actor = await actorFromSession();
   if (actor) redirect(homePathFor(actor.role));

@@ -5,7 +5,6 @@ import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getDashboardStats } from "@/lib/sponsorship/get-dashboard-stats";
 
-
 export default async function DashboardPage() {
   const actor = await requirePageActor(["partner"]);
   const { stats, recent_milestones, payment_summary, impact_snapshot } = await getDashboardStats({ actor });
@@ -48,7 +47,9 @@ export default async function DashboardPage() {
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel id="milestones-heading" title="Recent milestones">
           {recent_milestones.length === 0 ? (
-            <p className="text-sm text-slate-600">No milestones yet. Course completions and certificates of your students will appear here.</p>
+            <p className="text-sm text-slate-600">
+              No milestones yet. Course completions and certificates of your students will appear here.
+            </p>
           ) : (
             <ol className="divide-y divide-slate-100" data-testid="recent-milestones">
               {recent_milestones.map((item) => (
@@ -61,14 +62,22 @@ export default async function DashboardPage() {
                     {item.sponsorship_id ? (
                       <>
                         {" · "}
-                        <Link href={`/dashboard/sponsorships/${item.sponsorship_id}`} className="text-brand-700 underline underline-offset-2" data-testid="milestone-link">
+                        <Link
+                          href={`/dashboard/sponsorships/${item.sponsorship_id}`}
+                          className="text-brand-700 underline underline-offset-2"
+                          data-testid="milestone-link"
+                        >
                           Sponsorship
                         </Link>
                       </>
                     ) : item.program_id ? (
                       <>
                         {" · "}
-                        <Link href={`/dashboard/programs/${item.program_id}`} className="text-brand-700 underline underline-offset-2" data-testid="milestone-link">
+                        <Link
+                          href={`/dashboard/programs/${item.program_id}`}
+                          className="text-brand-700 underline underline-offset-2"
+                          data-testid="milestone-link"
+                        >
                           Program
                         </Link>
                       </>
@@ -98,8 +107,7 @@ export default async function DashboardPage() {
           <h3 className="mt-5 text-sm font-semibold text-slate-700">Next scheduled payment</h3>
           {next ? (
             <p className="mt-1 text-sm" data-testid="next-payment">
-              <span className="font-semibold">{formatMoney(next.amount, currency)}</span> due{" "}
-              <LocalDate value={next.date} />
+              <span className="font-semibold">{formatMoney(next.amount, currency)}</span> due <LocalDate value={next.date} />
               <span className="block text-slate-600">{next.description}</span>
             </p>
           ) : (
@@ -123,7 +131,9 @@ export default async function DashboardPage() {
             {trendTotal > 0 ? (
               <div className="mt-2 flex h-3 overflow-hidden rounded-full bg-slate-100" aria-hidden="true">
                 {trends.map((trend) =>
-                  trend.count > 0 ? <div key={trend.key} className={trend.bar} style={{ width: `${(trend.count / trendTotal) * 100}%` }} /> : null,
+                  trend.count > 0 ? (
+                    <div key={trend.key} className={trend.bar} style={{ width: `${(trend.count / trendTotal) * 100}%` }} />
+                  ) : null,
                 )}
               </div>
             ) : null}

@@ -25,7 +25,10 @@ function typeOf(schema: Json | undefined): string {
   if (!schema) return "";
   if (Array.isArray(schema.enum)) return (schema.enum as unknown[]).map(String).join(" | ");
   const base = String(schema.type ?? (schema.anyOf ? "one of" : ""));
-  const bounds = [schema.minimum !== undefined ? `≥ ${schema.minimum}` : "", schema.maximum !== undefined && Number(schema.maximum) < 1e15 ? `≤ ${schema.maximum}` : ""].filter(Boolean);
+  const bounds = [
+    schema.minimum !== undefined ? `≥ ${schema.minimum}` : "",
+    schema.maximum !== undefined && Number(schema.maximum) < 1e15 ? `≤ ${schema.maximum}` : "",
+  ].filter(Boolean);
   return [base, ...bounds].join(" ") + (schema.default !== undefined ? ` (default ${String(schema.default)})` : "");
 }
 
@@ -45,20 +48,20 @@ function Description({ text }: { text: string }) {
         .map((block) => block.trim())
         .filter(Boolean)
         .map((block, i) =>
-        block.startsWith("## ") ? (
-          <h3 key={i} className="pt-2 text-base font-semibold text-slate-900">
-            {block.slice(3)}
-          </h3>
-        ) : block.split("\n").every((line) => line.startsWith("- ")) ? (
-          <ul key={i} className="list-disc space-y-1 pl-5">
-            {block.split("\n").map((line, j) => (
-              <li key={j}>{line.slice(2).replaceAll("**", "").replaceAll("`", "")}</li>
-            ))}
-          </ul>
-        ) : (
-          <p key={i}>{block.replaceAll("`", "").replaceAll("**", "")}</p>
-        ),
-      )}
+          block.startsWith("## ") ? (
+            <h3 key={i} className="pt-2 text-base font-semibold text-slate-900">
+              {block.slice(3)}
+            </h3>
+          ) : block.split("\n").every((line) => line.startsWith("- ")) ? (
+            <ul key={i} className="list-disc space-y-1 pl-5">
+              {block.split("\n").map((line, j) => (
+                <li key={j}>{line.slice(2).replaceAll("**", "").replaceAll("`", "")}</li>
+              ))}
+            </ul>
+          ) : (
+            <p key={i}>{block.replaceAll("`", "").replaceAll("**", "")}</p>
+          ),
+        )}
     </div>
   );
 }
@@ -76,22 +79,34 @@ export function ApiReference({ document, anchor }: { document: Json; anchor: str
       </header>
       {Object.entries(paths).flatMap(([path, operations]) =>
         Object.entries(operations).map(([method, op]) => (
-          <article key={`${method} ${path}`} id={`${anchor}-${method}-${path}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+          <article
+            key={`${method} ${path}`}
+            id={`${anchor}-${method}-${path}`}
+            className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+          >
             <h3 className="flex flex-wrap items-center gap-2 font-mono text-sm">
               <span className={`rounded px-2 py-0.5 font-semibold uppercase ${METHOD_STYLE[method] ?? "bg-slate-100"}`}>{method}</span>
               <span className="break-all">{path}</span>
             </h3>
             <p className="mt-2 font-medium">{op.summary}</p>
             {op.description ? <p className="mt-1 text-sm text-slate-700">{op.description.replaceAll("`", "")}</p> : null}
-            <p className="mt-1 text-xs text-slate-500">{op.security?.length ? "Requires a bearer token or a signed-in session." : "No authentication."}</p>
+            <p className="mt-1 text-xs text-slate-500">
+              {op.security?.length ? "Requires a bearer token or a signed-in session." : "No authentication."}
+            </p>
             {op.parameters?.length ? (
               <table className="mt-3 w-full text-left text-sm">
                 <caption className="sr-only">Parameters</caption>
                 <thead>
-                  <tr className="border-b text-xs uppercase text-slate-500">
-                    <th scope="col" className="py-1 pr-3">Parameter</th>
-                    <th scope="col" className="py-1 pr-3">In</th>
-                    <th scope="col" className="py-1">Type</th>
+                  <tr className="border-b text-xs text-slate-500 uppercase">
+                    <th scope="col" className="py-1 pr-3">
+                      Parameter
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      In
+                    </th>
+                    <th scope="col" className="py-1">
+                      Type
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -118,9 +133,7 @@ export function ApiReference({ document, anchor }: { document: Json; anchor: str
               </details>
             ) : null}
             <details className="mt-3">
-              <summary className="cursor-pointer text-sm font-medium">
-                Responses: {Object.keys(op.responses ?? {}).join(", ")}
-              </summary>
+              <summary className="cursor-pointer text-sm font-medium">Responses: {Object.keys(op.responses ?? {}).join(", ")}</summary>
               {Object.entries(op.responses ?? {}).map(([status, response]) => (
                 <div key={status} className="mt-2">
                   <p className="text-sm">

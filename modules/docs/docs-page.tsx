@@ -3,7 +3,6 @@ import { ApiReference } from "@/modules/docs/api-reference";
 import { partnerApiDocument } from "@/lib/openapi/partner-api";
 import { partnershipsApiDocument } from "@/lib/openapi/partnerships-api";
 
-
 export default function DocsPage() {
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10">
@@ -23,8 +22,12 @@ export default function DocsPage() {
         </p>
       </header>
       <nav aria-label="APIs" className="flex gap-4 text-sm">
-        <a className="text-brand-700 underline" href="#partner-title">Partner dashboard API</a>
-        <a className="text-brand-700 underline" href="#partnerships-title">Partnerships API</a>
+        <a className="text-brand-700 underline" href="#partner-title">
+          Partner dashboard API
+        </a>
+        <a className="text-brand-700 underline" href="#partnerships-title">
+          Partnerships API
+        </a>
       </nav>
       <ApiReference document={partnerApiDocument()} anchor="partner" />
       <ApiReference document={partnershipsApiDocument()} anchor="partnerships" />

@@ -16,7 +16,15 @@ export function DeliverableHeading({ type, description, children }: { type: stri
 }
 
 /** What was agreed for a deliverable (due date, requirements), then what happened to it (`children`: more rows). */
-export function DeliverableTerms({ dueDate, requirements, children }: { dueDate: string; requirements?: string | null; children?: ReactNode }) {
+export function DeliverableTerms({
+  dueDate,
+  requirements,
+  children,
+}: {
+  dueDate: string;
+  requirements?: string | null;
+  children?: ReactNode;
+}) {
   return (
     <dl className="mt-2 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
       <dt className="text-slate-500">Due</dt>

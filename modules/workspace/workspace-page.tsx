@@ -8,7 +8,6 @@ import { listPartnerships } from "@/lib/partnerships/list-partnerships";
 import { PROPOSAL_STATUSES } from "@/lib/partnerships/schemas/proposals";
 import { listProposals } from "@/lib/partnerships/list-proposals";
 
-
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 const LIMIT = 100;

@@ -49,8 +49,18 @@ export interface Accounts {
 }
 
 const BRANDS = {
-  brand: { companyName: "Savanna Beverages", industry: "Food & Beverage", website: "https://savanna-beverages.example", stripeCustomerId: "cus_demo_brand1" },
-  brand2: { companyName: "Nuru Cosmetics", industry: "Beauty & Personal Care", website: "https://nuru-cosmetics.example", stripeCustomerId: "cus_demo_brand2" },
+  brand: {
+    companyName: "Savanna Beverages",
+    industry: "Food & Beverage",
+    website: "https://savanna-beverages.example",
+    stripeCustomerId: "cus_demo_brand1",
+  },
+  brand2: {
+    companyName: "Nuru Cosmetics",
+    industry: "Beauty & Personal Care",
+    website: "https://nuru-cosmetics.example",
+    stripeCustomerId: "cus_demo_brand2",
+  },
 } as const;
 
 const CREATORS = {
@@ -105,7 +115,10 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
   });
   addCount(counts, "users", created.count);
 
-  const found = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, name: true, organizationId: true } });
+  const found = await db.user.findMany({
+    where: { email: { in: emails } },
+    select: { id: true, email: true, name: true, organizationId: true },
+  });
   const byEmail = new Map(found.map((u) => [u.email, u]));
   const users = {} as Record<AccountKey, AccountUser>;
   for (const a of ACCOUNTS) {
@@ -137,7 +150,11 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     "creator_profiles",
     (
       await db.creatorProfile.createMany({
-        data: (["creator", "creator2"] as const).map((key) => ({ userId: users[key].id, ...CREATORS[key], categories: [...CREATORS[key].categories] })),
+        data: (["creator", "creator2"] as const).map((key) => ({
+          userId: users[key].id,
+          ...CREATORS[key],
+          categories: [...CREATORS[key].categories],
+        })),
         skipDuplicates: true,
       })
     ).count,

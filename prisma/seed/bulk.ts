@@ -42,7 +42,12 @@ function sqlValue(value: unknown): string {
 /** Rows per statement: enough to amortise round trips, small enough to keep memory flat. */
 export const BULK_BATCH = 5000;
 
-export async function bulkInsert<T extends object>(db: PrismaClient, spec: TableSpec<T>, rows: readonly T[], batchSize = BULK_BATCH): Promise<number> {
+export async function bulkInsert<T extends object>(
+  db: PrismaClient,
+  spec: TableSpec<T>,
+  rows: readonly T[],
+  batchSize = BULK_BATCH,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const fields = Object.keys(spec.columns) as Array<keyof T & string>;
   const columns = fields.map((f) => spec.columns[f]);
@@ -68,7 +73,11 @@ export async function bulkInsert<T extends object>(db: PrismaClient, spec: Table
 }
 
 /** createMany in batches; `insert` is e.g. `(data) => db.program.createMany({ data, skipDuplicates: true })`. */
-export async function createInBatches<T>(rows: readonly T[], insert: (batch: T[]) => Promise<{ count: number }>, batchSize = 2000): Promise<number> {
+export async function createInBatches<T>(
+  rows: readonly T[],
+  insert: (batch: T[]) => Promise<{ count: number }>,
+  batchSize = 2000,
+): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < rows.length; start += batchSize) {
     inserted += (await insert(rows.slice(start, start + batchSize))).count;

@@ -35,12 +35,66 @@ interface CampaignSpec {
 }
 
 const CAMPAIGNS: readonly CampaignSpec[] = [
-  { key: "zero-sugar", brand: "brand", name: "Savanna Zero Sugar Launch", description: "Launch of the zero-sugar range with lifestyle creators across Nairobi, Mombasa and Kisumu.", status: "active", budgetUsd: 25_000, startDays: -60, endDays: 75 },
-  { key: "back-to-school", brand: "brand", name: "Back-to-School Refresh", description: "Lunchbox-friendly juice packs for the new school term, with a donation to school feeding for every pack sold.", status: "completed", budgetUsd: 8_000, startDays: -160, endDays: -30 },
-  { key: "festive", brand: "brand", name: "Festive Season Juice Boxes", description: "Gift boxes for the December holidays; creator recipes and family moments.", status: "draft", budgetUsd: 12_000, startDays: 30, endDays: 100 },
-  { key: "glow", brand: "brand2", name: "Nuru Glow Serum Launch", description: "Introducing the Glow Serum, made for melanin-rich skin, through honest routines and reviews.", status: "active", budgetUsd: 15_000, startDays: -45, endDays: 60 },
-  { key: "hair-week", brand: "brand2", name: "Natural Hair Care Week", description: "A week of wash-day routines and styling tips using the Nuru natural hair range.", status: "completed", budgetUsd: 6_000, startDays: -130, endDays: -55 },
-  { key: "grooming", brand: "brand2", name: "Nuru Men's Grooming Line", description: "Beard oil and face wash for men; planned for next quarter.", status: "draft", budgetUsd: 10_000, startDays: 20, endDays: 120 },
+  {
+    key: "zero-sugar",
+    brand: "brand",
+    name: "Savanna Zero Sugar Launch",
+    description: "Launch of the zero-sugar range with lifestyle creators across Nairobi, Mombasa and Kisumu.",
+    status: "active",
+    budgetUsd: 25_000,
+    startDays: -60,
+    endDays: 75,
+  },
+  {
+    key: "back-to-school",
+    brand: "brand",
+    name: "Back-to-School Refresh",
+    description: "Lunchbox-friendly juice packs for the new school term, with a donation to school feeding for every pack sold.",
+    status: "completed",
+    budgetUsd: 8_000,
+    startDays: -160,
+    endDays: -30,
+  },
+  {
+    key: "festive",
+    brand: "brand",
+    name: "Festive Season Juice Boxes",
+    description: "Gift boxes for the December holidays; creator recipes and family moments.",
+    status: "draft",
+    budgetUsd: 12_000,
+    startDays: 30,
+    endDays: 100,
+  },
+  {
+    key: "glow",
+    brand: "brand2",
+    name: "Nuru Glow Serum Launch",
+    description: "Introducing the Glow Serum, made for melanin-rich skin, through honest routines and reviews.",
+    status: "active",
+    budgetUsd: 15_000,
+    startDays: -45,
+    endDays: 60,
+  },
+  {
+    key: "hair-week",
+    brand: "brand2",
+    name: "Natural Hair Care Week",
+    description: "A week of wash-day routines and styling tips using the Nuru natural hair range.",
+    status: "completed",
+    budgetUsd: 6_000,
+    startDays: -130,
+    endDays: -55,
+  },
+  {
+    key: "grooming",
+    brand: "brand2",
+    name: "Nuru Men's Grooming Line",
+    description: "Beard oil and face wash for men; planned for next quarter.",
+    status: "draft",
+    budgetUsd: 10_000,
+    startDays: 20,
+    endDays: 120,
+  },
 ];
 
 interface DeliverableTemplate {
@@ -51,19 +105,63 @@ interface DeliverableTemplate {
 
 const DELIVERABLES: Record<BrandKey, DeliverableTemplate[]> = {
   brand: [
-    { type: "instagram_reel", description: "30-second reel: a Zero Sugar taste test with friends on a Nairobi rooftop", requirements: "Can label visible in the first 3 seconds; tag @savannabev; use #ZeroSugarVibes and #ad." },
-    { type: "instagram_post", description: "Carousel of 4 photos featuring Savanna at a weekend brunch", requirements: "Natural light; product in at least 3 of 4 images; caption shared for approval 48 hours before posting." },
-    { type: "instagram_story", description: "3-frame story with a link sticker to the store locator", requirements: "Link to savanna-beverages.example/stores; mention the launch offer; keep the highlight for 30 days." },
-    { type: "tiktok_video", description: "Street-food pairing video using the #SavannaRefresh sound", requirements: "15-30 seconds; brand sound; no competing beverages in frame; disclose as #ad." },
-    { type: "youtube_video", description: "6-8 minute vlog: a day of Nairobi street food, paired with Savanna", requirements: "Product integration within the first 2 minutes; pinned comment with the store link." },
+    {
+      type: "instagram_reel",
+      description: "30-second reel: a Zero Sugar taste test with friends on a Nairobi rooftop",
+      requirements: "Can label visible in the first 3 seconds; tag @savannabev; use #ZeroSugarVibes and #ad.",
+    },
+    {
+      type: "instagram_post",
+      description: "Carousel of 4 photos featuring Savanna at a weekend brunch",
+      requirements: "Natural light; product in at least 3 of 4 images; caption shared for approval 48 hours before posting.",
+    },
+    {
+      type: "instagram_story",
+      description: "3-frame story with a link sticker to the store locator",
+      requirements: "Link to savanna-beverages.example/stores; mention the launch offer; keep the highlight for 30 days.",
+    },
+    {
+      type: "tiktok_video",
+      description: "Street-food pairing video using the #SavannaRefresh sound",
+      requirements: "15-30 seconds; brand sound; no competing beverages in frame; disclose as #ad.",
+    },
+    {
+      type: "youtube_video",
+      description: "6-8 minute vlog: a day of Nairobi street food, paired with Savanna",
+      requirements: "Product integration within the first 2 minutes; pinned comment with the store link.",
+    },
   ],
   brand2: [
-    { type: "instagram_reel", description: "Get-ready-with-me reel with the Glow Serum morning routine", requirements: "Show the serum's texture on skin; say 'made for melanin-rich skin'; tag @nurucosmetics; #NuruGlow #ad." },
-    { type: "instagram_post", description: "Before-and-after carousel after 14 days of use", requirements: "No filters or retouching on skin; include the results disclaimer in the caption." },
-    { type: "tiktok_video", description: "Honest review: three things I love about the Glow Serum", requirements: "30-60 seconds; include the discount code NURU15 on screen and in the caption." },
-    { type: "youtube_video", description: "Wash-day routine for natural hair with the Nuru range", requirements: "At least 8 minutes; list every product used in the description with links." },
-    { type: "blog_post", description: "Blog post: my two-week skincare reset with Nuru", requirements: "At least 800 words; two links to nuru-cosmetics.example; original photos only." },
-    { type: "instagram_story", description: "Story Q&A answering followers' skincare questions", requirements: "At least 5 frames; product sticker on each frame." },
+    {
+      type: "instagram_reel",
+      description: "Get-ready-with-me reel with the Glow Serum morning routine",
+      requirements: "Show the serum's texture on skin; say 'made for melanin-rich skin'; tag @nurucosmetics; #NuruGlow #ad.",
+    },
+    {
+      type: "instagram_post",
+      description: "Before-and-after carousel after 14 days of use",
+      requirements: "No filters or retouching on skin; include the results disclaimer in the caption.",
+    },
+    {
+      type: "tiktok_video",
+      description: "Honest review: three things I love about the Glow Serum",
+      requirements: "30-60 seconds; include the discount code NURU15 on screen and in the caption.",
+    },
+    {
+      type: "youtube_video",
+      description: "Wash-day routine for natural hair with the Nuru range",
+      requirements: "At least 8 minutes; list every product used in the description with links.",
+    },
+    {
+      type: "blog_post",
+      description: "Blog post: my two-week skincare reset with Nuru",
+      requirements: "At least 800 words; two links to nuru-cosmetics.example; original photos only.",
+    },
+    {
+      type: "instagram_story",
+      description: "Story Q&A answering followers' skincare questions",
+      requirements: "At least 5 frames; product sticker on each frame.",
+    },
   ],
 };
 
@@ -107,28 +205,305 @@ interface ProposalScenario {
 }
 
 const SCENARIOS: readonly ProposalScenario[] = [
-  { key: "back-to-school-amani", from: "brand", to: "creator", campaign: "back-to-school", status: "accepted", amountUsd: 2_400, createdDays: -152, sentAfter: 0.05, viewedAfter: 0.8, respondedDays: -149, startDays: -145, endDays: -40, deliverables: [[0, -130], [1, -110], [4, -75]], stage: "completed" },
-  { key: "hair-week-njeri", from: "brand2", to: "creator2", campaign: "hair-week", status: "accepted", amountUsd: 1_800, createdDays: -125, sentAfter: 0.1, viewedAfter: 1.2, respondedDays: -121, startDays: -118, endDays: -60, deliverables: [[3, -100], [0, -88], [5, -70]], stage: "terminated" },
-  { key: "zero-sugar-njeri", from: "brand", to: "creator2", campaign: "zero-sugar", status: "accepted", amountUsd: 3_200, createdDays: -47, sentAfter: 0.05, viewedAfter: 0.5, respondedDays: -44, startDays: -40, endDays: 35, deliverables: [[0, -20], [2, -8], [3, 20]], stage: "in_escrow" },
-  { key: "glow-amani", from: "brand2", to: "creator", campaign: "glow", status: "countered", amountUsd: 1_500, createdDays: -30, sentAfter: 0.05, viewedAfter: 0.6, respondedDays: -28, startDays: -20, endDays: 45, deliverables: [[0, 5], [2, 20]] },
-  { key: "glow-amani-counter", from: "creator", to: "brand2", campaign: "glow", status: "accepted", amountUsd: 2_000, createdDays: -28, sentAfter: 0.01, viewedAfter: 0.7, respondedDays: -26, startDays: -20, endDays: 45, deliverables: [[0, 5], [2, 15], [5, 30]], counterOf: "glow-amani", counterNote: "Countered: USD 2,000.00 with an extra story Q&A, since reels for this audience need two shoot days.", stage: "contract_active" },
-  { key: "zero-sugar-njeri-pitch", from: "creator2", to: "brand", campaign: "zero-sugar", status: "accepted", amountUsd: 1_200, createdDays: -19, sentAfter: 0.02, viewedAfter: 1, respondedDays: -16, startDays: -10, endDays: 50, deliverables: [[2, 10], [1, 25]], stage: "signed_one", firstSigner: "creator" },
-  { key: "zero-sugar-amani", from: "brand", to: "creator", campaign: "zero-sugar", status: "accepted", amountUsd: 2_800, createdDays: -13, sentAfter: 0.05, viewedAfter: 0.4, respondedDays: -9, startDays: 3, endDays: 60, deliverables: [[3, 15], [0, 30], [4, 45]], stage: "contract_sent" },
-  { key: "glow-amani-pitch", from: "creator", to: "brand2", campaign: "glow", status: "accepted", amountUsd: 900, createdDays: -7, sentAfter: 0.02, viewedAfter: 1.5, respondedDays: -2, startDays: 7, endDays: 50, deliverables: [[4, 20], [5, 35]], stage: "accepted" },
   {
-    key: "zero-sugar-njeri-2", from: "brand", to: "creator2", campaign: "zero-sugar", status: "rejected", amountUsd: 700, createdDays: -33, sentAfter: 0.05, viewedAfter: 0.5, respondedDays: -31, startDays: -25, endDays: 20, deliverables: [[3, -10], [2, 5]],
+    key: "back-to-school-amani",
+    from: "brand",
+    to: "creator",
+    campaign: "back-to-school",
+    status: "accepted",
+    amountUsd: 2_400,
+    createdDays: -152,
+    sentAfter: 0.05,
+    viewedAfter: 0.8,
+    respondedDays: -149,
+    startDays: -145,
+    endDays: -40,
+    deliverables: [
+      [0, -130],
+      [1, -110],
+      [4, -75],
+    ],
+    stage: "completed",
+  },
+  {
+    key: "hair-week-njeri",
+    from: "brand2",
+    to: "creator2",
+    campaign: "hair-week",
+    status: "accepted",
+    amountUsd: 1_800,
+    createdDays: -125,
+    sentAfter: 0.1,
+    viewedAfter: 1.2,
+    respondedDays: -121,
+    startDays: -118,
+    endDays: -60,
+    deliverables: [
+      [3, -100],
+      [0, -88],
+      [5, -70],
+    ],
+    stage: "terminated",
+  },
+  {
+    key: "zero-sugar-njeri",
+    from: "brand",
+    to: "creator2",
+    campaign: "zero-sugar",
+    status: "accepted",
+    amountUsd: 3_200,
+    createdDays: -47,
+    sentAfter: 0.05,
+    viewedAfter: 0.5,
+    respondedDays: -44,
+    startDays: -40,
+    endDays: 35,
+    deliverables: [
+      [0, -20],
+      [2, -8],
+      [3, 20],
+    ],
+    stage: "in_escrow",
+  },
+  {
+    key: "glow-amani",
+    from: "brand2",
+    to: "creator",
+    campaign: "glow",
+    status: "countered",
+    amountUsd: 1_500,
+    createdDays: -30,
+    sentAfter: 0.05,
+    viewedAfter: 0.6,
+    respondedDays: -28,
+    startDays: -20,
+    endDays: 45,
+    deliverables: [
+      [0, 5],
+      [2, 20],
+    ],
+  },
+  {
+    key: "glow-amani-counter",
+    from: "creator",
+    to: "brand2",
+    campaign: "glow",
+    status: "accepted",
+    amountUsd: 2_000,
+    createdDays: -28,
+    sentAfter: 0.01,
+    viewedAfter: 0.7,
+    respondedDays: -26,
+    startDays: -20,
+    endDays: 45,
+    deliverables: [
+      [0, 5],
+      [2, 15],
+      [5, 30],
+    ],
+    counterOf: "glow-amani",
+    counterNote: "Countered: USD 2,000.00 with an extra story Q&A, since reels for this audience need two shoot days.",
+    stage: "contract_active",
+  },
+  {
+    key: "zero-sugar-njeri-pitch",
+    from: "creator2",
+    to: "brand",
+    campaign: "zero-sugar",
+    status: "accepted",
+    amountUsd: 1_200,
+    createdDays: -19,
+    sentAfter: 0.02,
+    viewedAfter: 1,
+    respondedDays: -16,
+    startDays: -10,
+    endDays: 50,
+    deliverables: [
+      [2, 10],
+      [1, 25],
+    ],
+    stage: "signed_one",
+    firstSigner: "creator",
+  },
+  {
+    key: "zero-sugar-amani",
+    from: "brand",
+    to: "creator",
+    campaign: "zero-sugar",
+    status: "accepted",
+    amountUsd: 2_800,
+    createdDays: -13,
+    sentAfter: 0.05,
+    viewedAfter: 0.4,
+    respondedDays: -9,
+    startDays: 3,
+    endDays: 60,
+    deliverables: [
+      [3, 15],
+      [0, 30],
+      [4, 45],
+    ],
+    stage: "contract_sent",
+  },
+  {
+    key: "glow-amani-pitch",
+    from: "creator",
+    to: "brand2",
+    campaign: "glow",
+    status: "accepted",
+    amountUsd: 900,
+    createdDays: -7,
+    sentAfter: 0.02,
+    viewedAfter: 1.5,
+    respondedDays: -2,
+    startDays: 7,
+    endDays: 50,
+    deliverables: [
+      [4, 20],
+      [5, 35],
+    ],
+    stage: "accepted",
+  },
+  {
+    key: "zero-sugar-njeri-2",
+    from: "brand",
+    to: "creator2",
+    campaign: "zero-sugar",
+    status: "rejected",
+    amountUsd: 700,
+    createdDays: -33,
+    sentAfter: 0.05,
+    viewedAfter: 0.5,
+    respondedDays: -31,
+    startDays: -25,
+    endDays: 20,
+    deliverables: [
+      [3, -10],
+      [2, 5],
+    ],
     rejectionReason: "The fee is below my rate for video content, and the dates overlap with a campaign I've already committed to.",
   },
   {
-    key: "hair-week-amani-pitch", from: "creator", to: "brand2", campaign: "hair-week", status: "rejected", amountUsd: 1_100, createdDays: -60, sentAfter: 0.02, viewedAfter: 1, respondedDays: -57, startDays: -55, endDays: -30, deliverables: [[1, -45], [4, -35]],
+    key: "hair-week-amani-pitch",
+    from: "creator",
+    to: "brand2",
+    campaign: "hair-week",
+    status: "rejected",
+    amountUsd: 1_100,
+    createdDays: -60,
+    sentAfter: 0.02,
+    viewedAfter: 1,
+    respondedDays: -57,
+    startDays: -55,
+    endDays: -30,
+    deliverables: [
+      [1, -45],
+      [4, -35],
+    ],
     rejectionReason: "This quarter's influencer budget is fully allocated. We'd be glad to revisit for the Glow Serum launch.",
   },
-  { key: "glow-njeri", from: "brand2", to: "creator2", campaign: "glow", status: "sent", amountUsd: 1_600, createdDays: -4, sentAfter: 0.05, viewedAfter: 1, startDays: 10, endDays: 55, deliverables: [[0, 20], [1, 35], [2, 45]] },
-  { key: "zero-sugar-amani-pitch", from: "creator", to: "brand", campaign: "zero-sugar", status: "sent", amountUsd: 1_300, createdDays: -1.5, sentAfter: 0.02, startDays: 14, endDays: 60, deliverables: [[3, 25], [2, 40]] },
-  { key: "grooming-amani", from: "brand2", to: "creator", campaign: "grooming", status: "draft", amountUsd: 1_750, createdDays: -2, startDays: 25, endDays: 90, deliverables: [[0, 40], [2, 60]] },
-  { key: "njeri-pitch-draft", from: "creator2", to: "brand2", campaign: null, status: "draft", amountUsd: 850, createdDays: -3, startDays: 20, endDays: 70, deliverables: [[5, 35], [4, 50]] },
-  { key: "festive-njeri", from: "brand", to: "creator2", campaign: "zero-sugar", status: "countered", amountUsd: 1_000, createdDays: -11, sentAfter: 0.05, viewedAfter: 0.6, respondedDays: -9, startDays: 5, endDays: 60, deliverables: [[0, 20], [2, 30]] },
-  { key: "festive-njeri-counter", from: "creator2", to: "brand", campaign: "zero-sugar", status: "sent", amountUsd: 1_400, createdDays: -9, sentAfter: 0.01, viewedAfter: 1, startDays: 5, endDays: 60, deliverables: [[0, 20], [2, 30], [1, 45]], counterOf: "festive-njeri", counterNote: "Countered: USD 1,400.00 including a photo carousel, with usage rights limited to organic posts." },
+  {
+    key: "glow-njeri",
+    from: "brand2",
+    to: "creator2",
+    campaign: "glow",
+    status: "sent",
+    amountUsd: 1_600,
+    createdDays: -4,
+    sentAfter: 0.05,
+    viewedAfter: 1,
+    startDays: 10,
+    endDays: 55,
+    deliverables: [
+      [0, 20],
+      [1, 35],
+      [2, 45],
+    ],
+  },
+  {
+    key: "zero-sugar-amani-pitch",
+    from: "creator",
+    to: "brand",
+    campaign: "zero-sugar",
+    status: "sent",
+    amountUsd: 1_300,
+    createdDays: -1.5,
+    sentAfter: 0.02,
+    startDays: 14,
+    endDays: 60,
+    deliverables: [
+      [3, 25],
+      [2, 40],
+    ],
+  },
+  {
+    key: "grooming-amani",
+    from: "brand2",
+    to: "creator",
+    campaign: "grooming",
+    status: "draft",
+    amountUsd: 1_750,
+    createdDays: -2,
+    startDays: 25,
+    endDays: 90,
+    deliverables: [
+      [0, 40],
+      [2, 60],
+    ],
+  },
+  {
+    key: "njeri-pitch-draft",
+    from: "creator2",
+    to: "brand2",
+    campaign: null,
+    status: "draft",
+    amountUsd: 850,
+    createdDays: -3,
+    startDays: 20,
+    endDays: 70,
+    deliverables: [
+      [5, 35],
+      [4, 50],
+    ],
+  },
+  {
+    key: "festive-njeri",
+    from: "brand",
+    to: "creator2",
+    campaign: "zero-sugar",
+    status: "countered",
+    amountUsd: 1_000,
+    createdDays: -11,
+    sentAfter: 0.05,
+    viewedAfter: 0.6,
+    respondedDays: -9,
+    startDays: 5,
+    endDays: 60,
+    deliverables: [
+      [0, 20],
+      [2, 30],
+    ],
+  },
+  {
+    key: "festive-njeri-counter",
+    from: "creator2",
+    to: "brand",
+    campaign: "zero-sugar",
+    status: "sent",
+    amountUsd: 1_400,
+    createdDays: -9,
+    sentAfter: 0.01,
+    viewedAfter: 1,
+    startDays: 5,
+    endDays: 60,
+    deliverables: [
+      [0, 20],
+      [2, 30],
+      [1, 45],
+    ],
+    counterOf: "festive-njeri",
+    counterNote: "Countered: USD 1,400.00 including a photo carousel, with usage rights limited to organic posts.",
+  },
 ];
 
 interface CreatorRows {
@@ -145,8 +520,15 @@ interface CreatorRows {
 }
 
 const SIGNING_CLIENTS: Record<"creator" | "brand", { ipAddress: string; userAgent: string }> = {
-  creator: { ipAddress: "105.163.12.44", userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1" },
-  brand: { ipAddress: "197.248.110.7", userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36" },
+  creator: {
+    ipAddress: "105.163.12.44",
+    userAgent:
+      "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+  },
+  brand: {
+    ipAddress: "197.248.110.7",
+    userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36",
+  },
 };
 
 function submissionUrl(rng: Rng, type: string, handle: string): string {
@@ -161,25 +543,46 @@ function submissionUrl(rng: Rng, type: string, handle: string): string {
 
 export async function seedCreatorEconomy(db: PrismaClient, accounts: Accounts, anchor: Date, counts: Counts): Promise<void> {
   const rows = await buildCreatorRows(accounts, anchor);
-  const insert = async <T>(table: string, data: T[], fn: (batch: T[]) => Promise<{ count: number }>) => addCount(counts, table, await createInBatches(data, fn));
+  const insert = async <T>(table: string, data: T[], fn: (batch: T[]) => Promise<{ count: number }>) =>
+    addCount(counts, table, await createInBatches(data, fn));
   await insert("campaigns", rows.campaigns, (data) => db.campaign.createMany({ data, skipDuplicates: true }));
   // Counter-proposals reference the proposal they counter, so originals go first.
-  await insert("proposals", rows.proposals.filter((p) => !p.counterOfId), (data) => db.proposal.createMany({ data, skipDuplicates: true }));
-  await insert("proposals", rows.proposals.filter((p) => p.counterOfId), (data) => db.proposal.createMany({ data, skipDuplicates: true }));
+  await insert(
+    "proposals",
+    rows.proposals.filter((p) => !p.counterOfId),
+    (data) => db.proposal.createMany({ data, skipDuplicates: true }),
+  );
+  await insert(
+    "proposals",
+    rows.proposals.filter((p) => p.counterOfId),
+    (data) => db.proposal.createMany({ data, skipDuplicates: true }),
+  );
   await insert("proposal_events", rows.proposalEvents, (data) => db.proposalEvent.createMany({ data, skipDuplicates: true }));
   await insert("partnerships", rows.partnerships, (data) => db.partnership.createMany({ data, skipDuplicates: true }));
   await insert("contracts", rows.contracts, (data) => db.contract.createMany({ data, skipDuplicates: true }));
   await insert("contract_signatures", rows.contractSignatures, (data) => db.contractSignature.createMany({ data, skipDuplicates: true }));
   await insert("deliverables", rows.deliverables, (data) => db.deliverable.createMany({ data, skipDuplicates: true }));
-  await insert("partnership_payments", rows.partnershipPayments, (data) => db.partnershipPayment.createMany({ data, skipDuplicates: true }));
-  await insert("partnership_payment_deliverables", rows.partnershipPaymentDeliverables, (data) => db.partnershipPaymentDeliverable.createMany({ data, skipDuplicates: true }));
+  await insert("partnership_payments", rows.partnershipPayments, (data) =>
+    db.partnershipPayment.createMany({ data, skipDuplicates: true }),
+  );
+  await insert("partnership_payment_deliverables", rows.partnershipPaymentDeliverables, (data) =>
+    db.partnershipPaymentDeliverable.createMany({ data, skipDuplicates: true }),
+  );
   await insert("activity_logs", rows.activityLogs, (data) => db.activityLog.createMany({ data, skipDuplicates: true }));
 }
 
 async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<CreatorRows> {
   const rows: CreatorRows = {
-    campaigns: [], proposals: [], proposalEvents: [], partnerships: [], contracts: [], contractSignatures: [],
-    deliverables: [], partnershipPayments: [], partnershipPaymentDeliverables: [], activityLogs: [],
+    campaigns: [],
+    proposals: [],
+    proposalEvents: [],
+    partnerships: [],
+    contracts: [],
+    contractSignatures: [],
+    deliverables: [],
+    partnershipPayments: [],
+    partnershipPaymentDeliverables: [],
+    activityLogs: [],
   };
   const user = (k: AccountKey) => accounts.users[k];
   // Creator-economy times are spread over working hours (EAT) relative to the anchor.
@@ -256,7 +659,14 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
       events.push({ action: "countered", by: s.to, at: respondedAt, note: counter?.counterNote });
     }
     events.forEach((e, i) => {
-      rows.proposalEvents.push({ id: seedId(`proposal:${s.key}:event:${i}`), proposalId: id, userId: user(e.by).id, action: e.action, note: e.note ?? null, occurredAt: e.at });
+      rows.proposalEvents.push({
+        id: seedId(`proposal:${s.key}:event:${i}`),
+        proposalId: id,
+        userId: user(e.by).id,
+        action: e.action,
+        note: e.note ?? null,
+        occurredAt: e.at,
+      });
     });
 
     if (s.status === "accepted" && s.stage && respondedAt) {
@@ -290,7 +700,13 @@ interface AcceptedProposal {
   terms: Prisma.InputJsonObject;
 }
 
-async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Date, s: ProposalScenario, p: AcceptedProposal): Promise<void> {
+async function addPartnership(
+  rows: CreatorRows,
+  accounts: Accounts,
+  anchor: Date,
+  s: ProposalScenario,
+  p: AcceptedProposal,
+): Promise<void> {
   const stage = s.stage!;
   const key = `partnership:${s.key}`;
   const id = seedId(key);
@@ -301,7 +717,8 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
   const company = accounts.brandCompany[p.brandKey];
   const money = (minor: bigint) => `USD ${toMajor(minor).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const order = ["accepted", "contract_sent", "signed_one", "contract_active", "in_escrow", "completed"] as const;
-  const reached = (x: (typeof order)[number]) => stage === "terminated" ? x !== "in_escrow" && x !== "completed" : order.indexOf(stage) >= order.indexOf(x);
+  const reached = (x: (typeof order)[number]) =>
+    stage === "terminated" ? x !== "in_escrow" && x !== "completed" : order.indexOf(stage) >= order.indexOf(x);
   const before = (t: Date) => t.getTime() < anchor.getTime() - 10 * MINUTE;
 
   const logs: Array<{ type: string; by: string; at: Date; description: string; metadata?: Prisma.InputJsonObject }> = [];
@@ -309,7 +726,13 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
     if (!before(at)) throw new Error(`Activity ${type} for ${s.key} is not before the anchor`);
     logs.push({ type, by, at, description, metadata });
   };
-  log("proposal_accepted", p.creatorKey === s.to ? creator.id : brand.id, p.acceptedAt, `${p.creatorKey === s.to ? creator.name : company} accepted the proposal`, { proposalId: p.proposalId });
+  log(
+    "proposal_accepted",
+    p.creatorKey === s.to ? creator.id : brand.id,
+    p.acceptedAt,
+    `${p.creatorKey === s.to ? creator.name : company} accepted the proposal`,
+    { proposalId: p.proposalId },
+  );
 
   // Payment schedule: half up front, half on completion, the final one tied to every deliverable.
   const initialAmount = p.amountMinor / 2n;
@@ -317,8 +740,18 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
   const proposalStart = rows.proposals.find((x) => x.id === p.proposalId)!;
   const partnershipStart = new Date(proposalStart.startDate as Date);
   const partnershipEnd = new Date(proposalStart.endDate as Date);
-  const initial = { type: "initial" as const, amount: initialAmount, description: "Upfront payment (50%) on contract activation", dueDate: partnershipStart };
-  const final = { type: "final" as const, amount: finalAmount, description: "Final payment (50%) on approval of all deliverables", dueDate: partnershipEnd };
+  const initial = {
+    type: "initial" as const,
+    amount: initialAmount,
+    description: "Upfront payment (50%) on contract activation",
+    dueDate: partnershipStart,
+  };
+  const final = {
+    type: "final" as const,
+    amount: finalAmount,
+    description: "Final payment (50%) on approval of all deliverables",
+    dueDate: partnershipEnd,
+  };
   const payments = [initial, final];
 
   // Deliverables copied from the proposal.
@@ -350,15 +783,29 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
       brand: { name: brand.name, organization: company, email: brand.email },
       creator: { name: creator.name, handle, email: creator.email },
       campaign: p.campaign ? { name: p.campaign.name, description: p.campaign.description } : null,
-      deliverables: p.deliverables.map((d) => ({ type: d.type, description: d.description, dueDate: d.dueDate, requirements: d.requirements })),
+      deliverables: p.deliverables.map((d) => ({
+        type: d.type,
+        description: d.description,
+        dueDate: d.dueDate,
+        requirements: d.requirements,
+      })),
       compensation: { amountMinor: p.amountMinor, currency: "USD", paymentSchedule: p.paymentSchedule },
-      payments: payments.map((x) => ({ type: x.type, amountMinor: x.amount, currency: "USD", dueDate: x.dueDate, description: x.description })),
+      payments: payments.map((x) => ({
+        type: x.type,
+        amountMinor: x.amount,
+        currency: "USD",
+        dueDate: x.dueDate,
+        description: x.description,
+      })),
       timeline: { startDate: partnershipStart, endDate: partnershipEnd },
       terms: p.terms as ContractDocumentInput["terms"],
     };
     const document = await renderContractDocument(input);
     const documentSha256 = createHash("sha256").update(document).digest("hex");
-    log("contract_generated", brand.id, generatedAt, "Contract generated and sent to both parties for signature", { contractId, documentSha256 });
+    log("contract_generated", brand.id, generatedAt, "Contract generated and sent to both parties for signature", {
+      contractId,
+      documentSha256,
+    });
 
     if (reached("signed_one")) {
       const first = s.firstSigner ?? "creator";
@@ -372,46 +819,126 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
     }
     for (const sig of signatures) {
       const signer = sig.role === "creator" ? creator : brand;
-      rows.contractSignatures.push({ id: seedId(`${key}:signature:${sig.role}`), contractId, userId: signer.id, role: sig.role, signedAt: sig.at, ...SIGNING_CLIENTS[sig.role] });
-      log("contract_signed", signer.id, sig.at, `${sig.role === "creator" ? creator.name : `${brand.name} (${company})`} signed the contract`, { contractId, role: sig.role });
+      rows.contractSignatures.push({
+        id: seedId(`${key}:signature:${sig.role}`),
+        contractId,
+        userId: signer.id,
+        role: sig.role,
+        signedAt: sig.at,
+        ...SIGNING_CLIENTS[sig.role],
+      });
+      log(
+        "contract_signed",
+        signer.id,
+        sig.at,
+        `${sig.role === "creator" ? creator.name : `${brand.name} (${company})`} signed the contract`,
+        { contractId, role: sig.role },
+      );
       contractUpdated = sig.at;
     }
     if (contractStatus === "active") {
       const activeAt = new Date(contractUpdated.getTime() + MINUTE);
-      log("contract_activated", signatures[1]!.role === "creator" ? creator.id : brand.id, activeAt, "Contract fully signed; the partnership is active", { contractId });
+      log(
+        "contract_activated",
+        signatures[1]!.role === "creator" ? creator.id : brand.id,
+        activeAt,
+        "Contract fully signed; the partnership is active",
+        { contractId },
+      );
     }
-    rows.contracts.push({ id: contractId, partnershipId: id, status: contractStatus, document: new Uint8Array(document), documentSha256, createdAt: generatedAt, updatedAt: contractUpdated });
+    rows.contracts.push({
+      id: contractId,
+      partnershipId: id,
+      status: contractStatus,
+      document: new Uint8Array(document),
+      documentSha256,
+      createdAt: generatedAt,
+      updatedAt: contractUpdated,
+    });
   }
 
   // Escrow payments and deliverable work, by stage.
   const paymentIds = { initial: seedId(`${key}:payment:initial`), final: seedId(`${key}:payment:final`) };
   const paymentRows: Record<"initial" | "final", Prisma.PartnershipPaymentCreateManyInput> = {
-    initial: { id: paymentIds.initial, partnershipId: id, type: "initial", amountMinor: initialAmount, currency: "USD", status: "pending", description: initial.description, dueDate: initial.dueDate, createdAt: p.acceptedAt, updatedAt: p.acceptedAt },
-    final: { id: paymentIds.final, partnershipId: id, type: "final", amountMinor: finalAmount, currency: "USD", status: "pending", description: final.description, dueDate: final.dueDate, createdAt: p.acceptedAt, updatedAt: p.acceptedAt },
+    initial: {
+      id: paymentIds.initial,
+      partnershipId: id,
+      type: "initial",
+      amountMinor: initialAmount,
+      currency: "USD",
+      status: "pending",
+      description: initial.description,
+      dueDate: initial.dueDate,
+      createdAt: p.acceptedAt,
+      updatedAt: p.acceptedAt,
+    },
+    final: {
+      id: paymentIds.final,
+      partnershipId: id,
+      type: "final",
+      amountMinor: finalAmount,
+      currency: "USD",
+      status: "pending",
+      description: final.description,
+      dueDate: final.dueDate,
+      createdAt: p.acceptedAt,
+      updatedAt: p.acceptedAt,
+    },
   };
   const hex = (k: string) => seedId(k).replaceAll("-", "").slice(0, 24);
   const fund = (kind: "initial" | "final", initiatedAt: Date) => {
     const row = paymentRows[kind];
     const fundedAt = new Date(initiatedAt.getTime() + (2 + rng.int(0, 8)) * MINUTE);
-    Object.assign(row, { status: "in_progress", providerPaymentIntent: `pi_demo_${hex(`${key}:pi:${kind}`)}`, initiatedAt, fundedAt, updatedAt: fundedAt });
-    log("payment_initiated", brand.id, initiatedAt, `${company} initiated the ${kind} payment of ${money(row.amountMinor as bigint)}`, { paymentId: row.id, amountMinor: Number(row.amountMinor), currency: "USD" });
-    log("payment_funded", brand.id, fundedAt, `${kind === "initial" ? "Initial" : "Final"} payment of ${money(row.amountMinor as bigint)} is held in escrow`, { paymentId: row.id });
+    Object.assign(row, {
+      status: "in_progress",
+      providerPaymentIntent: `pi_demo_${hex(`${key}:pi:${kind}`)}`,
+      initiatedAt,
+      fundedAt,
+      updatedAt: fundedAt,
+    });
+    log("payment_initiated", brand.id, initiatedAt, `${company} initiated the ${kind} payment of ${money(row.amountMinor as bigint)}`, {
+      paymentId: row.id,
+      amountMinor: Number(row.amountMinor),
+      currency: "USD",
+    });
+    log(
+      "payment_funded",
+      brand.id,
+      fundedAt,
+      `${kind === "initial" ? "Initial" : "Final"} payment of ${money(row.amountMinor as bigint)} is held in escrow`,
+      { paymentId: row.id },
+    );
     return fundedAt;
   };
   const release = (kind: "initial" | "final", paidAt: Date) => {
     const row = paymentRows[kind];
     Object.assign(row, { status: "completed", providerTransfer: `tr_demo_${hex(`${key}:tr:${kind}`)}`, paidAt, updatedAt: paidAt });
-    log("payment_released", brand.id, paidAt, `${money(row.amountMinor as bigint)} released to ${creator.name}`, { paymentId: row.id, transfer: row.providerTransfer as string });
+    log("payment_released", brand.id, paidAt, `${money(row.amountMinor as bigint)} released to ${creator.name}`, {
+      paymentId: row.id,
+      transfer: row.providerTransfer as string,
+    });
   };
   const submit = (i: number, submittedAt: Date) => {
     const d = deliverableRows[i]!;
-    Object.assign(d, { status: "submitted", submittedAt, submissionUrl: submissionUrl(rng, d.type, handle), notes: "Posted and live; analytics screenshot attached.", updatedAt: submittedAt });
-    log("deliverable_submitted", creator.id, submittedAt, `${creator.name} submitted "${d.description}"`, { deliverableId: d.id as string, position: i });
+    Object.assign(d, {
+      status: "submitted",
+      submittedAt,
+      submissionUrl: submissionUrl(rng, d.type, handle),
+      notes: "Posted and live; analytics screenshot attached.",
+      updatedAt: submittedAt,
+    });
+    log("deliverable_submitted", creator.id, submittedAt, `${creator.name} submitted "${d.description}"`, {
+      deliverableId: d.id as string,
+      position: i,
+    });
   };
   const approve = (i: number, approvedAt: Date) => {
     const d = deliverableRows[i]!;
     Object.assign(d, { status: "approved", approvedAt, feedback: d.feedback ?? "Approved - thank you!", updatedAt: approvedAt });
-    log("deliverable_approved", brand.id, approvedAt, `${company} approved "${d.description}"`, { deliverableId: d.id as string, position: i });
+    log("deliverable_approved", brand.id, approvedAt, `${company} approved "${d.description}"`, {
+      deliverableId: d.id as string,
+      position: i,
+    });
   };
   const due = (i: number) => new Date(Date.parse(p.deliverables[i]!.dueDate));
   const activeAt = signatures.length === 2 ? new Date(signatures[1]!.at.getTime() + 2 * MINUTE) : null;
@@ -436,8 +963,14 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
         // One round of revisions, as the terms allow.
         const d = deliverableRows[i]!;
         const requested = new Date(submittedAt.getTime() + 20 * HOUR);
-        Object.assign(d, { status: "in_progress", feedback: "Please show the product in the first frame and add the #ad disclosure to the caption.", revisionCount: 1 });
-        log("deliverable_revision_requested", brand.id, requested, `${company} requested changes to "${d.description}"`, { deliverableId: d.id as string });
+        Object.assign(d, {
+          status: "in_progress",
+          feedback: "Please show the product in the first frame and add the #ad disclosure to the caption.",
+          revisionCount: 1,
+        });
+        log("deliverable_revision_requested", brand.id, requested, `${company} requested changes to "${d.description}"`, {
+          deliverableId: d.id as string,
+        });
         submit(i, new Date(requested.getTime() + 1 * DAY));
         d.feedback = "Thanks for the quick fix - approved.";
         approve(i, new Date(requested.getTime() + 2 * DAY));
@@ -459,11 +992,25 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
     submit(0, submittedAt);
     const d = deliverableRows[0]!;
     const rejectedAt = new Date(submittedAt.getTime() + 1 * DAY);
-    Object.assign(d, { status: "rejected", feedback: "The video does not feature the products listed in the brief; please reshoot.", updatedAt: rejectedAt });
+    Object.assign(d, {
+      status: "rejected",
+      feedback: "The video does not feature the products listed in the brief; please reshoot.",
+      updatedAt: rejectedAt,
+    });
     log("deliverable_rejected", brand.id, rejectedAt, `${company} rejected "${d.description}"`, { deliverableId: d.id as string });
     const terminatedAt = new Date(rejectedAt.getTime() + 8 * DAY);
-    Object.assign(paymentRows.final, { status: "failed", failureReason: "Partnership terminated before completion; the final payment was never collected.", updatedAt: terminatedAt });
-    log("partnership_terminated", brand.id, terminatedAt, `${company} terminated the partnership: the creator could not deliver within the campaign window`, { reason: "missed_deadlines" });
+    Object.assign(paymentRows.final, {
+      status: "failed",
+      failureReason: "Partnership terminated before completion; the final payment was never collected.",
+      updatedAt: terminatedAt,
+    });
+    log(
+      "partnership_terminated",
+      brand.id,
+      terminatedAt,
+      `${company} terminated the partnership: the creator could not deliver within the campaign window`,
+      { reason: "missed_deadlines" },
+    );
     partnershipStatus = "terminated";
     const contract = rows.contracts.find((c) => c.id === contractId)!;
     contract.status = "terminated";
@@ -493,5 +1040,15 @@ async function addPartnership(rows: CreatorRows, accounts: Accounts, anchor: Dat
   for (const deliverableId of deliverableIds) rows.partnershipPaymentDeliverables.push({ paymentId: paymentIds.final, deliverableId });
   logs
     .sort((a, b) => a.at.getTime() - b.at.getTime())
-    .forEach((l, i) => rows.activityLogs.push({ id: seedId(`${key}:activity:${i}`), partnershipId: id, userId: l.by, type: l.type, description: l.description, metadata: l.metadata, createdAt: l.at }));
+    .forEach((l, i) =>
+      rows.activityLogs.push({
+        id: seedId(`${key}:activity:${i}`),
+        partnershipId: id,
+        userId: l.by,
+        type: l.type,
+        description: l.description,
+        metadata: l.metadata,
+        createdAt: l.at,
+      }),
+    );
 }

@@ -91,7 +91,16 @@ export interface EducationRows {
 }
 
 export function emptyEducationRows(): EducationRows {
-  return { schools: [], students: [], gradePromotions: [], enrollments: [], moduleCompletions: [], assessments: [], tutorSessions: [], certificates: [] };
+  return {
+    schools: [],
+    students: [],
+    gradePromotions: [],
+    enrollments: [],
+    moduleCompletions: [],
+    assessments: [],
+    tutorSessions: [],
+    certificates: [],
+  };
 }
 
 // ───────────────────────────── Schools and students ─────────────────────────────
@@ -159,8 +168,16 @@ interface LearnerProfile {
 function learnerProfile(rng: Rng, supported: boolean): LearnerProfile {
   // Supported learners: ~75% improve, ~15% hold steady, ~10% decline. Others are flatter.
   const trajectory: Trajectory = supported
-    ? rng.weighted([["improving", 73], ["stable", 16], ["declining", 11]] as const)
-    : rng.weighted([["improving", 40], ["stable", 45], ["declining", 15]] as const);
+    ? rng.weighted([
+        ["improving", 73],
+        ["stable", 16],
+        ["declining", 11],
+      ] as const)
+    : rng.weighted([
+        ["improving", 40],
+        ["stable", 45],
+        ["declining", 15],
+      ] as const);
   const ability = clamp(rng.normal(supported ? 58 : 57, 9), 30, 85);
   const engagement = rng.float(0.4, 3.4);
   if (supported) {
@@ -201,7 +218,12 @@ interface PlannedEnrollment {
   bias: number;
 }
 
-export function generateLearning(ctx: UnitContext, student: StudentInfo, support: Support | undefined, rows: EducationRows): StudentLearning {
+export function generateLearning(
+  ctx: UnitContext,
+  student: StudentInfo,
+  support: Support | undefined,
+  rows: EducationRows,
+): StudentLearning {
   const { timeline } = ctx;
   const rng = rngFor(`${student.key}:learning`);
   const profile = learnerProfile(rng, support !== undefined);
@@ -209,11 +231,33 @@ export function generateLearning(ctx: UnitContext, student: StudentInfo, support
 
   // Most learners have been on the platform for the whole window; some joined later.
   // Supported learners were already learning when their sponsor found them.
-  const joinMonth = support ? 0 : rng.weighted([[0, 55], [1, 10], [2, 8], [3, 6], [4, 5], [5, 4], [6, 4], [7, 3], [8, 3], [9, 2]] as const);
+  const joinMonth = support
+    ? 0
+    : rng.weighted([
+        [0, 55],
+        [1, 10],
+        [2, 8],
+        [3, 6],
+        [4, 5],
+        [5, 4],
+        [6, 4],
+        [7, 3],
+        [8, 3],
+        [9, 2],
+      ] as const);
 
   // Which courses: programme subjects first, then a random pick of the grade's other subjects.
   const forced = support?.subjects ?? [];
-  const wanted = Math.max(rng.weighted([[3, 20], [4, 35], [5, 30], [6, 15]] as const), support?.minCourses ?? 0, forced.length);
+  const wanted = Math.max(
+    rng.weighted([
+      [3, 20],
+      [4, 35],
+      [5, 30],
+      [6, 15],
+    ] as const),
+    support?.minCourses ?? 0,
+    forced.length,
+  );
   const others = rng.shuffle(SUBJECTS.filter((s) => !forced.includes(s)));
   const subjects = [...forced, ...others].slice(0, Math.min(6, wanted));
 
@@ -260,7 +304,12 @@ export function generateLearning(ctx: UnitContext, student: StudentInfo, support
       if (calendarMonth === 11 && rng.chance(0.6)) continue; // December holidays: few tests
       const kind = END_OF_TERM_MONTHS.has(calendarMonth) ? "end_of_term" : m % 2 === 0 ? "quiz" : "module_test";
       const takenAt = timeline.beforeAnchor(atEatHours(rng, addDays(monthStart, rng.int(8, 17)), 8, 16));
-      const expected = profile.ability + plan.bias + profile.trend * m + profile.boost * monthsSupported(m) + (kind === "end_of_term" ? -2 : kind === "quiz" ? 1.5 : 0);
+      const expected =
+        profile.ability +
+        plan.bias +
+        profile.trend * m +
+        profile.boost * monthsSupported(m) +
+        (kind === "end_of_term" ? -2 : kind === "quiz" ? 1.5 : 0);
       const score = score2(rng.normal(expected, kind === "quiz" ? 5.5 : 4.5));
       scores.push(Number(score));
       rows.assessments.push({ id: seedId(`${plan.key}:a${m}`), studentId: student.id, courseId: cid, kind, score, takenAt });
@@ -328,7 +377,13 @@ export function generateLearning(ctx: UnitContext, student: StudentInfo, support
     if (completedAt) {
       certificateTitle = `${plan.course.title} Certificate`;
       certificateAt = timeline.beforeAnchor(addMinutes(completedAt, rng.int(2, 25)), 5);
-      rows.certificates.push({ id: seedId(`${plan.key}:cert`), studentId: student.id, courseId: cid, title: certificateTitle, issuedAt: certificateAt });
+      rows.certificates.push({
+        id: seedId(`${plan.key}:cert`),
+        studentId: student.id,
+        courseId: cid,
+        title: certificateTitle,
+        issuedAt: certificateAt,
+      });
       const recent = scores.slice(-3);
       if (recent.length === 3 && recent.reduce((a, b) => a + b, 0) / 3 >= 84) {
         rows.certificates.push({
@@ -340,7 +395,17 @@ export function generateLearning(ctx: UnitContext, student: StudentInfo, support
         });
       }
     }
-    enrollments.push({ id, course: plan.course, courseId: cid, status: plan.status, enrolledAt, completedAt, modules, certificateTitle, certificateAt });
+    enrollments.push({
+      id,
+      course: plan.course,
+      courseId: cid,
+      status: plan.status,
+      enrolledAt,
+      completedAt,
+      modules,
+      certificateTitle,
+      certificateAt,
+    });
   }
 
   // AI tutor sessions, mostly after school; supported learners use the tutor more.
@@ -392,6 +457,7 @@ export function generateLearning(ctx: UnitContext, student: StudentInfo, support
 
 /** Position of a date on the history axis, in months (month index + fraction). */
 function monthPosition(timeline: Timeline, date: Date): number {
-  const index = (date.getUTCFullYear() - timeline.months[0]!.getUTCFullYear()) * 12 + date.getUTCMonth() - timeline.months[0]!.getUTCMonth();
+  const index =
+    (date.getUTCFullYear() - timeline.months[0]!.getUTCFullYear()) * 12 + date.getUTCMonth() - timeline.months[0]!.getUTCMonth();
   return index + (date.getUTCDate() - 1) / daysInMonth(date);
 }

@@ -37,7 +37,9 @@ function printSummary(summary: SeedSummary): void {
   console.log("");
   console.log(`${"table".padEnd(width)}  ${"rows".padStart(10)}  ${"inserted".padStart(10)}`);
   for (const name of names) {
-    console.log(`${name.padEnd(width)}  ${summary.tables[name]!.toLocaleString("en-US").padStart(10)}  ${(summary.inserted[name] ?? 0).toLocaleString("en-US").padStart(10)}`);
+    console.log(
+      `${name.padEnd(width)}  ${summary.tables[name]!.toLocaleString("en-US").padStart(10)}  ${(summary.inserted[name] ?? 0).toLocaleString("en-US").padStart(10)}`,
+    );
   }
   const total = Object.values(summary.tables).reduce((a, b) => a + b, 0);
   const added = Object.values(summary.inserted).reduce((a, b) => a + b, 0);

@@ -57,7 +57,8 @@ const PORTFOLIOS: Record<PartnerKey, PortfolioSpec> = {
       {
         key: "stem",
         name: "Nairobi STEM Scholars",
-        description: "Mathematics, science and ICT support for upper-primary learners from low-income households in Nairobi and Kiambu, with weekly AI tutor sessions and a coding club in every partner school.",
+        description:
+          "Mathematics, science and ICT support for upper-primary learners from low-income households in Nairobi and Kiambu, with weekly AI tutor sessions and a coding club in every partner school.",
         status: "active",
         budgetKes: 1_500_000,
         targetStudents: 50,
@@ -79,7 +80,8 @@ const PORTFOLIOS: Record<PartnerKey, PortfolioSpec> = {
       {
         key: "coast",
         name: "Coast Region Digital Literacy",
-        description: "Digital skills and English literacy for learners in Mombasa, Kilifi and Kwale, with shared tablets, data bundles and teacher training.",
+        description:
+          "Digital skills and English literacy for learners in Mombasa, Kilifi and Kwale, with shared tablets, data bundles and teacher training.",
         status: "active",
         budgetKes: 1_200_000,
         targetStudents: 40,
@@ -100,7 +102,8 @@ const PORTFOLIOS: Record<PartnerKey, PortfolioSpec> = {
       {
         key: "rift",
         name: "Rift Valley Girls in Science",
-        description: "Science and mathematics mentorship for girls in upper primary across Nakuru, Uasin Gishu, Kericho and Nandi, with women scientists as mentors.",
+        description:
+          "Science and mathematics mentorship for girls in upper primary across Nakuru, Uasin Gishu, Kericho and Nandi, with women scientists as mentors.",
         status: "planning",
         budgetKes: 900_000,
         targetStudents: 30,
@@ -315,8 +318,12 @@ export function planPortfolios(ctx: UnitContext, students: readonly StudentInfo[
       const chosen = rng.sample(program.participants, count);
       for (const { student } of chosen) slots.push({ status: "active", type: "course_specific", program, student });
     }
-    const statuses = (Object.entries(spec.statuses) as Array<[SponsorshipStatus, number]>).flatMap(([s, n]) => Array<SponsorshipStatus>(n).fill(s));
-    const types = rng.shuffle((Object.entries(spec.types) as Array<[SponsorshipType, number]>).flatMap(([t, n]) => Array<SponsorshipType>(n).fill(t)));
+    const statuses = (Object.entries(spec.statuses) as Array<[SponsorshipStatus, number]>).flatMap(([s, n]) =>
+      Array<SponsorshipStatus>(n).fill(s),
+    );
+    const types = rng.shuffle(
+      (Object.entries(spec.types) as Array<[SponsorshipType, number]>).flatMap(([t, n]) => Array<SponsorshipType>(n).fill(t)),
+    );
     const pool = students.filter((s) => !taken.has(s.id));
     const chosen = rng.shuffle(weightedSample(rng, pool, statuses.length, needWeight));
     chosen.forEach((student, i) => {
@@ -329,7 +336,11 @@ export function planPortfolios(ctx: UnitContext, students: readonly StudentInfo[
       const srng = rngFor(key);
       const dates = planSponsorshipDates(ctx, srng, slot.status, slot.program);
       const amountKes =
-        slot.type === "full_scholarship" ? srng.int(80, 120) * 500 : slot.type === "partial" ? srng.int(30, 60) * 500 : srng.int(30, 70) * 500;
+        slot.type === "full_scholarship"
+          ? srng.int(80, 120) * 500
+          : slot.type === "partial"
+            ? srng.int(30, 60) * 500
+            : srng.int(30, 70) * 500;
       plan.sponsorships.push({
         key,
         id: seedId(key),
@@ -361,7 +372,13 @@ export function planPortfolios(ctx: UnitContext, students: readonly StudentInfo[
   for (const plan of partners) {
     for (const program of plan.programs) {
       for (const p of program.participants) {
-        merge(p.student, { activatedAt: p.enrolledAt, endedAt: null, subjects: program.spec.subjects, minCourses: program.spec.subjects.length, knownSince: p.enrolledAt });
+        merge(p.student, {
+          activatedAt: p.enrolledAt,
+          endedAt: null,
+          subjects: program.spec.subjects,
+          minCourses: program.spec.subjects.length,
+          knownSince: p.enrolledAt,
+        });
       }
     }
     for (const s of plan.sponsorships) {
@@ -395,14 +412,36 @@ export interface PortfolioRows {
 
 export function emptyPortfolioRows(): PortfolioRows {
   return {
-    programs: [], programCourses: [], programParticipants: [], programMilestones: [], sponsorships: [], sponsorshipCourses: [],
-    payments: [], paymentSponsorships: [], disbursements: [], sponsorshipEvents: [], invoices: [],
+    programs: [],
+    programCourses: [],
+    programParticipants: [],
+    programMilestones: [],
+    sponsorships: [],
+    sponsorshipCourses: [],
+    payments: [],
+    paymentSponsorships: [],
+    disbursements: [],
+    sponsorshipEvents: [],
+    invoices: [],
   };
 }
 
 const kes = (amount: number) => `KES ${amount.toLocaleString("en-US")}`;
 const minor = (amountKes: number) => BigInt(Math.round(amountKes * 100));
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const monthLabel = (d: Date) => `${MONTH_NAMES[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 
 /** Payment reference prefixes, as shown to partners (e.g. BT_20260201_001). */
@@ -455,12 +494,33 @@ function ledger(ctx: UnitContext, plan: PartnerPlan): { payments: PaymentSpec[];
   const nextDue = addDays(addMonths(anchorMonth, 1), 4);
 
   if (plan.org.key === "p1") {
-    const methods: PaymentMethod[] = ["bank_transfer", "mpesa", "mpesa", "stripe", "bank_transfer", "mpesa", "paypal", "mpesa", "bank_transfer", "mpesa", "stripe", "mpesa"];
+    const methods: PaymentMethod[] = [
+      "bank_transfer",
+      "mpesa",
+      "mpesa",
+      "stripe",
+      "bank_transfer",
+      "mpesa",
+      "paypal",
+      "mpesa",
+      "bank_transfer",
+      "mpesa",
+      "stripe",
+      "mpesa",
+    ];
     for (let m = -12; m <= -1; m++) {
       const month = addMonths(anchorMonth, m);
       const createdAt = at(addDays(month, 1));
       if (m === -1) {
-        payments.push({ key: p("batch:-1:failed"), method: "mpesa", status: "failed", createdAt: at(month, 8, 10), description: `${MONTHLY} - ${monthLabel(month)}`, batch: true, failureReason: "The M-Pesa request was cancelled by the user (ResultCode 1032)" });
+        payments.push({
+          key: p("batch:-1:failed"),
+          method: "mpesa",
+          status: "failed",
+          createdAt: at(month, 8, 10),
+          description: `${MONTHLY} - ${monthLabel(month)}`,
+          batch: true,
+          failureReason: "The M-Pesa request was cancelled by the user (ResultCode 1032)",
+        });
       }
       payments.push({
         key: p(`batch:${m}`),
@@ -472,10 +532,25 @@ function ledger(ctx: UnitContext, plan: PartnerPlan): { payments: PaymentSpec[];
         invoice: m === -2 ? { status: "paid", description: MONTHLY, issuedAt: addDays(month, -10), dueDate: addDays(month, 4) } : undefined,
       });
       if (m === -4) {
-        payments.push({ key: p("batch:-4:duplicate"), method: "stripe", status: "refunded", createdAt: addHours(createdAt, 0.2), description: `${MONTHLY} - ${monthLabel(month)} (duplicate charge, refunded)`, sameAs: p("batch:-4") });
+        payments.push({
+          key: p("batch:-4:duplicate"),
+          method: "stripe",
+          status: "refunded",
+          createdAt: addHours(createdAt, 0.2),
+          description: `${MONTHLY} - ${monthLabel(month)} (duplicate charge, refunded)`,
+          sameAs: p("batch:-4"),
+        });
       }
     }
-    payments.push({ key: p("batch:0"), method: "mpesa", status: "pending", createdAt: at(addDays(anchorMonth, -1)), description: `${MONTHLY} - ${monthLabel(anchorMonth)}`, batch: true, invoice: { status: "sent", description: MONTHLY, issuedAt: addDays(anchorMonth, -5), dueDate: nextDue } });
+    payments.push({
+      key: p("batch:0"),
+      method: "mpesa",
+      status: "pending",
+      createdAt: at(addDays(anchorMonth, -1)),
+      description: `${MONTHLY} - ${monthLabel(anchorMonth)}`,
+      batch: true,
+      invoice: { status: "sent", description: MONTHLY, issuedAt: addDays(anchorMonth, -5), dueDate: nextDue },
+    });
 
     const stem = program("stem");
     const coast = program("coast");
@@ -487,7 +562,16 @@ function ledger(ctx: UnitContext, plan: PartnerPlan): { payments: PaymentSpec[];
         status === "completed"
           ? { status: "paid" as const, description, issuedAt: addDays(createdAt, -14), dueDate: addDays(createdAt, 7) }
           : { status: "sent" as const, description, issuedAt: addDays(anchorMonth, -3), dueDate: addDays(nextDue, 6) };
-      payments.push({ key: p(`${prog.spec.key}:tranche:${n}`), method: "bank_transfer", status, createdAt: status === "pending" ? at(addDays(anchorMonth, -3)) : createdAt, description, amountKes, program: prog, invoice });
+      payments.push({
+        key: p(`${prog.spec.key}:tranche:${n}`),
+        method: "bank_transfer",
+        status,
+        createdAt: status === "pending" ? at(addDays(anchorMonth, -3)) : createdAt,
+        description,
+        amountKes,
+        program: prog,
+        invoice,
+      });
     };
     tranche(stem, 1, 0, 500_000);
     tranche(stem, 2, 3, 500_000);
@@ -495,33 +579,102 @@ function ledger(ctx: UnitContext, plan: PartnerPlan): { payments: PaymentSpec[];
     tranche(coast, 1, 0, 400_000);
     tranche(coast, 2, 3, 300_000);
     tranche(coast, 3, 6, 300_000, "pending");
-    payments.push({ key: p("coast:tablets"), method: "paypal", status: "completed", createdAt: at(addMonths(coast.startDate, 1)), description: `${coast.spec.name} - tablets and data bundles`, amountKes: 180_000, program: coast });
+    payments.push({
+      key: p("coast:tablets"),
+      method: "paypal",
+      status: "completed",
+      createdAt: at(addMonths(coast.startDate, 1)),
+      description: `${coast.spec.name} - tablets and data bundles`,
+      amountKes: 180_000,
+      program: coast,
+    });
     const scopingAt = at(addDays(anchorMonth, -20));
     payments.push({
-      key: p("rift:scoping"), method: "stripe", status: "completed", createdAt: scopingAt, description: `${rift.spec.name} - scoping and mentor recruitment`, amountKes: 90_000, program: rift,
-      invoice: { status: "paid", description: `${rift.spec.name} - scoping and mentor recruitment`, issuedAt: addDays(scopingAt, -7), dueDate: addDays(scopingAt, 14) },
+      key: p("rift:scoping"),
+      method: "stripe",
+      status: "completed",
+      createdAt: scopingAt,
+      description: `${rift.spec.name} - scoping and mentor recruitment`,
+      amountKes: 90_000,
+      program: rift,
+      invoice: {
+        status: "paid",
+        description: `${rift.spec.name} - scoping and mentor recruitment`,
+        issuedAt: addDays(scopingAt, -7),
+        dueDate: addDays(scopingAt, 14),
+      },
     });
     payments.push({
-      key: p("stem:mentorship"), method: "paypal", status: "pending", createdAt: at(addDays(anchorMonth, -12)), description: `${stem.spec.name} - mentorship day logistics`, amountKes: 60_000, program: stem,
-      invoice: { status: "overdue", description: `${stem.spec.name} - mentorship day logistics`, issuedAt: addDays(anchorMonth, -40), dueDate: addDays(anchorMonth, -10) },
+      key: p("stem:mentorship"),
+      method: "paypal",
+      status: "pending",
+      createdAt: at(addDays(anchorMonth, -12)),
+      description: `${stem.spec.name} - mentorship day logistics`,
+      amountKes: 60_000,
+      program: stem,
+      invoice: {
+        status: "overdue",
+        description: `${stem.spec.name} - mentorship day logistics`,
+        issuedAt: addDays(anchorMonth, -40),
+        dueDate: addDays(anchorMonth, -10),
+      },
     });
-    invoices.push({ key: `u${ctx.unit}:p1:invoice:supplies`, status: "overdue", description: "School supplies and uniforms - Term 1", issuedAt: addDays(anchorMonth, -55), dueDate: addDays(anchorMonth, -25), amountKes: 135_000 });
-    invoices.push({ key: `u${ctx.unit}:p1:invoice:rift-phase-1`, status: "draft", description: `${rift.spec.name} - phase 1 funding`, issuedAt: addDays(anchorMonth, -1), dueDate: addMonths(anchorMonth, 2), amountKes: 450_000, program: rift });
+    invoices.push({
+      key: `u${ctx.unit}:p1:invoice:supplies`,
+      status: "overdue",
+      description: "School supplies and uniforms - Term 1",
+      issuedAt: addDays(anchorMonth, -55),
+      dueDate: addDays(anchorMonth, -25),
+      amountKes: 135_000,
+    });
+    invoices.push({
+      key: `u${ctx.unit}:p1:invoice:rift-phase-1`,
+      status: "draft",
+      description: `${rift.spec.name} - phase 1 funding`,
+      issuedAt: addDays(anchorMonth, -1),
+      dueDate: addMonths(anchorMonth, 2),
+      amountKes: 450_000,
+      program: rift,
+    });
   } else {
     const coders = program("coders");
     payments.push({
-      key: p("coders:tranche:1"), method: "bank_transfer", status: "completed", createdAt: at(addDays(coders.startDate, -4)), description: `${coders.spec.name} - funding tranche 1`, amountKes: 300_000, program: coders,
-      invoice: { status: "paid", description: `${coders.spec.name} - funding tranche 1`, issuedAt: addDays(coders.startDate, -18), dueDate: addDays(coders.startDate, -1) },
+      key: p("coders:tranche:1"),
+      method: "bank_transfer",
+      status: "completed",
+      createdAt: at(addDays(coders.startDate, -4)),
+      description: `${coders.spec.name} - funding tranche 1`,
+      amountKes: 300_000,
+      program: coders,
+      invoice: {
+        status: "paid",
+        description: `${coders.spec.name} - funding tranche 1`,
+        issuedAt: addDays(coders.startDate, -18),
+        dueDate: addDays(coders.startDate, -1),
+      },
     });
     const methods: PaymentMethod[] = ["stripe", "paypal", "stripe", "stripe"];
     for (let m = -4; m <= -1; m++) {
       const month = addMonths(anchorMonth, m);
       payments.push({
-        key: p(`batch:${m}`), method: methods[m + 4]!, status: "completed", createdAt: at(addDays(month, 2)), description: `${MONTHLY} - ${monthLabel(month)}`, batch: true,
+        key: p(`batch:${m}`),
+        method: methods[m + 4]!,
+        status: "completed",
+        createdAt: at(addDays(month, 2)),
+        description: `${MONTHLY} - ${monthLabel(month)}`,
+        batch: true,
         invoice: m === -1 ? { status: "paid", description: MONTHLY, issuedAt: addDays(month, -8), dueDate: addDays(month, 5) } : undefined,
       });
     }
-    payments.push({ key: p("batch:0"), method: "stripe", status: "pending", createdAt: at(addDays(anchorMonth, -1)), description: `${MONTHLY} - ${monthLabel(anchorMonth)}`, batch: true, invoice: { status: "sent", description: MONTHLY, issuedAt: addDays(anchorMonth, -4), dueDate: nextDue } });
+    payments.push({
+      key: p("batch:0"),
+      method: "stripe",
+      status: "pending",
+      createdAt: at(addDays(anchorMonth, -1)),
+      description: `${MONTHLY} - ${monthLabel(anchorMonth)}`,
+      batch: true,
+      invoice: { status: "sent", description: MONTHLY, issuedAt: addDays(anchorMonth, -4), dueDate: nextDue },
+    });
   }
   payments.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return { payments, invoices };
@@ -558,7 +711,12 @@ function runningAt(s: SponsorshipPlan, at: Date): boolean {
   return at.getTime() < s.endDate.getTime() + DAY;
 }
 
-export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning: ReadonlyMap<string, StudentLearning>, rows: PortfolioRows): void {
+export function buildPortfolios(
+  ctx: UnitContext,
+  plan: PortfolioPlan,
+  learning: ReadonlyMap<string, StudentLearning>,
+  rows: PortfolioRows,
+): void {
   const { timeline } = ctx;
   const anchor = timeline.anchor;
   let referenceSeq = 0;
@@ -618,8 +776,12 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
       const enrollments = studentLearning?.enrollments ?? [];
       let courses = enrollments;
       if (s.type === "course_specific") {
-        const preferred = s.program ? enrollments.filter((e) => s.program!.spec.subjects.includes(e.course.subject)) : enrollments.filter((e) => e.status !== "dropped");
-        courses = srng.sample(preferred.length ? preferred : enrollments, srng.int(1, 3)).sort((a, b) => a.course.title.localeCompare(b.course.title));
+        const preferred = s.program
+          ? enrollments.filter((e) => s.program!.spec.subjects.includes(e.course.subject))
+          : enrollments.filter((e) => e.status !== "dropped");
+        courses = srng
+          .sample(preferred.length ? preferred : enrollments, srng.int(1, 3))
+          .sort((a, b) => a.course.title.localeCompare(b.course.title));
       }
       covered.set(s.id, courses);
       for (const e of courses) rows.sponsorshipCourses.push({ sponsorshipId: s.id, courseId: e.courseId });
@@ -685,7 +847,10 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         amountKes = 50_000;
         programId = partner.programs[0]!.id;
       }
-      const completedAt = spec.status === "completed" || spec.status === "refunded" ? timeline.beforeAnchor(addHours(spec.createdAt, rng.int(1, 20)), 20) : null;
+      const completedAt =
+        spec.status === "completed" || spec.status === "refunded"
+          ? timeline.beforeAnchor(addHours(spec.createdAt, rng.int(1, 20)), 20)
+          : null;
       const refundedAt = spec.status === "refunded" ? timeline.beforeAnchor(addDays(completedAt!, rng.int(1, 3)), 10) : null;
       const failedAt = spec.status === "failed" ? addHours(spec.createdAt, 0.05) : null;
       const date = compactDate(spec.createdAt);
@@ -708,7 +873,9 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         completedAt,
         updatedAt: refundedAt ?? completedAt ?? failedAt ?? spec.createdAt,
         // Demo payments are in KES, the partners' reporting currency: settled ones convert at 1.
-        ...(spec.status === "completed" ? { exchangeRate: 1, rateSource: "same_currency", reportingAmountMinor: minor(amountKes), reportingCurrency: "KES" } : {}),
+        ...(spec.status === "completed"
+          ? { exchangeRate: 1, rateSource: "same_currency", reportingAmountMinor: minor(amountKes), reportingCurrency: "KES" }
+          : {}),
       });
       for (const s of sponsorships) rows.paymentSponsorships.push({ paymentId: id, sponsorshipId: s.id });
 
@@ -733,7 +900,14 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
       }
 
       if (spec.invoice) {
-        invoices.push({ ...spec.invoice, key: `${spec.key}:invoice`, amountKes, program: spec.program, paymentKey: spec.key, paidAt: completedAt });
+        invoices.push({
+          ...spec.invoice,
+          key: `${spec.key}:invoice`,
+          amountKes,
+          program: spec.program,
+          paymentKey: spec.key,
+          paidAt: completedAt,
+        });
       }
     }
 
@@ -771,15 +945,19 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
     // Sponsorship timelines.
     for (const s of partner.sponsorships) {
       const events: Array<{ event: string; at: Date }> = [{ event: "Sponsorship created", at: s.createdAt }];
-      if (s.status === "pending") events.push({ event: "Awaiting guardian consent form", at: timeline.beforeAnchor(addDays(s.createdAt, 1)) });
+      if (s.status === "pending")
+        events.push({ event: "Awaiting guardian consent form", at: timeline.beforeAnchor(addDays(s.createdAt, 1)) });
       if (s.activatedAt) {
         events.push({ event: "Sponsorship activated", at: s.activatedAt });
         const firstPaid = disbursed.get(s.id)?.[0];
-        if (firstPaid) events.push({ event: `First disbursement of ${kes(firstPaid.amountKes)} sent to ${s.student.schoolName}`, at: firstPaid.at });
+        if (firstPaid)
+          events.push({ event: `First disbursement of ${kes(firstPaid.amountKes)} sent to ${s.student.schoolName}`, at: firstPaid.at });
         const until = s.endedAt ?? anchor;
         const courses = covered.get(s.id) ?? [];
         const modules = courses
-          .flatMap((e) => e.modules.map((at, i) => ({ at, text: `Student completed ${e.course.title.replace(/ Grade \d+$/, "")} Module ${i + 1}` })))
+          .flatMap((e) =>
+            e.modules.map((at, i) => ({ at, text: `Student completed ${e.course.title.replace(/ Grade \d+$/, "")} Module ${i + 1}` })),
+          )
           .filter((m) => m.at > s.activatedAt! && m.at < until)
           .sort((a, b) => a.at.getTime() - b.at.getTime());
         const picks = modules.length <= 3 ? modules : [modules[0]!, modules[Math.floor(modules.length / 2)]!, modules[modules.length - 1]!];
@@ -791,7 +969,10 @@ export function buildPortfolios(ctx: UnitContext, plan: PortfolioPlan, learning:
         }
         const highlight = learning.get(s.student.id)?.highlight;
         if (highlight && highlight.score >= 75 && highlight.takenAt < until) {
-          events.push({ event: `Scored ${highlight.score.toFixed(1)}% in the ${highlight.courseTitle} end-of-term assessment`, at: highlight.takenAt });
+          events.push({
+            event: `Scored ${highlight.score.toFixed(1)}% in the ${highlight.courseTitle} end-of-term assessment`,
+            at: highlight.takenAt,
+          });
         }
       }
       if (s.status === "completed" && s.endedAt) events.push({ event: "Sponsorship completed", at: s.endedAt });

@@ -31,7 +31,11 @@ describe("demo data", () => {
     expect(Object.values(summary.inserted).every((n) => n === 0)).toBe(true);
     expect(await tableCounts()).toEqual(before);
     expect(
-      await one(getDb().$queryRaw<Array<{ total: string; latest: Date }>>`SELECT SUM(score)::text AS total, MAX(taken_at) AS latest FROM assessments`),
+      await one(
+        getDb().$queryRaw<
+          Array<{ total: string; latest: Date }>
+        >`SELECT SUM(score)::text AS total, MAX(taken_at) AS latest FROM assessments`,
+      ),
     ).toEqual(fingerprint);
   });
 

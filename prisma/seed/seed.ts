@@ -10,7 +10,14 @@ import { addCount, bulkInsert, createInBatches, type Counts, type TableSpec } fr
 import { COURSES } from "./catalog";
 import { seedCreatorEconomy } from "./creators";
 import { Timeline, defaultAnchor } from "./dates";
-import { emptyEducationRows, generateLearning, generateStudents, type EducationRows, type StudentLearning, type UnitContext } from "./education";
+import {
+  emptyEducationRows,
+  generateLearning,
+  generateStudents,
+  type EducationRows,
+  type StudentLearning,
+  type UnitContext,
+} from "./education";
 import { seedId } from "./ids";
 import { COUNTIES } from "./kenya";
 import { buildPortfolios, emptyPortfolioRows, planPortfolios, type PartnerOrg, type PortfolioRows } from "./partners";
@@ -41,12 +48,24 @@ export interface SeedSummary {
 }
 
 const TABLES = {
-  schools: { table: "schools", columns: { id: "id", name: "name", countyId: "county_id" } } satisfies TableSpec<Prisma.SchoolCreateManyInput>,
+  schools: {
+    table: "schools",
+    columns: { id: "id", name: "name", countyId: "county_id" },
+  } satisfies TableSpec<Prisma.SchoolCreateManyInput>,
   students: {
     table: "students",
     columns: {
-      id: "id", firstName: "first_name", lastName: "last_name", gender: "gender", gradeLevel: "grade_level", schoolId: "school_id", countyId: "county_id",
-      avatarUrl: "avatar_url", householdIncomeMinor: "household_income_minor", dateOfBirth: "date_of_birth", createdAt: "created_at",
+      id: "id",
+      firstName: "first_name",
+      lastName: "last_name",
+      gender: "gender",
+      gradeLevel: "grade_level",
+      schoolId: "school_id",
+      countyId: "county_id",
+      avatarUrl: "avatar_url",
+      householdIncomeMinor: "household_income_minor",
+      dateOfBirth: "date_of_birth",
+      createdAt: "created_at",
     },
   } satisfies TableSpec<Prisma.StudentCreateManyInput>,
   gradePromotions: {
@@ -56,8 +75,15 @@ const TABLES = {
   enrollments: {
     table: "enrollments",
     columns: {
-      id: "id", studentId: "student_id", courseId: "course_id", status: "status", progressPercent: "progress_percent", modulesCompleted: "modules_completed",
-      enrolledAt: "enrolled_at", completedAt: "completed_at", lastActivityAt: "last_activity_at",
+      id: "id",
+      studentId: "student_id",
+      courseId: "course_id",
+      status: "status",
+      progressPercent: "progress_percent",
+      modulesCompleted: "modules_completed",
+      enrolledAt: "enrolled_at",
+      completedAt: "completed_at",
+      lastActivityAt: "last_activity_at",
     },
   } satisfies TableSpec<Prisma.EnrollmentCreateManyInput>,
   moduleCompletions: {
@@ -70,7 +96,14 @@ const TABLES = {
   } satisfies TableSpec<Prisma.AssessmentCreateManyInput>,
   tutorSessions: {
     table: "tutor_sessions",
-    columns: { id: "id", studentId: "student_id", courseId: "course_id", startedAt: "started_at", durationMinutes: "duration_minutes", messageCount: "message_count" },
+    columns: {
+      id: "id",
+      studentId: "student_id",
+      courseId: "course_id",
+      startedAt: "started_at",
+      durationMinutes: "duration_minutes",
+      messageCount: "message_count",
+    },
   } satisfies TableSpec<Prisma.TutorSessionCreateManyInput>,
   certificates: {
     table: "certificates",
@@ -82,14 +115,26 @@ async function ensureReferenceData(db: PrismaClient, counts: Counts) {
   addCount(
     counts,
     "counties",
-    (await db.county.createMany({ data: COUNTIES.map((c) => ({ id: seedId(`county:${c.code}`), name: c.name, code: c.code })), skipDuplicates: true })).count,
+    (
+      await db.county.createMany({
+        data: COUNTIES.map((c) => ({ id: seedId(`county:${c.code}`), name: c.name, code: c.code })),
+        skipDuplicates: true,
+      })
+    ).count,
   );
   addCount(
     counts,
     "courses",
     (
       await db.course.createMany({
-        data: COURSES.map((c) => ({ id: c.seedId, title: c.title, subject: c.subject, gradeLevel: c.gradeLevel, moduleCount: c.moduleCount, published: true })),
+        data: COURSES.map((c) => ({
+          id: c.seedId,
+          title: c.title,
+          subject: c.subject,
+          gradeLevel: c.gradeLevel,
+          moduleCount: c.moduleCount,
+          published: true,
+        })),
         skipDuplicates: true,
       })
     ).count,
@@ -200,7 +245,9 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
     const generatedMs = performance.now() - unitStart;
     const rows = await insertUnit(db, data, inserted);
     unitsSeeded++;
-    log(`Unit ${unit + 1}/${scale}: ${rows.toLocaleString("en-US")} rows inserted (generate ${Math.round(generatedMs)} ms, total ${Math.round(performance.now() - unitStart)} ms)`);
+    log(
+      `Unit ${unit + 1}/${scale}: ${rows.toLocaleString("en-US")} rows inserted (generate ${Math.round(generatedMs)} ms, total ${Math.round(performance.now() - unitStart)} ms)`,
+    );
   }
   if (unitsSkipped) log(`${unitsSkipped} unit(s) were already seeded and skipped`);
   // Fresh planner statistics after a bulk load, so queries get plans for the real row counts.

@@ -77,7 +77,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return intent ? { status: 200, body: intent } : notFound(`No such payment_intent: '${retrieve[1]}'`);
     }
     if (method === "POST" && path === "/v1/transfers") {
-      if (!body.destination) return { status: 400, body: { error: { type: "invalid_request_error", message: "Missing required param: destination.", param: "destination" } } };
+      if (!body.destination)
+        return {
+          status: 400,
+          body: { error: { type: "invalid_request_error", message: "Missing required param: destination.", param: "destination" } },
+        };
       const transfer = {
         id: id("tr"),
         object: "transfer",

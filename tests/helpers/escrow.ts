@@ -20,7 +20,10 @@ export function proposalBody(recipientId: string, amount = 100, campaignId?: str
 
 export async function signedPartnership(options: { brand: string; creator: string; creatorId: string; brandId: string; amount?: number }) {
   const campaignId = await freshCampaign(options.brandId);
-  const created = await call(createProposal, "/api/partnerships/proposals", { token: options.brand, body: proposalBody(options.creatorId, options.amount, campaignId) });
+  const created = await call(createProposal, "/api/partnerships/proposals", {
+    token: options.brand,
+    body: proposalBody(options.creatorId, options.amount, campaignId),
+  });
   const proposalId = created.body.id as string;
   await call(sendProposal, "/x", { token: options.brand, params: { proposalId }, method: "POST" });
   const accepted = await call(acceptProposal, "/x", { token: options.creator, params: { proposalId }, method: "POST" });
@@ -29,7 +32,11 @@ export async function signedPartnership(options: { brand: string; creator: strin
   await call(signContract, "/x", { token: options.creator, params: { partnershipId }, body: {} });
   const signed = await call(signContract, "/x", { token: options.brand, params: { partnershipId }, body: {} });
   if (signed.body.status !== "active") throw new Error(`contract not active: ${JSON.stringify(signed.body)}`);
-  const payments = (await call(listPayments, "/x", { token: options.brand, params: { partnershipId } })).body.payments as Array<{ id: string; type: string; amount: number }>;
+  const payments = (await call(listPayments, "/x", { token: options.brand, params: { partnershipId } })).body.payments as Array<{
+    id: string;
+    type: string;
+    amount: number;
+  }>;
   return { proposalId, partnershipId, payments };
 }
 
@@ -42,6 +49,9 @@ let campaigns = 0;
 export async function freshCampaign(brandId: string): Promise<string> {
   const { getDb } = await import("@/lib/db");
   campaigns += 1;
-  const campaign = await getDb().campaign.create({ data: { brandId, name: `Test campaign ${process.pid}-${campaigns}` }, select: { id: true } });
+  const campaign = await getDb().campaign.create({
+    data: { brandId, name: `Test campaign ${process.pid}-${campaigns}` },
+    select: { id: true },
+  });
   return campaign.id;
 }

@@ -30,12 +30,22 @@ function routeTable(): Promise<Map<Handler, Route>> {
   return (routes ??= (async () => {
     const table = new Map<Handler, Route>();
     const root = path.resolve("app/api");
-    const files = fs.readdirSync(root, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(`${path.sep}route.ts`) || file === "route.ts");
+    const files = fs
+      .readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(`${path.sep}route.ts`) || file === "route.ts");
     for (const file of files) {
-      const template = "/api/" + path.dirname(file).split(path.sep).filter((part) => part !== ".").map((part) => part.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+      const template =
+        "/api/" +
+        path
+          .dirname(file)
+          .split(path.sep)
+          .filter((part) => part !== ".")
+          .map((part) => part.replace(/^\[(.+)\]$/, "{$1}"))
+          .join("/");
       const exports = (await import(path.join(root, file))) as Record<string, unknown>;
       for (const method of METHODS) {
-        if (typeof exports[method] === "function") table.set(exports[method] as Handler, { path: template.replace(/\/$/, ""), method: method.toLowerCase() });
+        if (typeof exports[method] === "function")
+          table.set(exports[method] as Handler, { path: template.replace(/\/$/, ""), method: method.toLowerCase() });
       }
     }
     return table;
@@ -43,7 +53,10 @@ function routeTable(): Promise<Map<Handler, Route>> {
 }
 
 /** The handler that serves `method` on a concrete path (`/api/v1/partner/programs/<uuid>`), with its path parameters. */
-export async function handlerFor(method: string, concretePath: string): Promise<{ handler: Handler; params: Record<string, string>; template: string }> {
+export async function handlerFor(
+  method: string,
+  concretePath: string,
+): Promise<{ handler: Handler; params: Record<string, string>; template: string }> {
   const parts = concretePath.split("?")[0]!.split("/").filter(Boolean);
   const candidates = [...(await routeTable()).entries()].filter(([, route]) => route.method === method.toLowerCase());
   // Literal segments win over parameters (".../payments/invoices" is not ".../payments/{id}").
@@ -92,23 +105,33 @@ export async function checkDocumentedResponse(handler: Handler, response: Observ
   if (!route || UNDOCUMENTED.some((pattern) => pattern.test(route.path))) return;
   const { ajv, docs } = schemas();
   const which = route.path.startsWith("/api/partnerships") || route.path.startsWith("/api/webhooks") ? "partnerships" : "partner";
-  const operation = (docs[which].paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>)[route.path]?.[route.method];
+  const operation = (
+    docs[which].paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>
+  )[route.path]?.[route.method];
   const where = `${route.method.toUpperCase()} ${route.path} → ${response.status}`;
   if (!operation) throw new Error(`${where}: the operation is not in the OpenAPI document`);
   const documented = operation.responses[String(response.status)];
   if (!documented) throw new Error(`${where}: the status is not documented (documented: ${Object.keys(operation.responses).join(", ")})`);
   const mediaType = response.contentType?.split(";")[0]!.trim().toLowerCase() ?? null;
   if (!documented.content) {
-    if (mediaType && response.body !== undefined && response.body !== "") throw new Error(`${where}: a ${mediaType} body where none is documented`);
+    if (mediaType && response.body !== undefined && response.body !== "")
+      throw new Error(`${where}: a ${mediaType} body where none is documented`);
     return;
   }
   if (!mediaType || !(mediaType in documented.content)) {
     throw new Error(`${where}: media type ${mediaType} is not documented (documented: ${Object.keys(documented.content).join(", ")})`);
   }
   if (mediaType !== "application/json" || !(documented.content[mediaType] as { schema?: unknown }).schema) return;
-  const validate = ajv.getSchema(`${which}#/${pointer("paths", route.path, route.method, "responses", String(response.status), "content", mediaType, "schema")}`)!;
+  const validate = ajv.getSchema(
+    `${which}#/${pointer("paths", route.path, route.method, "responses", String(response.status), "content", mediaType, "schema")}`,
+  )!;
   if (!validate(response.body)) {
-    const problems = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || "(body)"} ${error.message}${error.params && "additionalProperty" in error.params ? ` (${String(error.params.additionalProperty)})` : ""}`);
+    const problems = (validate.errors ?? [])
+      .slice(0, 5)
+      .map(
+        (error) =>
+          `${error.instancePath || "(body)"} ${error.message}${error.params && "additionalProperty" in error.params ? ` (${String(error.params.additionalProperty)})` : ""}`,
+      );
     throw new Error(`${where}: the body does not match the documented schema: ${problems.join("; ")}`);
   }
 }

@@ -22,7 +22,9 @@ let partner2: string;
 let creatorId: string;
 
 beforeAll(async () => {
-  [brand, creator, partner, partner2] = await Promise.all(["brand@demo.test", "creator@demo.test", "partner@demo.test", "partner2@demo.test"].map(tokenFor));
+  [brand, creator, partner, partner2] = await Promise.all(
+    ["brand@demo.test", "creator@demo.test", "partner@demo.test", "partner2@demo.test"].map(tokenFor),
+  );
   creatorId = (await getDb().user.findUniqueOrThrow({ where: { email: "creator@demo.test" } })).id;
 });
 
@@ -41,10 +43,16 @@ describe("API1: a draft proposal is its sender's alone", () => {
     expect(received.body.pagination.total).toBe(0);
     const everything = await call(listProposals, "/api/partnerships/proposals?limit=100", { token: creator });
     expect(everything.body.proposals.map((p: { id: string }) => p.id)).not.toContain(id);
-    const visible = await getDb().proposal.count({ where: { OR: [{ senderId: creatorId }, { recipientId: creatorId, status: { not: "draft" } }] } });
+    const visible = await getDb().proposal.count({
+      where: { OR: [{ senderId: creatorId }, { recipientId: creatorId, status: { not: "draft" } }] },
+    });
     expect(everything.body.pagination.total).toBe(visible);
 
-    const answered = await call(counter, "/x", { token: creator, params: { proposalId: id }, body: { compensation: { amount: 1, currency: "USD" } } });
+    const answered = await call(counter, "/x", {
+      token: creator,
+      params: { proposalId: id },
+      body: { compensation: { amount: 1, currency: "USD" } },
+    });
     expect(answered.status).toBe(404);
     expect(await getDb().proposal.count({ where: { counterOfId: id } })).toBe(0);
   });
@@ -52,7 +60,10 @@ describe("API1: a draft proposal is its sender's alone", () => {
 
 describe("API1: a simulated M-Pesa prompt answers only to its own partner", () => {
   it("is 404 to another partner and leaves the payment pending", async () => {
-    const made = await call(createPayment, "/api/v1/partner/payments", { token: partner, body: { amount: 900, method: "mpesa", phone_number: "0712345678" } });
+    const made = await call(createPayment, "/api/v1/partner/payments", {
+      token: partner,
+      body: { amount: 900, method: "mpesa", phone_number: "0712345678" },
+    });
     expect(made.status).toBe(201);
     const foreign = await call(sandboxPrompt, "/x", { token: partner2, params: { id: made.body.id }, body: { action: "approve" } });
     expect(foreign.status).toBe(404);

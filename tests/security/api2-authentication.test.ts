@@ -57,7 +57,10 @@ describe("API2: revocation", () => {
   it("refuses a token issued before a password change, and accepts the new password only", async () => {
     const before = await tokenFor("partner2@demo.test");
     expect((await call(me, "/api/v1/auth/me", { token: before })).status).toBe(200);
-    const changed = await call(changePassword, "/api/v1/auth/password", { token: before, body: { current_password: DEMO_PASSWORD, new_password: "a-new-long-password" } });
+    const changed = await call(changePassword, "/api/v1/auth/password", {
+      token: before,
+      body: { current_password: DEMO_PASSWORD, new_password: "a-new-long-password" },
+    });
     expect(changed.status).toBe(200);
     expect((await call(me, "/api/v1/auth/me", { token: before })).status).toBe(401);
     expect((await signIn("partner2@demo.test", DEMO_PASSWORD, "203.0.113.70")).status).toBe(401);
@@ -68,7 +71,10 @@ describe("API2: revocation", () => {
 
   it("refuses a wrong current password with 422 and changes nothing", async () => {
     const token = await tokenFor("brand2@demo.test");
-    const res = await call(changePassword, "/api/v1/auth/password", { token, body: { current_password: "not-it", new_password: "a-new-long-password" } });
+    const res = await call(changePassword, "/api/v1/auth/password", {
+      token,
+      body: { current_password: "not-it", new_password: "a-new-long-password" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.detail[0]).toMatchObject({ loc: ["body", "current_password"] });
     expect((await call(me, "/api/v1/auth/me", { token })).status).toBe(200);
@@ -94,7 +100,11 @@ describe("API2: revocation", () => {
   });
 
   it("revokes a deactivated account's tokens at once; only admins deactivate", async () => {
-    const [admin, victim, other] = await Promise.all([tokenFor("admin@demo.test"), tokenFor("partner@demo.test"), tokenFor("brand@demo.test")]);
+    const [admin, victim, other] = await Promise.all([
+      tokenFor("admin@demo.test"),
+      tokenFor("partner@demo.test"),
+      tokenFor("brand@demo.test"),
+    ]);
     const user = await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } });
     expect((await call(deactivate, "/x", { token: other, params: { id: user.id }, method: "POST" })).status).toBe(403);
     const res = await call(deactivate, "/x", { token: admin, params: { id: user.id }, method: "POST" });

@@ -94,7 +94,14 @@ describe("API4: rate limits", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(windowStart(2));
     process.env.RATE_LIMIT_PER_MINUTE = "3";
-    const tokens = await Promise.all([1, 2, 3, 4].map((i) => call(issueToken, "/x", { body: { email: "creator2@demo.test", password: DEMO_PASSWORD }, headers: { "x-client-address": `203.0.113.${80 + i}` } })));
+    const tokens = await Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        call(issueToken, "/x", {
+          body: { email: "creator2@demo.test", password: DEMO_PASSWORD },
+          headers: { "x-client-address": `203.0.113.${80 + i}` },
+        }),
+      ),
+    );
     const statuses = [];
     for (const t of tokens) statuses.push((await call(me, "/x", { token: t.body.access_token })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -103,7 +110,8 @@ describe("API4: rate limits", () => {
   it("limits token issuance per user and the unauthenticated token route per client address", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(windowStart(4));
-    const issue = (address: string) => call(issueToken, "/x", { body: { email: "brand2@demo.test", password: DEMO_PASSWORD }, headers: { "x-client-address": address } });
+    const issue = (address: string) =>
+      call(issueToken, "/x", { body: { email: "brand2@demo.test", password: DEMO_PASSWORD }, headers: { "x-client-address": address } });
     const perUser = [];
     for (let i = 0; i < 12; i++) perUser.push((await issue(`203.0.113.${100 + i}`)).status);
     expect(perUser.filter((s) => s === 200)).toHaveLength(10);
@@ -112,7 +120,15 @@ describe("API4: rate limits", () => {
     vi.setSystemTime(windowStart(6));
     process.env.RATE_LIMIT_PER_MINUTE = "5";
     const perAddress = [];
-    for (let i = 0; i < 6; i++) perAddress.push((await call(issueToken, "/x", { body: { email: "nobody@demo.test", password: "x" }, headers: { "x-client-address": "198.51.100.99" } })).status);
+    for (let i = 0; i < 6; i++)
+      perAddress.push(
+        (
+          await call(issueToken, "/x", {
+            body: { email: "nobody@demo.test", password: "x" },
+            headers: { "x-client-address": "198.51.100.99" },
+          })
+        ).status,
+      );
     expect(perAddress).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
@@ -133,13 +149,19 @@ describe("API4: rate limits", () => {
     vi.setSystemTime(windowStart(10));
     process.env.RATE_LIMIT_PER_MINUTE = "100000";
     process.env.REPORTS_PER_MINUTE = "2";
-    const first = await call(impactReports, "/api/v1/partner/impact/reports?format=csv&start_date=2026-01-01&end_date=2026-03-31", { token: partner });
+    const first = await call(impactReports, "/api/v1/partner/impact/reports?format=csv&start_date=2026-01-01&end_date=2026-03-31", {
+      token: partner,
+    });
     expect(first.status).toBe(200);
-    const repeat = await call(impactReports, "/api/v1/partner/impact/reports?format=csv&start_date=2026-01-01&end_date=2026-03-31", { token: partner });
+    const repeat = await call(impactReports, "/api/v1/partner/impact/reports?format=csv&start_date=2026-01-01&end_date=2026-03-31", {
+      token: partner,
+    });
     expect(repeat.body.report.id).toBe(first.body.report.id);
     expect(await getDb().report.count({ where: { id: first.body.report.id } })).toBe(1);
     expect((await call(exportReport, "/x?format=json&start_date=2026-01-01&end_date=2026-03-31", { token: partner })).status).toBe(200);
-    const third = await call(exportReport, "/x?format=csv&report_type=financial&start_date=2026-01-01&end_date=2026-03-31", { token: partner });
+    const third = await call(exportReport, "/x?format=csv&report_type=financial&start_date=2026-01-01&end_date=2026-03-31", {
+      token: partner,
+    });
     expect(third.status).toBe(429);
     expect(third.headers.get("retry-after")).toBe("59");
     expect(third.body.detail).toBe("Report limit exceeded: at most 2 new reports a minute. Retry after 59 seconds.");
@@ -160,12 +182,30 @@ describe("API4: numbers too large to count", () => {
       }),
       await call(createSponsorships, "/x", {
         token: partner,
-        body: { student_ids: ["00000000-0000-4000-8000-000000000001"], type: "partial", amount_per_student: huge, start_date: "2027-01-01", end_date: "2027-12-31" },
+        body: {
+          student_ids: ["00000000-0000-4000-8000-000000000001"],
+          type: "partial",
+          amount_per_student: huge,
+          start_date: "2027-01-01",
+          end_date: "2027-12-31",
+        },
       }),
-      await call(createProposal, "/api/partnerships/proposals", { token: brand, body: { ...proposalBody(creatorId), compensation: { amount: huge, currency: "USD" } } }),
-      await call(createProposal, "/api/partnerships/proposals", { token: brand, body: { ...proposalBody(creatorId), timeline: { startDate: "0001-01-01", endDate: "2027-01-01" } } }),
+      await call(createProposal, "/api/partnerships/proposals", {
+        token: brand,
+        body: { ...proposalBody(creatorId), compensation: { amount: huge, currency: "USD" } },
+      }),
+      await call(createProposal, "/api/partnerships/proposals", {
+        token: brand,
+        body: { ...proposalBody(creatorId), timeline: { startDate: "0001-01-01", endDate: "2027-01-01" } },
+      }),
     ];
-    for (let i = 0; i < 11; i++) probes.push(await call(createPayment, "/api/v1/partner/payments", { token: partner, body: { amount: huge, method: "bank_transfer", bank_reference: "X" } }));
+    for (let i = 0; i < 11; i++)
+      probes.push(
+        await call(createPayment, "/api/v1/partner/payments", {
+          token: partner,
+          body: { amount: huge, method: "bank_transfer", bank_reference: "X" },
+        }),
+      );
     for (const probe of probes) {
       expect(probe.status, JSON.stringify(probe.body)).toBeGreaterThanOrEqual(400);
       expect(probe.status).toBeLessThan(500);

@@ -47,7 +47,11 @@ async function pendingMpesaPayment() {
   });
   expect(made.status).toBe(201);
   await db.payment.update({ where: { id: made.body.id }, data: { sandbox: false } });
-  return { paymentId: made.body.id as string, checkoutRequestId: made.body.checkout_request_id as string, sponsorshipIds: sponsorships.map((s) => s.id) };
+  return {
+    paymentId: made.body.id as string,
+    checkoutRequestId: made.body.checkout_request_id as string,
+    sponsorshipIds: sponsorships.map((s) => s.id),
+  };
 }
 
 const paidCallback = (checkoutRequestId: string, amount: number) => ({
@@ -57,7 +61,13 @@ const paidCallback = (checkoutRequestId: string, amount: number) => ({
       CheckoutRequestID: checkoutRequestId,
       ResultCode: 0,
       ResultDesc: "The service request is processed successfully.",
-      CallbackMetadata: { Item: [{ Name: "Amount", Value: amount }, { Name: "MpesaReceiptNumber", Value: "FORGED0001" }, { Name: "PhoneNumber", Value: 254712345678 }] },
+      CallbackMetadata: {
+        Item: [
+          { Name: "Amount", Value: amount },
+          { Name: "MpesaReceiptNumber", Value: "FORGED0001" },
+          { Name: "PhoneNumber", Value: 254712345678 },
+        ],
+      },
     },
   },
 });
@@ -76,7 +86,9 @@ describe("API6: a forged M-Pesa callback changes nothing", () => {
     const unconfigured = await call(mpesaCallback, "/api/v1/payments/mpesa/callback", { body: paidCallback(checkoutRequestId, 5000) });
     expect(unconfigured.status).toBe(401);
     process.env.MPESA_CALLBACK_TOKEN = "the-real-token";
-    const guessed = await call(mpesaCallback, "/api/v1/payments/mpesa/callback?token=the-real-tokeN", { body: paidCallback(checkoutRequestId, 5000) });
+    const guessed = await call(mpesaCallback, "/api/v1/payments/mpesa/callback?token=the-real-tokeN", {
+      body: paidCallback(checkoutRequestId, 5000),
+    });
     expect(guessed.status).toBe(401);
     expect(await effects(paymentId, sponsorshipIds)).toEqual({ status: "pending", invoice: "sent", active: 0, disbursed: 0 });
   });
@@ -84,7 +96,9 @@ describe("API6: a forged M-Pesa callback changes nothing", () => {
   it("with the right token still completes nothing that was not paid in full", async () => {
     const { paymentId, checkoutRequestId, sponsorshipIds } = await pendingMpesaPayment();
     process.env.MPESA_CALLBACK_TOKEN = "the-real-token";
-    const short = await call(mpesaCallback, "/api/v1/payments/mpesa/callback?token=the-real-token", { body: paidCallback(checkoutRequestId, 1) });
+    const short = await call(mpesaCallback, "/api/v1/payments/mpesa/callback?token=the-real-token", {
+      body: paidCallback(checkoutRequestId, 1),
+    });
     expect(short.status).toBe(200);
     expect(await effects(paymentId, sponsorshipIds)).toEqual({ status: "failed", invoice: "sent", active: 0, disbursed: 0 });
   });
@@ -108,7 +122,11 @@ describe("API10: Stripe's word is checked against the payment", () => {
   it("does not fund an escrow payment from a correctly signed event for less, or in another currency", async () => {
     process.env.STRIPE_WEBHOOK_SECRET = SECRET;
     const { partnershipId } = await signedPartnership({ brand, creator, creatorId, brandId, amount: 100 });
-    const initiated = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
+    const initiated = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 50, currency: "USD" },
+    });
     expect(initiated.status).toBe(201);
     const paymentId = initiated.body.payment.id as string;
     const intentId = initiated.body.payment.transactionId as string;
@@ -116,15 +134,27 @@ describe("API10: Stripe's word is checked against the payment", () => {
     expect((await send(signedEvent(intentId, 1))).status).toBe(200);
     const db = getDb();
     const afterShort = await db.partnershipPayment.findUniqueOrThrow({ where: { id: paymentId } });
-    expect(afterShort).toMatchObject({ status: "failed", failureReason: "Stripe charged USD 0.01, not the payment's USD 50.00", fundedAt: null });
+    expect(afterShort).toMatchObject({
+      status: "failed",
+      failureReason: "Stripe charged USD 0.01, not the payment's USD 50.00",
+      fundedAt: null,
+    });
     expect(await db.activityLog.count({ where: { partnershipId, type: "payment_funded" } })).toBe(0);
 
     // Initiated again, a charge in another currency funds nothing either; the right charge does.
-    const again = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
+    const again = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 50, currency: "USD" },
+    });
     const retryIntent = again.body.payment.transactionId as string;
     await send(signedEvent(retryIntent, 5000, "eur"));
     expect((await db.partnershipPayment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("failed");
-    const third = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
+    const third = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 50, currency: "USD" },
+    });
     await send(signedEvent(third.body.payment.transactionId as string, 5000));
     expect((await db.partnershipPayment.findUniqueOrThrow({ where: { id: paymentId } })).status).toBe("in_progress");
   });
@@ -134,12 +164,21 @@ describe("API6: no sandbox money in production unless asked for", () => {
   it("refuses escrow charges, sandbox confirmations and M-Pesa with 502 when sandbox payments are off and no provider is configured", async () => {
     const { partnershipId, payments } = await signedPartnership({ brand, creator, creatorId, brandId, amount: 100 });
     process.env.SANDBOX_PAYMENTS = "off";
-    const charge = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 50, currency: "USD" } });
+    const charge = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 50, currency: "USD" },
+    });
     expect(charge.status).toBe(502);
     expect(charge.body.error.code).toBe("payment_provider_unavailable");
     const initial = payments.find((p) => p.type === "initial")!;
-    expect((await call(confirmPayment, "/x", { token: brand, params: { partnershipId, paymentId: initial.id }, method: "POST" })).status).toBe(409);
-    const mpesa = await call(createPayment, "/api/v1/partner/payments", { token: partner, body: { amount: 10, method: "mpesa", phone_number: "0712345678" } });
+    expect(
+      (await call(confirmPayment, "/x", { token: brand, params: { partnershipId, paymentId: initial.id }, method: "POST" })).status,
+    ).toBe(409);
+    const mpesa = await call(createPayment, "/api/v1/partner/payments", {
+      token: partner,
+      body: { amount: 10, method: "mpesa", phone_number: "0712345678" },
+    });
     expect(mpesa.status).toBe(502);
     expect((await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: initial.id } })).status).toBe("pending");
   });

@@ -55,7 +55,10 @@ describe("API8: cross-site writes with the session cookie", () => {
       headers: { cookie: brandCookie, origin: "http://app.localhost:8000", "content-type": "application/json" },
     });
     expect(sibling.status).toBe(403);
-    const noOrigin = await call(createProposal, "/api/partnerships/proposals", { rawBody: body, headers: { cookie: brandCookie, "sec-fetch-site": "cross-site" } });
+    const noOrigin = await call(createProposal, "/api/partnerships/proposals", {
+      rawBody: body,
+      headers: { cookie: brandCookie, "sec-fetch-site": "cross-site" },
+    });
     expect(noOrigin.status).toBe(403);
     const payment = await call(createPayment, "/api/v1/partner/payments", {
       rawBody: JSON.stringify({ amount: 100, method: "bank_transfer", bank_reference: "X" }),
@@ -67,17 +70,31 @@ describe("API8: cross-site writes with the session cookie", () => {
   });
 
   it("refuses a same-origin session write that is not JSON with 415", async () => {
-    const res = await call(createProposal, "/api/partnerships/proposals", { rawBody: json, headers: browserHeaders(brandCookie, { "content-type": "text/plain" }) });
+    const res = await call(createProposal, "/api/partnerships/proposals", {
+      rawBody: json,
+      headers: browserHeaders(brandCookie, { "content-type": "text/plain" }),
+    });
     expect(res.status).toBe(415);
     expect(res.body.error.code).toBe("unsupported_media_type");
   });
 
   it("accepts the app's own pages, and bearer calls from anywhere", async () => {
-    const own = await call(createProposal, "/api/partnerships/proposals", { body: proposalBody(creatorId), headers: browserHeaders(brandCookie) });
+    const own = await call(createProposal, "/api/partnerships/proposals", {
+      body: proposalBody(creatorId),
+      headers: browserHeaders(brandCookie),
+    });
     expect(own.status).toBe(201);
-    const bearer = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(creatorId), headers: { origin: "https://integrator.example" } });
+    const bearer = await call(createProposal, "/api/partnerships/proposals", {
+      token: brand,
+      body: proposalBody(creatorId),
+      headers: { origin: "https://integrator.example" },
+    });
     expect(bearer.status).toBe(201);
-    const bearerText = await call(createProposal, "/api/partnerships/proposals", { token: brand, rawBody: json, headers: { "content-type": "text/plain" } });
+    const bearerText = await call(createProposal, "/api/partnerships/proposals", {
+      token: brand,
+      rawBody: json,
+      headers: { "content-type": "text/plain" },
+    });
     expect(bearerText.status).toBe(415);
   });
 });
@@ -91,7 +108,12 @@ describe("API8: signature evidence", () => {
     const db = getDb();
     await db.contract.update({ where: { partnershipId }, data: { status: "sent" } });
     await db.contractSignature.deleteMany({ where: { contract: { partnershipId } } });
-    const signed = await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {}, headers: { "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8", "x-client-address": "203.0.113.9" } });
+    const signed = await call(signContract, "/x", {
+      token: creator,
+      params: { partnershipId },
+      body: {},
+      headers: { "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8", "x-client-address": "203.0.113.9" },
+    });
     expect(signed.body.signatories.map((s: { ipAddress: string }) => s.ipAddress)).toEqual(["203.0.113.9"]);
   });
 });
@@ -146,7 +168,8 @@ describe("API8: the front server", () => {
       expect(csp).not.toContain("stripe.com");
       expect(csp).not.toContain("unsafe-eval");
     }
-    const nonce = (res: { headers: http.IncomingHttpHeaders }) => /'nonce-([^']+)'/.exec(String(res.headers["content-security-policy"]))![1];
+    const nonce = (res: { headers: http.IncomingHttpHeaders }) =>
+      /'nonce-([^']+)'/.exec(String(res.headers["content-security-policy"]))![1];
     expect(nonce(admin)).not.toBe(nonce(api));
     // Next.js reads the nonce from the request's policy to put it on its scripts.
     expect(JSON.parse(admin.body).headers["content-security-policy"]).toBe(admin.headers["content-security-policy"]);
@@ -180,13 +203,19 @@ describe("API8: the front server", () => {
   });
 
   it("trusts a Host header only when it names this machine, or APP_URL when configured", async () => {
-    const evil = JSON.parse((await request("/x", { headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } })).body).headers;
+    const evil = JSON.parse(
+      (await request("/x", { headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } })).body,
+    ).headers;
     expect(evil).toMatchObject({ host: "localhost:8000", "x-forwarded-host": "localhost:8000", "x-forwarded-proto": "http" });
     const local = JSON.parse((await request("/x", { headers: { host: "127.0.0.1:8100" } })).body).headers;
     expect(local).toMatchObject({ host: "127.0.0.1:8100", "x-forwarded-host": "127.0.0.1:8100" });
     process.env.APP_URL = "https://harambee.example.org";
     const configured = JSON.parse((await request("/x", { headers: { host: "evil.example" } })).body).headers;
-    expect(configured).toMatchObject({ host: "harambee.example.org", "x-forwarded-host": "harambee.example.org", "x-forwarded-proto": "https" });
+    expect(configured).toMatchObject({
+      host: "harambee.example.org",
+      "x-forwarded-host": "harambee.example.org",
+      "x-forwarded-proto": "https",
+    });
   });
 
   it("answers a malformed path escape with 400 in the API's own shape", async () => {
@@ -194,12 +223,17 @@ describe("API8: the front server", () => {
     expect(v1.status).toBe(400);
     expect(JSON.parse(v1.body)).toEqual({ detail: "The request path is not validly percent-encoded" });
     const partnerships = await request("/api/partnerships/%ZZ");
-    expect(JSON.parse(partnerships.body)).toEqual({ error: { code: "invalid_request", message: "The request path is not validly percent-encoded", details: {} } });
+    expect(JSON.parse(partnerships.body)).toEqual({
+      error: { code: "invalid_request", message: "The request path is not validly percent-encoded", details: {} },
+    });
     expect((await request("/dashboard/%ZZ")).status).toBe(400);
   });
 
   it("refuses a declared body over the limit with 413 before reading it, and a body of unknown length where the app does not limit it", async () => {
-    const big = await request("/api/v1/auth/token", { method: "POST", headers: { "content-length": String(2 * 1024 * 1024), "content-type": "application/json" } });
+    const big = await request("/api/v1/auth/token", {
+      method: "POST",
+      headers: { "content-length": String(2 * 1024 * 1024), "content-type": "application/json" },
+    });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toEqual({ detail: "Request body exceeds the limit of 1 MiB" });
     const signIn = await request("/api/auth/callback/credentials", { method: "POST", body: "email=a", chunked: true });

@@ -53,27 +53,49 @@ describe("recent milestones link to what funds the student", () => {
 
 describe("bank transfer references", () => {
   it("lists a bank transfer by the partner's own bank reference, keeping ours beside it", async () => {
-    const made = await call(createPayment, "/api/v1/partner/payments", { token: partner, body: { amount: 150000, method: "bank_transfer", bank_reference: "BT_REF_12345" } });
+    const made = await call(createPayment, "/api/v1/partner/payments", {
+      token: partner,
+      body: { amount: 150000, method: "bank_transfer", bank_reference: "BT_REF_12345" },
+    });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ reference: "BT_REF_12345", payment_reference: expect.stringMatching(/^BT_\d{8}_[A-Z0-9]{6}$/) });
     const listed = await call(listPayments, "/api/v1/partner/payments?method=bank_transfer&limit=100", { token: partner });
-    expect(listed.body.payments.find((p: { id: string }) => p.id === made.body.id)).toMatchObject({ reference: "BT_REF_12345", payment_reference: made.body.payment_reference });
+    expect(listed.body.payments.find((p: { id: string }) => p.id === made.body.id)).toMatchObject({
+      reference: "BT_REF_12345",
+      payment_reference: made.body.payment_reference,
+    });
   });
 
   it("without a bank reference, answers where to send the money and the reference to quote", async () => {
-    const made = await call(createPayment, "/api/v1/partner/payments", { token: partner, body: { amount: 150000, method: "bank_transfer", description: "Q2 2026 program funding" } });
+    const made = await call(createPayment, "/api/v1/partner/payments", {
+      token: partner,
+      body: { amount: 150000, method: "bank_transfer", description: "Q2 2026 program funding" },
+    });
     expect(made.status).toBe(201);
     expect(made.body.reference).toBe(made.body.payment_reference);
-    expect(made.body.bank_transfer).toMatchObject({ reference_to_quote: made.body.payment_reference, account_number: expect.any(String), bank_name: expect.any(String), sandbox: true });
+    expect(made.body.bank_transfer).toMatchObject({
+      reference_to_quote: made.body.payment_reference,
+      account_number: expect.any(String),
+      bank_name: expect.any(String),
+      sandbox: true,
+    });
   });
 });
 
 describe("proposal history", () => {
   it("holds only the spec's six actions: editing a draft is not an event", async () => {
     expect([...PROPOSAL_ACTIONS]).toEqual(["created", "sent", "viewed", "accepted", "countered", "rejected"]);
-    const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(creatorId, 100, await freshCampaign(brandId)) });
+    const created = await call(createProposal, "/api/partnerships/proposals", {
+      token: brand,
+      body: proposalBody(creatorId, 100, await freshCampaign(brandId)),
+    });
     const { PATCH: patch } = await import("@/app/api/partnerships/proposals/[proposalId]/route");
-    await call(patch, "/x", { token: brand, method: "PATCH", params: { proposalId: created.body.id }, body: { compensation: { amount: 120 } } });
+    await call(patch, "/x", {
+      token: brand,
+      method: "PATCH",
+      params: { proposalId: created.body.id },
+      body: { compensation: { amount: 120 } },
+    });
     const proposal = await call(getProposal, "/x", { token: brand, params: { proposalId: created.body.id } });
     expect(proposal.body.history.map((h: { action: string }) => h.action)).toEqual(["created"]);
     const actions = await getDb().$queryRaw<Array<{ action: string }>>`SELECT DISTINCT action::text AS action FROM proposal_events`;
@@ -96,28 +118,43 @@ describe("one unanswered proposal per recipient and campaign", () => {
     expect(sendDraft.status).toBe(409);
     expect((await getDb().proposal.findUniqueOrThrow({ where: { id: draft.body.id } })).status).toBe("draft");
 
-    const other = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(creatorId, 100, await freshCampaign(brandId)) });
+    const other = await call(createProposal, "/api/partnerships/proposals", {
+      token: brand,
+      body: proposalBody(creatorId, 100, await freshCampaign(brandId)),
+    });
     expect(other.status).toBe(201);
   });
 
   it("lets only one of concurrent sends of duplicate offers through", async () => {
     const campaign = await freshCampaign(brandId);
-    const drafts = await Promise.all([1, 2, 3, 4].map(() => call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(creatorId, 100, campaign) })));
-    const sends = await Promise.all(drafts.map((d) => call(sendProposal, "/x", { token: brand, method: "POST", params: { proposalId: d.body.id } })));
+    const drafts = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(creatorId, 100, campaign) }),
+      ),
+    );
+    const sends = await Promise.all(
+      drafts.map((d) => call(sendProposal, "/x", { token: brand, method: "POST", params: { proposalId: d.body.id } })),
+    );
     expect(sends.map((s) => s.status).sort()).toEqual([200, 409, 409, 409]);
   });
 });
 
 describe("enum-like query parameters", () => {
   it("match without regard to case, and the answer echoes the canonical spelling", async () => {
-    const lower = await call(studentOutcomes, "/api/v1/partner/impact/student-outcomes?subject=mathematics&period=YEAR", { token: partner });
+    const lower = await call(studentOutcomes, "/api/v1/partner/impact/student-outcomes?subject=mathematics&period=YEAR", {
+      token: partner,
+    });
     expect(lower.status).toBe(200);
-    const canonical = await call(studentOutcomes, "/api/v1/partner/impact/student-outcomes?subject=Mathematics&period=year", { token: partner });
+    const canonical = await call(studentOutcomes, "/api/v1/partner/impact/student-outcomes?subject=Mathematics&period=year", {
+      token: partner,
+    });
     expect(lower.body).toEqual(canonical.body);
     expect(lower.body.period).toBe("year");
     expect(lower.body.by_subject.map((s: { subject: string }) => s.subject)).toEqual(["Mathematics"]);
 
-    const sponsorships = await call(listSponsorships, "/api/v1/partner/sponsorships?status=ACTIVE&sort_by=Student_Name&sort_order=ASC", { token: partner });
+    const sponsorships = await call(listSponsorships, "/api/v1/partner/sponsorships?status=ACTIVE&sort_by=Student_Name&sort_order=ASC", {
+      token: partner,
+    });
     expect(sponsorships.status).toBe(200);
     expect(sponsorships.body.sponsorships.every((s: { status: string }) => s.status === "active")).toBe(true);
     const proposals = await call(listProposals, "/api/partnerships/proposals?status=SENT&role=Sender", { token: brand });
@@ -153,16 +190,26 @@ describe("validation errors", () => {
 
     const partnerships = await call(createProposal, "/api/partnerships/proposals", { token: creator, body: {} });
     expect(partnerships.status).toBe(400);
-    expect(partnerships.body.error.details.fields.find((f: { path: string }) => f.path === "body.recipientId")).toMatchObject({ type: "value_error.missing" });
+    expect(partnerships.body.error.details.fields.find((f: { path: string }) => f.path === "body.recipientId")).toMatchObject({
+      type: "value_error.missing",
+    });
   });
 });
 
 describe("responses are what the OpenAPI documents say", () => {
   it("refuses an undocumented field, status or media type", async () => {
     const ok = (await call(dashboardStats, "/x", { token: partner })).body;
-    await expect(checkDocumentedResponse(dashboardStats, { status: 200, contentType: "application/json", body: ok })).resolves.toBeUndefined();
-    await expect(checkDocumentedResponse(dashboardStats, { status: 200, contentType: "application/json", body: { ...ok, secret: 1 } })).rejects.toThrow(/secret/);
-    await expect(checkDocumentedResponse(dashboardStats, { status: 201, contentType: "application/json", body: ok })).rejects.toThrow(/status is not documented/);
-    await expect(checkDocumentedResponse(dashboardStats, { status: 200, contentType: "text/html", body: "<p>" })).rejects.toThrow(/media type text\/html/);
+    await expect(
+      checkDocumentedResponse(dashboardStats, { status: 200, contentType: "application/json", body: ok }),
+    ).resolves.toBeUndefined();
+    await expect(
+      checkDocumentedResponse(dashboardStats, { status: 200, contentType: "application/json", body: { ...ok, secret: 1 } }),
+    ).rejects.toThrow(/secret/);
+    await expect(checkDocumentedResponse(dashboardStats, { status: 201, contentType: "application/json", body: ok })).rejects.toThrow(
+      /status is not documented/,
+    );
+    await expect(checkDocumentedResponse(dashboardStats, { status: 200, contentType: "text/html", body: "<p>" })).rejects.toThrow(
+      /media type text\/html/,
+    );
   });
 });

@@ -73,7 +73,8 @@ const MAPS = new Set(["participants.by_grade", "participants.by_county"]);
 /** Every field path of an example ("stats.total_sponsorships", "sponsorships[].student.id"). */
 function fieldPaths(example: unknown, prefix = ""): string[] {
   if (MAPS.has(prefix)) return [];
-  if (Array.isArray(example)) return example.length && typeof example[0] === "object" && example[0] !== null ? fieldPaths(example[0], `${prefix}[]`) : [];
+  if (Array.isArray(example))
+    return example.length && typeof example[0] === "object" && example[0] !== null ? fieldPaths(example[0], `${prefix}[]`) : [];
   if (example === null || typeof example !== "object") return [];
   return Object.entries(example).flatMap(([key, value]) => {
     const here = prefix ? `${prefix}.${key}` : key;
@@ -83,7 +84,10 @@ function fieldPaths(example: unknown, prefix = ""): string[] {
 
 /** Whether `value` has the field at `fieldPath`; array steps look at the first element (which must exist). */
 function hasField(value: unknown, fieldPath: string): boolean {
-  const steps = fieldPath.split(".").flatMap((step) => (step.endsWith("[]") ? [step.slice(0, -2), "[]"] : [step])).filter(Boolean);
+  const steps = fieldPath
+    .split(".")
+    .flatMap((step) => (step.endsWith("[]") ? [step.slice(0, -2), "[]"] : [step]))
+    .filter(Boolean);
   let current: unknown = value;
   for (const step of steps) {
     if (step === "[]") {
@@ -128,7 +132,13 @@ function partnerExamples(): PartnerExample[] {
       }
       const requestBody = blockAfter(body, /\*\*Request Body:\*\*/);
       if (requestBody) requests.push({ url: `http://localhost:8000/api/v1${endpoint}`, body: requestBody.text, from: "request body" });
-      return { endpoint, method, status: Number(response[1]), response: lenientJson(blockAfter(body, /\*\*Response \d{3}:\*\*/)!.text), requests };
+      return {
+        endpoint,
+        method,
+        status: Number(response[1]),
+        response: lenientJson(blockAfter(body, /\*\*Response \d{3}:\*\*/)!.text),
+        requests,
+      };
     });
 }
 
@@ -148,11 +158,21 @@ function partnershipsExamples(): PartnershipsExample[] {
   const found = sections(markdown, 4).map(({ title, body }) => {
     const http = blockAfter(body, /^/)!;
     const [method, endpoint] = http.text.trim().split(/\s+/) as [string, string];
-    const request = /\*\*Request Body:\*\*\s*\n+```json/.test(body) ? lenientJson(blockAfter(body, /\*\*Request Body:\*\*/)!.text) : undefined;
+    const request = /\*\*Request Body:\*\*\s*\n+```json/.test(body)
+      ? lenientJson(blockAfter(body, /\*\*Request Body:\*\*/)!.text)
+      : undefined;
     const responseText = /\*\*Response:\*\*\s*\n+```json/.test(body) ? blockAfter(body, /\*\*Response:\*\*/)!.text : null;
     const sameAs = /\*\*Response:\*\*\s*\n+Same as (individual \w+ from )?([A-Z][\w ]+?)(?: with|\.|\n)/.exec(body);
     const status = Number(/^- `(2\d\d) /m.exec(body)![1]);
-    return { title, method, endpoint, status, body: request, responseText, sameAs: sameAs ? { title: sameAs[2]!.trim(), element: Boolean(sameAs[1]) } : null };
+    return {
+      title,
+      method,
+      endpoint,
+      status,
+      body: request,
+      responseText,
+      sameAs: sameAs ? { title: sameAs[2]!.trim(), element: Boolean(sameAs[1]) } : null,
+    };
   });
   /** "Same as Get Proposal", "Same as individual payment from List Payments": followed to the example they name. */
   const responseOf = (title: string): unknown => {
@@ -161,7 +181,14 @@ function partnershipsExamples(): PartnershipsExample[] {
     const source = responseOf(example.sameAs!.title);
     return example.sameAs!.element ? (Object.values(source as object)[0] as unknown[])[0] : source;
   };
-  return found.map((example) => ({ title: example.title, method: example.method, endpoint: example.endpoint, status: example.status, body: example.body, response: responseOf(example.title) }));
+  return found.map((example) => ({
+    title: example.title,
+    method: example.method,
+    endpoint: example.endpoint,
+    status: example.status,
+    body: example.body,
+    response: responseOf(example.title),
+  }));
 }
 
 /** The spec's typed placeholders ("string", "number") replaced by values a careful client would send. */
@@ -169,7 +196,10 @@ function concreteBody(template: unknown, values: Record<string, unknown>): unkno
   if (Array.isArray(template)) return template.map((item) => concreteBody(item, values));
   if (template === null || typeof template !== "object") return template;
   return Object.fromEntries(
-    Object.entries(template).map(([key, value]) => [key, typeof value === "object" && value !== null ? concreteBody(value, values) : key in values ? values[key] : value]),
+    Object.entries(template).map(([key, value]) => [
+      key,
+      typeof value === "object" && value !== null ? concreteBody(value, values) : key in values ? values[key] : value,
+    ]),
   );
 }
 
@@ -196,8 +226,18 @@ describe("the partner dashboard spec's examples", () => {
       where: { partnerId, status: "active", disbursements: { some: {} }, events: { some: {} }, courses: { some: {} } },
       orderBy: { id: "asc" },
     });
-    const program = await db.program.findFirstOrThrow({ where: { partnerId, status: "active", courses: { some: {} }, milestones: { some: {} } }, orderBy: { id: "asc" } });
-    students = (await db.student.findMany({ where: { sponsorships: { none: { partnerId } } }, orderBy: { id: "asc" }, take: 10, select: { id: true } })).map((s) => s.id);
+    const program = await db.program.findFirstOrThrow({
+      where: { partnerId, status: "active", courses: { some: {} }, milestones: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    students = (
+      await db.student.findMany({
+        where: { sponsorships: { none: { partnerId } } },
+        orderBy: { id: "asc" },
+        take: 10,
+        select: { id: true },
+      })
+    ).map((s) => s.id);
     const courses = await db.course.findMany({ orderBy: { id: "asc" }, take: 4, select: { id: true } });
     Object.assign(ids, {
       spn: sponsorship.id,
@@ -236,7 +276,12 @@ describe("the partner dashboard spec's examples", () => {
       it(`${example.method} ${example.endpoint} (${request.from}) answers ${example.status} with every field of the example`, async () => {
         const url = new URL(swap(request.url));
         const { handler, params } = await handlerFor(example.method, url.pathname);
-        const res = await call(handler, url.pathname + url.search, { token, method: example.method, params, rawBody: request.body ? swap(request.body) : undefined });
+        const res = await call(handler, url.pathname + url.search, {
+          token,
+          method: example.method,
+          params,
+          rawBody: request.body ? swap(request.body) : undefined,
+        });
         expect(res.status, JSON.stringify(res.body)).toBe(example.status);
         expectFields(`${example.method} ${example.endpoint}`, res.body, example.response);
       });
@@ -287,7 +332,13 @@ describe("the partnerships spec's examples", () => {
     const concretePath = `/api${example.endpoint}`.replace(/\{(\w+)\}/g, (_m, name: string) => state[name] ?? `{${name}}`);
     const { handler, params } = await handlerFor(example.method, concretePath);
     const body = options.body ?? (example.body === undefined ? undefined : concreteBody(example.body, await values("creator")));
-    const res = await call(handler, concretePath, { token: tokens[as], method: example.method, params, body, rawBody: body === undefined && example.method !== "GET" ? "" : undefined });
+    const res = await call(handler, concretePath, {
+      token: tokens[as],
+      method: example.method,
+      params,
+      body,
+      rawBody: body === undefined && example.method !== "GET" ? "" : undefined,
+    });
     expect(res.status, `${title}: ${JSON.stringify(res.body)}`).toBe(example.status);
     expectFields(title, res.body, byTitle(options.expectFieldsOf ?? title).response);
     return res.body;
@@ -304,7 +355,10 @@ describe("the partnerships spec's examples", () => {
     await send("List Proposals", "brand");
     const createTemplate = byTitle("Create Proposal").body;
     // "Similar to create proposal, with only the fields to be updated."
-    await send("Update Proposal (Draft)", "brand", { body: { terms: concreteBody((createTemplate as { terms: unknown }).terms, await values("creator")) }, expectFieldsOf: "Get Proposal" });
+    await send("Update Proposal (Draft)", "brand", {
+      body: { terms: concreteBody((createTemplate as { terms: unknown }).terms, await values("creator")) },
+      expectFieldsOf: "Get Proposal",
+    });
     await send("Send Proposal", "brand", { expectFieldsOf: "Get Proposal" });
     const accepted = await send("Accept Proposal", "creator");
     state.partnershipId = accepted.partnership.id;
@@ -316,8 +370,15 @@ describe("the partnerships spec's examples", () => {
         body: concreteBody(createTemplate, await values("creator2")),
       });
       state.proposalId = offer.body.id;
-      await call((await handlerFor("POST", `/api/partnerships/proposals/${offer.body.id}/send`)).handler, "/x", { token: tokens.brand, method: "POST", params: { proposalId: offer.body.id } });
-      await send(title, "creator2", { body: title === "Counter Proposal" ? { compensation: { amount: 1800, currency: "USD" } } : undefined, expectFieldsOf: "Get Proposal" });
+      await call((await handlerFor("POST", `/api/partnerships/proposals/${offer.body.id}/send`)).handler, "/x", {
+        token: tokens.brand,
+        method: "POST",
+        params: { proposalId: offer.body.id },
+      });
+      await send(title, "creator2", {
+        body: title === "Counter Proposal" ? { compensation: { amount: 1800, currency: "USD" } } : undefined,
+        expectFieldsOf: "Get Proposal",
+      });
     }
 
     await send("Get Partnership", "brand");
@@ -340,13 +401,19 @@ describe("the partnerships spec's examples", () => {
     const initial = payments.payments.find((p: { type: string }) => p.type === "initial");
     state.paymentId = initial.id;
     await send("Get Payment", "brand");
-    const initiated = await send("Initiate Payment", "brand", { body: { type: "initial", amount: initial.amount, currency: initial.currency, description: "Upfront share" } });
-    // The sandbox stands in for Stripe's success webhook.
-    await call((await handlerFor("POST", `/api/partnerships/${state.partnershipId}/payments/${initiated.payment.id}/confirm`)).handler, "/x", {
-      token: tokens.brand,
-      method: "POST",
-      params: { partnershipId: state.partnershipId!, paymentId: initiated.payment.id },
+    const initiated = await send("Initiate Payment", "brand", {
+      body: { type: "initial", amount: initial.amount, currency: initial.currency, description: "Upfront share" },
     });
+    // The sandbox stands in for Stripe's success webhook.
+    await call(
+      (await handlerFor("POST", `/api/partnerships/${state.partnershipId}/payments/${initiated.payment.id}/confirm`)).handler,
+      "/x",
+      {
+        token: tokens.brand,
+        method: "POST",
+        params: { partnershipId: state.partnershipId!, paymentId: initiated.payment.id },
+      },
+    );
     const released = await send("Release Escrow Payment", "brand", { expectFieldsOf: "Get Payment" });
     expect(released.status).toBe("completed");
   });

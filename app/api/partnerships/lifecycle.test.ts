@@ -61,7 +61,10 @@ const proposalBody = (campaignId: string) => ({
 async function buildUp(until: "draft" | "sent" | "partnership" | "contract" | "signed" | "funded" | "submitted") {
   const brand = tokens.brand!;
   const creator = tokens.creator!;
-  const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(await freshCampaign(brandId)) });
+  const created = await call(createProposal, "/api/partnerships/proposals", {
+    token: brand,
+    body: proposalBody(await freshCampaign(brandId)),
+  });
   expect(created.status).toBe(201);
   const proposalId = created.body.id as string;
   const ids: Record<string, string> = { proposalId };
@@ -82,7 +85,11 @@ async function buildUp(until: "draft" | "sent" | "partnership" | "contract" | "s
   expect((await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {} })).status).toBe(200);
   expect((await call(signContract, "/x", { token: brand, params: { partnershipId }, body: {} })).status).toBe(200);
   if (until === "signed") return ids;
-  const initiated = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 750, currency: "USD" } });
+  const initiated = await call(initiatePayment, "/x", {
+    token: brand,
+    params: { partnershipId },
+    body: { type: "initial", amount: 750, currency: "USD" },
+  });
   expect(initiated.status).toBe(201);
   expect((await call(confirmPayment, "/x", { token: brand, params: { partnershipId, paymentId: ids.initialPaymentId } })).status).toBe(200);
   if (until === "funded") return ids;
@@ -102,7 +109,10 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const status = async (partnershipId: string) => (await call(getPartnership, "/x", { token: creator, params: { partnershipId } })).body;
 
     // 1. Brand creates a proposal.
-    const created = await call(createProposal, "/api/partnerships/proposals", { token: brand, body: proposalBody(await freshCampaign(brandId)) });
+    const created = await call(createProposal, "/api/partnerships/proposals", {
+      token: brand,
+      body: proposalBody(await freshCampaign(brandId)),
+    });
     expect(created.status).toBe(201);
     expect(created.body.status).toBe("draft");
     const proposalId = created.body.id;
@@ -119,7 +129,9 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const partnershipId = accepted.body.partnership.id;
     const partnership = await status(partnershipId);
     expect(partnership.deliverables.map((d: { status: string }) => d.status)).toEqual(["pending", "pending"]);
-    expect(partnership.compensation.payments.map((p: { type: string; amount: number; status: string }) => [p.type, p.amount, p.status])).toEqual([
+    expect(
+      partnership.compensation.payments.map((p: { type: string; amount: number; status: string }) => [p.type, p.amount, p.status]),
+    ).toEqual([
       ["initial", 750, "pending"],
       ["final", 750, "pending"],
     ]);
@@ -130,7 +142,9 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     expect(contract.status).toBe(201);
     expect(contract.body.status).toBe("sent");
     const pdf = await contractDocument(
-      new (await import("next/server")).NextRequest(new URL(`http://localhost${contract.body.documentUrl}`), { headers: { authorization: `Bearer ${creator}` } }),
+      new (await import("next/server")).NextRequest(new URL(`http://localhost${contract.body.documentUrl}`), {
+        headers: { authorization: `Bearer ${creator}` },
+      }),
       { params: Promise.resolve({ partnershipId }) },
     );
     expect(pdf.status).toBe(200);
@@ -140,12 +154,21 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     for (const expected of ["Content Partnership Agreement", "Payment schedule", "$750.00"]) expect(contractText).toContain(expected);
 
     // 6 before 5 is refused: no payment until the contract is active.
-    const early = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 750, currency: "USD" } });
+    const early = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 750, currency: "USD" },
+    });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe("invalid_state");
 
     // 5. Both parties sign.
-    const first = await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {}, headers: { "x-client-address": "203.0.113.7" } });
+    const first = await call(signContract, "/x", {
+      token: creator,
+      params: { partnershipId },
+      body: {},
+      headers: { "x-client-address": "203.0.113.7" },
+    });
     expect(first.body.status).toBe("signed_creator");
     const second = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: {} });
     expect(second.body.status).toBe("active");
@@ -153,7 +176,11 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     expect(signed.body.signatories.find((s: { role: string }) => s.role === "creator").ipAddress).toBe("203.0.113.7");
 
     // 6. Brand initiates the initial payment; the sandbox confirms it into escrow.
-    const initiated = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "initial", amount: 750, currency: "USD" } });
+    const initiated = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "initial", amount: 750, currency: "USD" },
+    });
     expect(initiated.status).toBe(201);
     expect(initiated.body.payment.status).toBe("pending");
     expect(initiated.body.paymentIntent.sandbox).toBe(true);
@@ -168,13 +195,21 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const deliverables = (await call(listDeliverables, "/x", { token: creator, params: { partnershipId } })).body.deliverables;
     for (const [i, deliverable] of deliverables.entries()) {
       const params = { partnershipId, deliverableId: deliverable.id };
-      const submitted = await call(submitDeliverable, "/x", { token: creator, params, body: { submissionUrl: `https://example.com/post/${i}` } });
+      const submitted = await call(submitDeliverable, "/x", {
+        token: creator,
+        params,
+        body: { submissionUrl: `https://example.com/post/${i}` },
+      });
       expect(submitted.body.status).toBe("submitted");
       if (i === 0) {
         const revision = await call(requestRevision, "/x", { token: brand, params, body: { feedback: "Please show the logo" } });
         expect(revision.body.status).toBe("in_progress");
         expect(revision.body.feedback).toBe("Please show the logo");
-        const again = await call(submitDeliverable, "/x", { token: creator, params, body: { submissionUrl: "https://example.com/post/0-v2" } });
+        const again = await call(submitDeliverable, "/x", {
+          token: creator,
+          params,
+          body: { submissionUrl: "https://example.com/post/0-v2" },
+        });
         expect(again.body.status).toBe("submitted");
       }
       const approved = await call(approveDeliverable, "/x", { token: brand, params, body: {} });
@@ -182,7 +217,11 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     }
 
     // 9. Brand funds and releases the final payment; the partnership completes.
-    const final = await call(initiatePayment, "/x", { token: brand, params: { partnershipId }, body: { type: "final", amount: 750, currency: "USD" } });
+    const final = await call(initiatePayment, "/x", {
+      token: brand,
+      params: { partnershipId },
+      body: { type: "final", amount: 750, currency: "USD" },
+    });
     expect(final.status).toBe(201);
     await call(confirmPayment, "/x", { token: brand, params: { partnershipId, paymentId: final.body.payment.id } });
     const released = await call(releasePayment, "/x", { token: brand, params: { partnershipId, paymentId: final.body.payment.id } });
@@ -193,9 +232,21 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const done = await status(partnershipId);
     expect(done.status).toBe("completed");
     expect(done.activity.map((a: { type: string }) => a.type)).toEqual(
-      expect.arrayContaining(["proposal_accepted", "contract_generated", "contract_signed", "payment_initiated", "payment_funded", "deliverable_submitted", "deliverable_approved", "payment_released", "partnership_completed"]),
+      expect.arrayContaining([
+        "proposal_accepted",
+        "contract_generated",
+        "contract_signed",
+        "payment_initiated",
+        "payment_funded",
+        "deliverable_submitted",
+        "deliverable_approved",
+        "payment_released",
+        "partnership_completed",
+      ]),
     );
-    const history = (await call(getProposal, "/x", { token: brand, params: { proposalId } })).body.history.map((h: { action: string }) => h.action);
+    const history = (await call(getProposal, "/x", { token: brand, params: { proposalId } })).body.history.map(
+      (h: { action: string }) => h.action,
+    );
     expect(history).toEqual(expect.arrayContaining(["created", "sent", "accepted"]));
   });
 });
@@ -221,40 +272,141 @@ const p = (ids: Record<string, string>) => ({ partnershipId: ids.partnershipId }
 
 const table: Row[] = [
   { name: "GET proposal", stage: "sent", handler: getProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: read },
-  { name: "PATCH proposal (sender)", stage: "draft", handler: updateProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { terms: { revisions: "One round" } }, expect: senderOfDraft(200) },
-  { name: "send proposal (sender)", stage: "draft", handler: sendProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: senderOfDraft(200) },
-  { name: "accept proposal (recipient)", stage: "sent", handler: acceptProposal, params: (ids) => ({ proposalId: ids.proposalId }), expect: creatorOnly(200) },
-  { name: "counter proposal (recipient)", stage: "sent", handler: counterProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { compensation: { amount: 1800, currency: "USD" } }, expect: creatorOnly(201) },
-  { name: "reject proposal (recipient)", stage: "sent", handler: rejectProposal, params: (ids) => ({ proposalId: ids.proposalId }), body: { reason: "Busy" }, expect: creatorOnly(200) },
+  {
+    name: "PATCH proposal (sender)",
+    stage: "draft",
+    handler: updateProposal,
+    params: (ids) => ({ proposalId: ids.proposalId }),
+    body: { terms: { revisions: "One round" } },
+    expect: senderOfDraft(200),
+  },
+  {
+    name: "send proposal (sender)",
+    stage: "draft",
+    handler: sendProposal,
+    params: (ids) => ({ proposalId: ids.proposalId }),
+    expect: senderOfDraft(200),
+  },
+  {
+    name: "accept proposal (recipient)",
+    stage: "sent",
+    handler: acceptProposal,
+    params: (ids) => ({ proposalId: ids.proposalId }),
+    expect: creatorOnly(200),
+  },
+  {
+    name: "counter proposal (recipient)",
+    stage: "sent",
+    handler: counterProposal,
+    params: (ids) => ({ proposalId: ids.proposalId }),
+    body: { compensation: { amount: 1800, currency: "USD" } },
+    expect: creatorOnly(201),
+  },
+  {
+    name: "reject proposal (recipient)",
+    stage: "sent",
+    handler: rejectProposal,
+    params: (ids) => ({ proposalId: ids.proposalId }),
+    body: { reason: "Busy" },
+    expect: creatorOnly(200),
+  },
   { name: "GET partnership", stage: "partnership", handler: getPartnership, params: p, expect: read },
-  { name: "generate contract (either party)", stage: "partnership", handler: generateContract, params: p, expect: { ...read, creator: 201, brand: 409 }, partiesOrder: ["creator", "brand"] },
+  {
+    name: "generate contract (either party)",
+    stage: "partnership",
+    handler: generateContract,
+    params: p,
+    expect: { ...read, creator: 201, brand: 409 },
+    partiesOrder: ["creator", "brand"],
+  },
   { name: "GET contract", stage: "contract", handler: getContract, params: p, expect: read },
   { name: "GET contract document", stage: "contract", handler: contractDocument, params: p, expect: read },
   { name: "sign contract (each party)", stage: "contract", handler: signContract, params: p, body: {}, expect: { ...read } },
   { name: "GET deliverables", stage: "partnership", handler: listDeliverables, params: p, expect: read },
-  { name: "GET deliverable", stage: "partnership", handler: getDeliverable, params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }), expect: read },
-  { name: "submit deliverable (creator)", stage: "signed", handler: submitDeliverable, params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }), body: { submissionUrl: "https://example.com/x" }, expect: creatorOnly(200) },
-  { name: "approve deliverable (brand)", stage: "submitted", handler: approveDeliverable, params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }), body: {}, expect: brandOnly(200) },
-  { name: "request revision (brand)", stage: "submitted", handler: requestRevision, params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }), body: { feedback: "More light" }, expect: brandOnly(200) },
+  {
+    name: "GET deliverable",
+    stage: "partnership",
+    handler: getDeliverable,
+    params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }),
+    expect: read,
+  },
+  {
+    name: "submit deliverable (creator)",
+    stage: "signed",
+    handler: submitDeliverable,
+    params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }),
+    body: { submissionUrl: "https://example.com/x" },
+    expect: creatorOnly(200),
+  },
+  {
+    name: "approve deliverable (brand)",
+    stage: "submitted",
+    handler: approveDeliverable,
+    params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }),
+    body: {},
+    expect: brandOnly(200),
+  },
+  {
+    name: "request revision (brand)",
+    stage: "submitted",
+    handler: requestRevision,
+    params: (ids) => ({ ...p(ids), deliverableId: ids.deliverableId }),
+    body: { feedback: "More light" },
+    expect: brandOnly(200),
+  },
   { name: "GET payments", stage: "partnership", handler: listPayments, params: p, expect: read },
-  { name: "GET payment", stage: "partnership", handler: getPayment, params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }), expect: read },
-  { name: "initiate payment (brand)", stage: "signed", handler: initiatePayment, params: p, body: { type: "initial", amount: 750, currency: "USD" }, expect: brandOnly(201) },
-  { name: "confirm sandbox payment (brand)", stage: "signed", handler: confirmPayment, params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }), expect: brandOnly(409) },
-  { name: "release payment (brand)", stage: "funded", handler: releasePayment, params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }), expect: brandOnly(200) },
+  {
+    name: "GET payment",
+    stage: "partnership",
+    handler: getPayment,
+    params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }),
+    expect: read,
+  },
+  {
+    name: "initiate payment (brand)",
+    stage: "signed",
+    handler: initiatePayment,
+    params: p,
+    body: { type: "initial", amount: 750, currency: "USD" },
+    expect: brandOnly(201),
+  },
+  {
+    name: "confirm sandbox payment (brand)",
+    stage: "signed",
+    handler: confirmPayment,
+    params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }),
+    expect: brandOnly(409),
+  },
+  {
+    name: "release payment (brand)",
+    stage: "funded",
+    handler: releasePayment,
+    params: (ids) => ({ ...p(ids), paymentId: ids.initialPaymentId }),
+    expect: brandOnly(200),
+  },
 ];
 
 describe("who may call what", () => {
   it.each(table)("$name", async (row) => {
     const ids = await buildUp(row.stage);
     // Those who may not act go first, so that the allowed call meets the state the row set up.
-    const parties = row.partiesOrder ?? (["creator", "brand"] as Actor[]).sort((a, b) => (row.expect[a] >= 400 ? -1 : 0) - (row.expect[b] >= 400 ? -1 : 0));
+    const parties =
+      row.partiesOrder ??
+      (["creator", "brand"] as Actor[]).sort((a, b) => (row.expect[a] >= 400 ? -1 : 0) - (row.expect[b] >= 400 ? -1 : 0));
     const order: Actor[] = ["none", "partner", "otherBrand", "otherCreator", ...parties];
     for (const actor of order) {
-      const res = await call(row.handler, "/x", { token: tokens[actor as Exclude<Actor, "none">], params: row.params(ids), body: row.body, method: row.body === undefined && row.handler.name !== "POST" ? undefined : "POST" });
+      const res = await call(row.handler, "/x", {
+        token: tokens[actor as Exclude<Actor, "none">],
+        params: row.params(ids),
+        body: row.body,
+        method: row.body === undefined && row.handler.name !== "POST" ? undefined : "POST",
+      });
       expect(res.status, `${row.name} as ${actor}`).toBe(row.expect[actor]);
       if (res.status >= 400 && typeof res.body === "object") {
         expect(res.body.error.code).toBe(
-          { 401: "authentication_required", 403: "insufficient_permissions", 404: "resource_not_found", 409: "invalid_state" }[res.status as 401],
+          { 401: "authentication_required", 403: "insufficient_permissions", 404: "resource_not_found", 409: "invalid_state" }[
+            res.status as 401
+          ],
         );
       }
     }
@@ -262,11 +414,17 @@ describe("who may call what", () => {
 
   it("lists show only the caller's own proposals and partnerships", async () => {
     const ids = await buildUp("partnership");
-    const brandList = (await call(listPartnerships, "/api/partnerships?limit=100", { token: tokens.brand })).body.partnerships.map((x: { id: string }) => x.id);
-    const otherList = (await call(listPartnerships, "/api/partnerships?limit=100", { token: tokens.otherBrand })).body.partnerships.map((x: { id: string }) => x.id);
+    const brandList = (await call(listPartnerships, "/api/partnerships?limit=100", { token: tokens.brand })).body.partnerships.map(
+      (x: { id: string }) => x.id,
+    );
+    const otherList = (await call(listPartnerships, "/api/partnerships?limit=100", { token: tokens.otherBrand })).body.partnerships.map(
+      (x: { id: string }) => x.id,
+    );
     expect(brandList).toContain(ids.partnershipId);
     expect(otherList).not.toContain(ids.partnershipId);
-    const proposals = (await call(listProposals, "/api/partnerships/proposals?limit=100", { token: tokens.otherCreator })).body.proposals.map((x: { id: string }) => x.id);
+    const proposals = (
+      await call(listProposals, "/api/partnerships/proposals?limit=100", { token: tokens.otherCreator })
+    ).body.proposals.map((x: { id: string }) => x.id);
     expect(proposals).not.toContain(ids.proposalId);
     expect((await call(listPartnerships, "/api/partnerships", { token: tokens.partner })).status).toBe(403);
     expect((await call(listProposals, "/api/partnerships/proposals")).status).toBe(401);

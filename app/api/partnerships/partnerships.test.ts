@@ -40,7 +40,11 @@ function expectError(res: { status: number; body: unknown }, status: number, cod
 describe("authentication and roles", () => {
   it("answers 401 without a token and 403 to the partner role", async () => {
     expectError(await call(list, URL), 401, "authentication_required");
-    expectError(await call(getOne, `${URL}/${seeded.completed}`, { params: { partnershipId: seeded.completed } }), 401, "authentication_required");
+    expectError(
+      await call(getOne, `${URL}/${seeded.completed}`, { params: { partnershipId: seeded.completed } }),
+      401,
+      "authentication_required",
+    );
     expectError(await call(list, URL, { token: tokens.partner }), 403, "insufficient_permissions");
     expectError(await get("partner", seeded.completed), 403, "insufficient_permissions");
   });
@@ -96,7 +100,9 @@ describe("get partnership", () => {
       ["ffffffff-ffff-4fff-8fff-fffffffffff1", "payment_released"],
       ["00000000-0000-4000-8000-000000000001", "partnership_completed"],
     ] as const) {
-      await db.activityLog.create({ data: { id, partnershipId: seeded.justAccepted, userId: ids.brand2, type, description: type, createdAt: at } });
+      await db.activityLog.create({
+        data: { id, partnershipId: seeded.justAccepted, userId: ids.brand2, type, description: type, createdAt: at },
+      });
     }
     const p = partnershipResponse.parse((await get("brand2", seeded.justAccepted)).body);
     const sameMoment = p.activity.filter((a) => a.timestamp === at.toISOString()).map((a) => a.type);
@@ -130,7 +136,10 @@ describe("list partnerships", () => {
     const res = await call(list, URL, { token: tokens.creator });
     expect(res.status).toBe(200);
     const body = listPartnershipsResponse.parse(res.body);
-    const expected = await getDb().partnership.findMany({ where: { creatorId: ids.creator }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    const expected = await getDb().partnership.findMany({
+      where: { creatorId: ids.creator },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    });
     expect(body.partnerships.map((p) => p.id)).toEqual(expected.map((p) => p.id));
     expect(body.pagination).toEqual({ total: expected.length, pages: Math.ceil(expected.length / 20), current: 1, limit: 20 });
     expect(body.partnerships.find((p) => p.id === seeded.completed)).toMatchObject({
@@ -189,7 +198,9 @@ describe("list partnerships", () => {
     ]) {
       const res = await call(list, `${URL}?${query}`, { token: tokens.creator });
       expectError(res, 400, "invalid_request");
-      expect((res.body as { error: { details: { fields: Array<{ path: string }> } } }).error.details.fields.map((f) => f.path)).toEqual([path]);
+      expect((res.body as { error: { details: { fields: Array<{ path: string }> } } }).error.details.fields.map((f) => f.path)).toEqual([
+        path,
+      ]);
     }
   });
 });

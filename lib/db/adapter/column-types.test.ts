@@ -17,7 +17,13 @@ beforeAll(async () => {
   const org = await db().organization.create({ data: { name: "Round Trip Org", type: "ngo", country: "KE" } });
   orgId = org.id;
   const user = await db().user.create({
-    data: { email: `roundtrip-${crypto.randomUUID()}@example.test`, name: "Round Trip", passwordHash: "x", role: "creator", organizationId: org.id },
+    data: {
+      email: `roundtrip-${crypto.randomUUID()}@example.test`,
+      name: "Round Trip",
+      passwordHash: "x",
+      role: "creator",
+      organizationId: org.id,
+    },
   });
   userId = user.id;
 });
@@ -188,8 +194,6 @@ describe("transactions and errors", () => {
     await expect(
       db().user.create({ data: { email: existing.email, name: "dup", passwordHash: "x", role: "brand" } }),
     ).rejects.toMatchObject({ code: "P2002" });
-    await expect(
-      db().school.create({ data: { name: "Orphan", countyId: crypto.randomUUID() } }),
-    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(db().school.create({ data: { name: "Orphan", countyId: crypto.randomUUID() } })).rejects.toMatchObject({ code: "P2003" });
   });
 });

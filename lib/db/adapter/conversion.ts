@@ -14,16 +14,58 @@ import { ColumnTypeEnum, type ArgType, type ColumnType } from "@prisma/driver-ad
 import { parse as parseArray } from "postgres-array";
 
 export const Oid = {
-  BOOL: 16, BYTEA: 17, CHAR: 18, NAME: 19, INT8: 20, INT2: 21, INT4: 23, TEXT: 25, OID: 26,
-  JSON: 114, XML: 142, FLOAT4: 700, FLOAT8: 701, MONEY: 790, INET: 869, CIDR: 650, BPCHAR: 1042,
-  VARCHAR: 1043, DATE: 1082, TIME: 1083, TIMESTAMP: 1114, TIMESTAMPTZ: 1184, INTERVAL: 1186,
-  TIMETZ: 1266, BIT: 1560, VARBIT: 1562, NUMERIC: 1700, UUID: 2950, JSONB: 3802,
+  BOOL: 16,
+  BYTEA: 17,
+  CHAR: 18,
+  NAME: 19,
+  INT8: 20,
+  INT2: 21,
+  INT4: 23,
+  TEXT: 25,
+  OID: 26,
+  JSON: 114,
+  XML: 142,
+  FLOAT4: 700,
+  FLOAT8: 701,
+  MONEY: 790,
+  INET: 869,
+  CIDR: 650,
+  BPCHAR: 1042,
+  VARCHAR: 1043,
+  DATE: 1082,
+  TIME: 1083,
+  TIMESTAMP: 1114,
+  TIMESTAMPTZ: 1184,
+  INTERVAL: 1186,
+  TIMETZ: 1266,
+  BIT: 1560,
+  VARBIT: 1562,
+  NUMERIC: 1700,
+  UUID: 2950,
+  JSONB: 3802,
   // arrays
-  BOOL_ARRAY: 1000, BYTEA_ARRAY: 1001, CHAR_ARRAY: 1002, NAME_ARRAY: 1003, INT2_ARRAY: 1005,
-  INT4_ARRAY: 1007, TEXT_ARRAY: 1009, BPCHAR_ARRAY: 1014, VARCHAR_ARRAY: 1015, INT8_ARRAY: 1016,
-  FLOAT4_ARRAY: 1021, FLOAT8_ARRAY: 1022, OID_ARRAY: 1028, TIMESTAMP_ARRAY: 1115,
-  DATE_ARRAY: 1182, TIME_ARRAY: 1183, TIMESTAMPTZ_ARRAY: 1185, NUMERIC_ARRAY: 1231,
-  JSON_ARRAY: 199, JSONB_ARRAY: 3807, UUID_ARRAY: 2951, MONEY_ARRAY: 791,
+  BOOL_ARRAY: 1000,
+  BYTEA_ARRAY: 1001,
+  CHAR_ARRAY: 1002,
+  NAME_ARRAY: 1003,
+  INT2_ARRAY: 1005,
+  INT4_ARRAY: 1007,
+  TEXT_ARRAY: 1009,
+  BPCHAR_ARRAY: 1014,
+  VARCHAR_ARRAY: 1015,
+  INT8_ARRAY: 1016,
+  FLOAT4_ARRAY: 1021,
+  FLOAT8_ARRAY: 1022,
+  OID_ARRAY: 1028,
+  TIMESTAMP_ARRAY: 1115,
+  DATE_ARRAY: 1182,
+  TIME_ARRAY: 1183,
+  TIMESTAMPTZ_ARRAY: 1185,
+  NUMERIC_ARRAY: 1231,
+  JSON_ARRAY: 199,
+  JSONB_ARRAY: 3807,
+  UUID_ARRAY: 2951,
+  MONEY_ARRAY: 791,
 } as const;
 
 /** OIDs at or above this are user-defined (enums, domains): returned as text. */
@@ -99,7 +141,10 @@ export function columnTypeFor(oid: number): ColumnType {
 type Parser = (value: string) => unknown;
 
 const identity: Parser = (value) => value;
-const asArray = (element: Parser): Parser => (value) => parseArray(value, element);
+const asArray =
+  (element: Parser): Parser =>
+  (value) =>
+    parseArray(value, element);
 
 /** Timestamps without zone are stored as UTC by Prisma. */
 const timestamp: Parser = (value) => `${value.replace(" ", "T")}+00:00`;
@@ -112,8 +157,7 @@ function hexToBytes(value: string): number[] {
   // bytea_output = hex: "\x0a0b..."
   return Array.from(Buffer.from(value.slice(2), "hex"));
 }
-const byteaArray: Parser = (value) =>
-  parseArray(value, (element) => (element === null ? null : hexToBytes(element)) as never);
+const byteaArray: Parser = (value) => parseArray(value, (element) => (element === null ? null : hexToBytes(element)) as never);
 
 /**
  * Parsers for the text representation of each type, producing what Prisma's query

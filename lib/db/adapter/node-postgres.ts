@@ -83,7 +83,10 @@ export class NodePostgresAdapterFactory implements SqlMigrationAwareDriverAdapte
   readonly provider = "postgres" as const;
   readonly adapterName = ADAPTER_NAME;
 
-  constructor(private readonly connectionString: string, private readonly shadowConnectionString?: string) {}
+  constructor(
+    private readonly connectionString: string,
+    private readonly shadowConnectionString?: string,
+  ) {}
 
   async connect(): Promise<SqlDriverAdapter> {
     return new NodePostgresAdapter(new pg.Pool({ connectionString: this.connectionString, max: 2, allowExitOnIdle: true }));

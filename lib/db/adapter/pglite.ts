@@ -25,7 +25,10 @@ function statementRunner(target: Pick<PGlite, "query"> | PGliteTransaction): Run
 class PGliteTransactionAdapter extends StatementQueryable implements Transaction {
   readonly options: TransactionOptions = { usePhantomQuery: true };
 
-  constructor(tx: PGliteTransaction, private readonly finish: (outcome: "commit" | "rollback") => Promise<void>) {
+  constructor(
+    tx: PGliteTransaction,
+    private readonly finish: (outcome: "commit" | "rollback") => Promise<void>,
+  ) {
     super(statementRunner(tx));
   }
 

@@ -3,12 +3,7 @@
  * adapter and the node-postgres migration adapter, which differ only in how a
  * statement reaches the database.
  */
-import {
-  DriverAdapterError,
-  type SqlQuery,
-  type SqlQueryable,
-  type SqlResultSet,
-} from "@prisma/driver-adapter-utils";
+import { DriverAdapterError, type SqlQuery, type SqlQueryable, type SqlResultSet } from "@prisma/driver-adapter-utils";
 import { columnTypeFor, toDriverValue, UnsupportedColumnTypeError } from "./conversion";
 
 export const ADAPTER_NAME = "harambee-postgres";
@@ -33,14 +28,21 @@ interface PostgresError {
 }
 
 function isPostgresError(error: unknown): error is PostgresError {
-  return typeof error === "object" && error !== null && typeof (error as PostgresError).code === "string"
-    && typeof (error as PostgresError).severity === "string";
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as PostgresError).code === "string" &&
+    typeof (error as PostgresError).severity === "string"
+  );
 }
 
 /** Maps a Postgres error to the kinds Prisma turns into P2002, P2003 and friends. */
 export function toAdapterError(error: unknown): never {
   if (!isPostgresError(error)) throw error;
-  const fields = error.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  const fields = error.detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ");
   switch (error.code) {
     case "23505":
       throw new DriverAdapterError({ kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined });

@@ -30,7 +30,13 @@ export const signatureImage = z.string().transform((value, ctx) => {
   const text = value.replace(DATA_URL_PREFIX, "").replace(/\s+/g, "");
   // Checked on the text first so an oversized body is refused without decoding it.
   if (text.length > Math.ceil(MAX_SIGNATURE_BYTES / 3) * 4) {
-    ctx.addIssue({ code: "too_big", origin: "string", maximum: MAX_SIGNATURE_BYTES, message: `must be at most ${MAX_SIGNATURE_BYTES} bytes once decoded`, input: value });
+    ctx.addIssue({
+      code: "too_big",
+      origin: "string",
+      maximum: MAX_SIGNATURE_BYTES,
+      message: `must be at most ${MAX_SIGNATURE_BYTES} bytes once decoded`,
+      input: value,
+    });
     return z.NEVER;
   }
   if (text.length === 0 || !BASE64.test(text)) {
@@ -39,7 +45,13 @@ export const signatureImage = z.string().transform((value, ctx) => {
   }
   const bytes = Buffer.from(text, "base64");
   if (bytes.length > MAX_SIGNATURE_BYTES) {
-    ctx.addIssue({ code: "too_big", origin: "string", maximum: MAX_SIGNATURE_BYTES, message: `must be at most ${MAX_SIGNATURE_BYTES} bytes once decoded`, input: value });
+    ctx.addIssue({
+      code: "too_big",
+      origin: "string",
+      maximum: MAX_SIGNATURE_BYTES,
+      message: `must be at most ${MAX_SIGNATURE_BYTES} bytes once decoded`,
+      input: value,
+    });
     return z.NEVER;
   }
   if (!isImage(bytes)) {
@@ -49,7 +61,10 @@ export const signatureImage = z.string().transform((value, ctx) => {
   return bytes;
 });
 
-export const signContractBody = z.strictObject({ signature: signatureImage.optional() }).optional().transform((body) => body ?? {});
+export const signContractBody = z
+  .strictObject({ signature: signatureImage.optional() })
+  .optional()
+  .transform((body) => body ?? {});
 export type SignContractBody = z.output<typeof signContractBody>;
 
 const contractStatus = z.enum(ContractStatus);

@@ -52,7 +52,11 @@ const changesFields = {
   campaignId: uuidString.nullable().optional(),
   deliverables: deliverablesInput.optional(),
   compensation: z
-    .object({ amount: decimalAmount.optional(), currency: currencyCode.optional(), paymentSchedule: paymentScheduleInput.nullable().optional() })
+    .object({
+      amount: decimalAmount.optional(),
+      currency: currencyCode.optional(),
+      paymentSchedule: paymentScheduleInput.nullable().optional(),
+    })
     .optional(),
   timeline: z.object({ startDate: isoDateInput.optional(), endDate: isoDateInput.optional() }).optional(),
   terms: termsInput.optional(),

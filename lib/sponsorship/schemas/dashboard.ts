@@ -19,7 +19,10 @@ export const dashboardStatsResponse = z.object({
       student_name: z.string(),
       milestone: z.string(),
       date: timestampText,
-      sponsorship_id: z.string().nullable().describe("The sponsorship that funds the student; null when a program funds them instead (see program_id)"),
+      sponsorship_id: z
+        .string()
+        .nullable()
+        .describe("The sponsorship that funds the student; null when a program funds them instead (see program_id)"),
       program_id: z.string().nullable().describe("The program that funds the student when no sponsorship does; null otherwise"),
     }),
   ),

@@ -25,10 +25,15 @@ export const matchedComparisonSchema = z
     unmatched_sponsored_students: z.number().int(),
     sponsored_change: z.number().nullable(),
     control_change: z.number().nullable(),
-    difference: z.number().nullable().describe("Sponsored change minus control change, in points, weighted by sponsored students per group"),
+    difference: z
+      .number()
+      .nullable()
+      .describe("Sponsored change minus control change, in points, weighted by sponsored students per group"),
     ci95: z.tuple([z.number(), z.number()]).nullable().describe("95% confidence interval of the difference"),
   })
-  .describe("Sponsored students against unfunded students of the same grade, county and starting band, over the same two three-month windows");
+  .describe(
+    "Sponsored students against unfunded students of the same grade, county and starting band, over the same two three-month windows",
+  );
 
 export const impactResponse = z.object({
   period: z.enum(PERIODS),
@@ -83,7 +88,9 @@ export const studentOutcomesResponse = z.object({
   by_performance: z.object({ excellent: band, good: band, needs_improvement: band, at_risk: band }),
   by_cbc_band: z
     .object({ EE: band, ME: band, AE: band, BE: band })
-    .describe("Kenyan CBC bands of each student's average: EE exceeding expectations (80–100), ME meeting (65–79), AE approaching (50–64), BE below (under 50)"),
+    .describe(
+      "Kenyan CBC bands of each student's average: EE exceeding expectations (80–100), ME meeting (65–79), AE approaching (50–64), BE below (under 50)",
+    ),
   by_subject: z.array(z.object({ subject: z.string(), avg_score: z.number().nullable(), completion_rate: z.number() })),
   score_trend: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), avg_score: z.number() })),
 });

@@ -29,9 +29,20 @@ export const paymentItem = z.object({
   method: z.enum(PAYMENT_METHODS),
   status: z.enum(PAYMENT_STATUSES),
   description: z.string().nullable(),
-  reference: z.string().describe("The reference to find the payment by: for a bank transfer, the partner's own `bank_reference` when they gave one; otherwise `payment_reference`"),
-  payment_reference: z.string().describe("Our reference for the payment (e.g. BT_20260201_A1B2C3), always present; quote it on a bank transfer made without a bank_reference"),
-  receipt: z.string().nullable().describe("The provider's receipt for the money once it is reported: the M-Pesa receipt number, or the Stripe charge id"),
+  reference: z
+    .string()
+    .describe(
+      "The reference to find the payment by: for a bank transfer, the partner's own `bank_reference` when they gave one; otherwise `payment_reference`",
+    ),
+  payment_reference: z
+    .string()
+    .describe(
+      "Our reference for the payment (e.g. BT_20260201_A1B2C3), always present; quote it on a bank transfer made without a bank_reference",
+    ),
+  receipt: z
+    .string()
+    .nullable()
+    .describe("The provider's receipt for the money once it is reported: the M-Pesa receipt number, or the Stripe charge id"),
   sandbox: z.boolean().describe("Made through a sandbox provider: no real money moved"),
   program_id: z.string().nullable(),
   sponsorship_ids: z.array(z.string()),
@@ -44,7 +55,9 @@ export const listPaymentsResponse = z.object({
   ...pageFields,
   summary: z
     .object({ total_paid: z.number(), this_month: z.number(), pending: z.number() })
-    .describe("In the partner's reporting currency: total_paid and this_month are paid in (completed payments at their recorded rates); pending counts only pending payments already in that currency"),
+    .describe(
+      "In the partner's reporting currency: total_paid and this_month are paid in (completed payments at their recorded rates); pending counts only pending payments already in that currency",
+    ),
 });
 
 export const createPaymentBody = z
@@ -61,14 +74,18 @@ export const createPaymentBody = z
       .min(1)
       .max(100)
       .optional()
-      .describe("Bank transfers: the reference of a transfer already made, if any. Without it, the response says where to send the money and which reference to quote"),
+      .describe(
+        "Bank transfers: the reference of a transfer already made, if any. Without it, the response says where to send the money and which reference to quote",
+      ),
     phone_number: z
       .string()
       .trim()
       .max(20)
       .optional()
       .transform((value) => (value ? (normalizeKenyanPhone(value) ?? value) : value))
-      .describe("M-Pesa only: the Safaricom number to prompt, as 0712345678, 712345678, 254712345678 or +254712345678 (answered in +254 form)"),
+      .describe(
+        "M-Pesa only: the Safaricom number to prompt, as 0712345678, 712345678, 254712345678 or +254712345678 (answered in +254 form)",
+      ),
   })
   .superRefine((body, ctx) => {
     if (body.method === PaymentMethod.mpesa && !normalizeKenyanPhone(body.phone_number ?? "")) {
@@ -85,7 +102,9 @@ export const createPaymentResponse = z.object({
   currency: z.string(),
   method: z.enum(PAYMENT_METHODS),
   status: z.literal(PaymentStatus.pending),
-  reference: z.string().describe("As in the payment list: the partner's bank_reference for a bank transfer that gave one, otherwise payment_reference"),
+  reference: z
+    .string()
+    .describe("As in the payment list: the partner's bank_reference for a bank transfer that gave one, otherwise payment_reference"),
   payment_reference: z.string().describe("Our reference for the payment"),
   invoice_id: z.string(),
   created_at: timestampText,
@@ -104,16 +123,28 @@ export const createPaymentResponse = z.object({
     .optional()
     .describe("Bank transfers only: where to send the money (null when no account is configured on this server)"),
   checkout_request_id: z.string().optional().describe("M-Pesa only: the CheckoutRequestID of the prompt sent to the phone"),
-  sandbox: z.boolean().describe("True when a sandbox provider handles the payment: no real money moves, and the partner answers a simulated prompt (M-Pesa) or card payment (card) with POST /api/v1/partner/payments/{id}/sandbox-prompt"),
+  sandbox: z
+    .boolean()
+    .describe(
+      "True when a sandbox provider handles the payment: no real money moves, and the partner answers a simulated prompt (M-Pesa) or card payment (card) with POST /api/v1/partner/payments/{id}/sandbox-prompt",
+    ),
   client_secret: z
     .string()
     .optional()
-    .describe("Card payments when the server has Stripe keys (absent for sandbox card payments): the PaymentIntent's client secret, for Stripe.js to collect the card. The payment completes when Stripe reports the charge succeeded."),
+    .describe(
+      "Card payments when the server has Stripe keys (absent for sandbox card payments): the PaymentIntent's client secret, for Stripe.js to collect the card. The payment completes when Stripe reports the charge succeeded.",
+    ),
 });
 
 /** A positive decimal of up to ten places, as text (numbers are written out, never in exponent form). */
 export const exchangeRateInput = z
-  .union([z.number().positive().max(1_000_000), z.string().trim().regex(/^\d{1,7}(\.\d{1,10})?$/, "must be a positive decimal of up to ten places")])
+  .union([
+    z.number().positive().max(1_000_000),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,7}(\.\d{1,10})?$/, "must be a positive decimal of up to ten places"),
+  ])
   .transform((value) => (typeof value === "number" ? value.toFixed(10).replace(/\.?0+$/, "") : value))
   .refine((value) => Number(value) > 0, "must be greater than 0");
 
@@ -123,5 +154,7 @@ export const verifyPaymentBody = z.object({
   reason: z.string().trim().max(500).optional(),
   exchange_rate: exchangeRateInput
     .optional()
-    .describe("Units of the partner's reporting currency (KES unless set otherwise) per unit of the payment's currency, as received. Required to complete a payment in another currency; refused for one in the reporting currency"),
+    .describe(
+      "Units of the partner's reporting currency (KES unless set otherwise) per unit of the payment's currency, as received. Required to complete a payment in another currency; refused for one in the reporting currency",
+    ),
 });

@@ -6,7 +6,10 @@ import { enumValues } from "../../schemas/enums";
 export const PROGRAM_TARGET_METRICS = enumValues(ProgramTargetMetric);
 
 /** The largest target each metric accepts (points, percent, certificates). */
-const TARGET_LIMITS = { score_improvement: 100, completion_rate: 100, certificates: 1_000_000 } as const satisfies Record<ProgramTargetMetric, number>;
+const TARGET_LIMITS = { score_improvement: 100, completion_rate: 100, certificates: 1_000_000 } as const satisfies Record<
+  ProgramTargetMetric,
+  number
+>;
 
 export const programTargetsBody = z
   .object({
@@ -14,7 +17,12 @@ export const programTargetsBody = z
       .array(
         z.object({
           metric: z.enum(PROGRAM_TARGET_METRICS),
-          target: z.number().positive().describe("Points of average score improvement (up to 100), a completion rate in percent (up to 100), or a whole number of certificates"),
+          target: z
+            .number()
+            .positive()
+            .describe(
+              "Points of average score improvement (up to 100), a completion rate in percent (up to 100), or a whole number of certificates",
+            ),
         }),
       )
       .max(PROGRAM_TARGET_METRICS.length)
@@ -23,10 +31,15 @@ export const programTargetsBody = z
   .superRefine((body, ctx) => {
     const seen = new Set<string>();
     body.targets.forEach((item, index) => {
-      if (seen.has(item.metric)) ctx.addIssue({ code: "custom", path: ["targets", index, "metric"], message: `is given twice: ${item.metric}` });
+      if (seen.has(item.metric))
+        ctx.addIssue({ code: "custom", path: ["targets", index, "metric"], message: `is given twice: ${item.metric}` });
       seen.add(item.metric);
       if (item.target > TARGET_LIMITS[item.metric]) {
-        ctx.addIssue({ code: "custom", path: ["targets", index, "target"], message: `must be at most ${TARGET_LIMITS[item.metric]} for ${item.metric}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", index, "target"],
+          message: `must be at most ${TARGET_LIMITS[item.metric]} for ${item.metric}`,
+        });
       }
       if (item.metric === ProgramTargetMetric.certificates && !Number.isInteger(item.target)) {
         ctx.addIssue({ code: "custom", path: ["targets", index, "target"], message: "must be a whole number of certificates" });
@@ -37,7 +50,10 @@ export const programTargetsBody = z
 export const programTargetItem = z.object({
   metric: z.enum(PROGRAM_TARGET_METRICS),
   target: z.number(),
-  actual: z.number().nullable().describe("The figure now: outcomes.average_score_improvement, outcomes.completion_rate or outcomes.certificates"),
+  actual: z
+    .number()
+    .nullable()
+    .describe("The figure now: outcomes.average_score_improvement, outcomes.completion_rate or outcomes.certificates"),
   progress: z.number().nullable().describe("actual as a percentage of target (may exceed 100); null while actual is"),
   met: z.boolean(),
 });

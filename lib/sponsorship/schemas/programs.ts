@@ -70,9 +70,17 @@ export const programOutcomesSchema = z
     average_score: z.number().nullable().describe("Mean of the assessment scores participants earned while the program funded them"),
     completion_rate: z.number().describe("Of the enrolments in the program's courses the funding covered, the percentage completed"),
     certificates: z.number().int().describe("Certificates issued to participants while the program funded them"),
-    average_score_improvement: z.number().nullable().describe("Mean of recent average minus baseline (the 90 days before the program began funding the participant), in points; null when no participant has both"),
+    average_score_improvement: z
+      .number()
+      .nullable()
+      .describe(
+        "Mean of recent average minus baseline (the 90 days before the program began funding the participant), in points; null when no participant has both",
+      ),
     students_measured: z.number().int().describe("Participants in average_score_improvement"),
-    students_not_measured: z.number().int().describe("Funded participants without a baseline or recent assessments, left out of average_score_improvement"),
+    students_not_measured: z
+      .number()
+      .int()
+      .describe("Funded participants without a baseline or recent assessments, left out of average_score_improvement"),
   })
   .describe("The program's figures by the attribution rule: only what participants did while the program funded them, up to now");
 
@@ -86,7 +94,9 @@ export const programDetailResponse = programSummary.omit({ courses: true }).exte
     completion_rate: z.number().describe("outcomes.completion_rate"),
   }),
   outcomes: programOutcomesSchema,
-  targets: z.array(programTargetItem).describe("The partner's targets for the program, with progress (see PUT /partner/programs/{id}/targets)"),
+  targets: z
+    .array(programTargetItem)
+    .describe("The partner's targets for the program, with progress (see PUT /partner/programs/{id}/targets)"),
   milestones: z.array(z.object({ date: calendarDateText, description: z.string() })),
   eligibility: eligibilitySchema.nullable(),
 });

@@ -17,7 +17,9 @@ export const listSponsorshipsQuery = z.object({
   sort_by: z
     .enum(["created_at", "student_name", "amount", "end_date"])
     .default("created_at")
-    .describe("`student_name` orders by `student.name` exactly as returned, compared by Unicode code point (the \"C\" collation: capitals before small letters); ties in any order are broken by sponsorship `id` in the same direction"),
+    .describe(
+      '`student_name` orders by `student.name` exactly as returned, compared by Unicode code point (the "C" collation: capitals before small letters); ties in any order are broken by sponsorship `id` in the same direction',
+    ),
   sort_order: z.enum(["asc", "desc"]).default("desc"),
 });
 

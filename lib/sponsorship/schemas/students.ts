@@ -38,6 +38,9 @@ export const sponsoredStudentsResponse = z.object({
     improving_count: z.number().int(),
     stable_count: z.number().int().describe("Includes not_measured_count"),
     declining_count: z.number().int(),
-    not_measured_count: z.number().int().describe("Students with no baseline or no recent assessments: their trend shows as stable and their score_change is null"),
+    not_measured_count: z
+      .number()
+      .int()
+      .describe("Students with no baseline or no recent assessments: their trend shows as stable and their score_change is null"),
   }),
 });

@@ -151,12 +151,26 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
             <XAxis dataKey="month" tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
             <Tooltip />
-            <Line isAnimationActive={false} type="monotone" dataKey="avg_score" name="Average score" stroke={BRAND} strokeWidth={2} dot={{ r: 3 }} />
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="avg_score"
+              name="Average score"
+              stroke={BRAND}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+            />
           </LineChart>
         </ResponsiveContainer>
       </ChartFigure>
 
-      <BandChart id="performance-bands" title="Performance bands" summary={bandSummary} empty={outcomes.total_students === 0} bands={bands} />
+      <BandChart
+        id="performance-bands"
+        title="Performance bands"
+        summary={bandSummary}
+        empty={outcomes.total_students === 0}
+        bands={bands}
+      />
 
       <BandChart id="cbc-bands" title="CBC bands" summary={cbcSummary} empty={outcomes.total_students === 0} bands={cbcBands} />
 
@@ -210,13 +224,7 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
 }
 
 /** Students per band, as a bar chart with its table. */
-function BandChart(props: {
-  id: string;
-  title: string;
-  summary: string;
-  empty: boolean;
-  bands: Array<BandFigure & { band: string }>;
-}) {
+function BandChart(props: { id: string; title: string; summary: string; empty: boolean; bands: Array<BandFigure & { band: string }> }) {
   return (
     <ChartFigure
       id={props.id}

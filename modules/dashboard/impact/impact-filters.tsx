@@ -32,7 +32,13 @@ export function ImpactFilters({
   }
 
   return (
-    <form method="get" action="/dashboard/impact" onSubmit={onSubmit} aria-label="Filter students" className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/dashboard/impact"
+      onSubmit={onSubmit}
+      aria-label="Filter students"
+      className="flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="period" value={period} />
       <div className="min-w-32">
         <SelectField
@@ -44,7 +50,13 @@ export function ImpactFilters({
         />
       </div>
       <div className="min-w-40">
-        <SelectField label="Subject" name="subject" defaultValue={subject ?? ""} placeholder="All subjects" options={subjects.map((name) => ({ value: name, label: name }))} />
+        <SelectField
+          label="Subject"
+          name="subject"
+          defaultValue={subject ?? ""}
+          placeholder="All subjects"
+          options={subjects.map((name) => ({ value: name, label: name }))}
+        />
       </div>
       <Button type="submit" disabled={pending}>
         {pending ? "Updating…" : "Apply filters"}

@@ -14,7 +14,6 @@ import { SUBJECT_NAMES } from "@/lib/sponsorship/schemas/impact";
 import { getStudentOutcomes } from "@/lib/sponsorship/get-student-outcomes";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
-
 const PERIOD_DESCRIPTIONS: Record<Period, string> = {
   quarter: "this month and the two before it",
   year: "this month and the eleven before it",
@@ -65,7 +64,12 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
       <div className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:flex-row md:items-end md:justify-between">
         <FilterNav
           label="Period"
-          options={PERIODS.map((period) => ({ key: period, label: labelFor(period), href: hrefFor({ ...filters, period }), current: period === filters.period }))}
+          options={PERIODS.map((period) => ({
+            key: period,
+            label: labelFor(period),
+            href: hrefFor({ ...filters, period }),
+            current: period === filters.period,
+          }))}
         />
         <ImpactFilters key={key} period={filters.period} grade={filters.grade} subject={filters.subject} subjects={SUBJECT_NAMES} />
       </div>
@@ -120,7 +124,11 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
         <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <StatCard name="students_reached" label="Students reached" value={formatNumber(impact.students_reached)} />
           <StatCard name="total_investment" label="Investment" value={formatMoney(impact.total_investment, currency)} />
-          <StatCard name="course_completion_rate" label="Course completion rate" value={formatPercent(impact.outcomes.course_completion_rate)} />
+          <StatCard
+            name="course_completion_rate"
+            label="Course completion rate"
+            value={formatPercent(impact.outcomes.course_completion_rate)}
+          />
           <StatCard
             name="average_score_improvement"
             label="Average score improvement"
@@ -130,26 +138,43 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
           />
           <StatCard name="courses_funded" label="Courses funded" value={formatNumber(impact.courses_funded)} />
           <StatCard name="certificates_earned" label="Certificates earned" value={formatNumber(impact.outcomes.certificates_earned)} />
-          <StatCard name="students_advancing_grade" label="Students advancing a grade" value={formatNumber(impact.outcomes.students_advancing_grade)} />
+          <StatCard
+            name="students_advancing_grade"
+            label="Students advancing a grade"
+            value={formatNumber(impact.outcomes.students_advancing_grade)}
+          />
           <StatCard name="ai_tutor_sessions" label="AI tutor sessions" value={formatNumber(impact.outcomes.ai_tutor_sessions)} />
         </dl>
       </section>
 
       <Panel id="money-heading" title="Money">
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <StatCard name="paid_in" label="Paid in" value={formatMoney(impact.money.paid_in, impact.money.currency)} hint="Completed payments in the period, at the rate recorded when each settled" />
+          <StatCard
+            name="paid_in"
+            label="Paid in"
+            value={formatMoney(impact.money.paid_in, impact.money.currency)}
+            hint="Completed payments in the period, at the rate recorded when each settled"
+          />
           <StatCard
             name="disbursed_to_sponsorships"
             label="Disbursed to sponsorships"
             value={formatMoney(impact.money.disbursed_to_sponsorships, impact.money.currency)}
             hint="The part of that money allocated to sponsorships"
           />
-          <StatCard name="committed" label="Committed" value={formatMoney(impact.money.committed, impact.money.currency)} hint="Sponsorships (not cancelled) running during the period" />
+          <StatCard
+            name="committed"
+            label="Committed"
+            value={formatMoney(impact.money.committed, impact.money.currency)}
+            hint="Sponsorships (not cancelled) running during the period"
+          />
         </dl>
         {impact.money.not_converted.length > 0 ? (
           <p className="mt-3 text-sm text-amber-800" data-testid="money-not-converted">
             Not in these totals, for want of a recorded exchange rate:{" "}
-            {impact.money.not_converted.map((item) => `${formatMoney(item.amount, item.currency)} ${item.figure.replace(/_/g, " ")}`).join("; ")}.
+            {impact.money.not_converted
+              .map((item) => `${formatMoney(item.amount, item.currency)} ${item.figure.replace(/_/g, " ")}`)
+              .join("; ")}
+            .
           </p>
         ) : null}
       </Panel>
@@ -166,7 +191,11 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             label="Cost per course completion"
             value={formatMoney(impact.roi_metrics.cost_per_course_completion, currency)}
           />
-          <StatCard name="cost_per_certificate" label="Cost per certificate" value={formatMoney(impact.roi_metrics.cost_per_certificate, currency)} />
+          <StatCard
+            name="cost_per_certificate"
+            label="Cost per certificate"
+            value={formatMoney(impact.roi_metrics.cost_per_certificate, currency)}
+          />
         </dl>
       </Panel>
 
@@ -180,7 +209,11 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             : "All grades and subjects."}
         </p>
         {noData ? (
-          <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="impact-empty">
+          <p
+            role="status"
+            className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+            data-testid="impact-empty"
+          >
             No impact data for {PERIOD_DESCRIPTIONS[filters.period]}
             {filtered ? " with these filters" : ""}. Try a longer period{filtered ? " or clear the filters" : ""}.
           </p>
@@ -208,8 +241,20 @@ function MatchedComparison({ comparison }: { comparison: Matched }) {
             unit="points"
             hint={`95% confidence interval ${signed(comparison.ci95[0])} to ${signed(comparison.ci95[1])}`}
           />
-          <StatCard name="matched_sponsored_change" label="Your students' change" value={signed(comparison.sponsored_change)} unit="points" hint={`${formatNumber(comparison.sponsored_students)} students`} />
-          <StatCard name="matched_control_change" label="Matched unfunded students' change" value={signed(comparison.control_change)} unit="points" hint={`${formatNumber(comparison.control_students)} students`} />
+          <StatCard
+            name="matched_sponsored_change"
+            label="Your students' change"
+            value={signed(comparison.sponsored_change)}
+            unit="points"
+            hint={`${formatNumber(comparison.sponsored_students)} students`}
+          />
+          <StatCard
+            name="matched_control_change"
+            label="Matched unfunded students' change"
+            value={signed(comparison.control_change)}
+            unit="points"
+            hint={`${formatNumber(comparison.control_students)} students`}
+          />
         </dl>
       ) : (
         <p className="rounded-md bg-slate-50 p-3 text-slate-700" data-testid="matched-unavailable">
@@ -217,9 +262,10 @@ function MatchedComparison({ comparison }: { comparison: Matched }) {
         </p>
       )}
       <p className="text-xs text-slate-500">
-        Each of your students is matched to students no partner funds of the same grade, county and starting CBC band; both groups&apos; average change from{" "}
-        {comparison.before.from} – {comparison.before.to} to {comparison.after.from} – {comparison.after.to} is compared, weighted by your students in each group.{" "}
-        {formatNumber(comparison.unmatched_sponsored_students)} of your students had no match.
+        Each of your students is matched to students no partner funds of the same grade, county and starting CBC band; both groups&apos;
+        average change from {comparison.before.from} – {comparison.before.to} to {comparison.after.from} – {comparison.after.to} is
+        compared, weighted by your students in each group. {formatNumber(comparison.unmatched_sponsored_students)} of your students had no
+        match.
       </p>
     </div>
   );

@@ -15,8 +15,13 @@ export async function createPaymentAction(input: unknown) {
 /** Answers the simulated prompt of a sandbox payment (M-Pesa phone or card payment), as POST /partner/payments/{id}/sandbox-prompt does. */
 export async function answerSandboxPromptAction(paymentId: string, action: "approve" | "cancel") {
   const actor = await requirePageActor(["partner"]);
-  return runAction(sandboxPromptBody, { action }, async (body) => {
-    const payment = await answerSandboxPrompt({ actor, paymentId, action: body.action });
-    return { status: payment.status, receipt: payment.receipt };
-  }, { actor });
+  return runAction(
+    sandboxPromptBody,
+    { action },
+    async (body) => {
+      const payment = await answerSandboxPrompt({ actor, paymentId, action: body.action });
+      return { status: payment.status, receipt: payment.receipt };
+    },
+    { actor },
+  );
 }

@@ -14,11 +14,15 @@ import { useFormAction } from "@/lib/forms/use-form-action";
  */
 export function CardSandboxPrompt({ paymentId, amountLabel }: { paymentId: string; amountLabel: string }) {
   // The page stays as it is after the answer: it offers nothing more for a settled payment.
-  const { state, pending, submit } = useFormAction((action: "approve" | "cancel") => answerSandboxPromptAction(paymentId, action), { refresh: false });
+  const { state, pending, submit } = useFormAction((action: "approve" | "cancel") => answerSandboxPromptAction(paymentId, action), {
+    refresh: false,
+  });
   const settled = state.status === "success";
   return (
     <div className="space-y-3" data-testid="card-sandbox-prompt">
-      <SandboxNotice>No card is charged on this server. Completing the payment here stands in for the card payment succeeding.</SandboxNotice>
+      <SandboxNotice>
+        No card is charged on this server. Completing the payment here stands in for the card payment succeeding.
+      </SandboxNotice>
       {settled ? null : (
         <div className="flex flex-wrap gap-2">
           <Button type="button" data-testid="complete-sandbox-card-payment" disabled={pending} onClick={() => submit("approve")}>

@@ -10,7 +10,17 @@ import { useFormAction } from "@/lib/forms/use-form-action";
  * phone for their PIN, the partner approves or cancels here. Labelled so nobody takes it
  * for a real payment.
  */
-export function MpesaSandboxPrompt({ paymentId, amountLabel, phone, compact = false }: { paymentId: string; amountLabel: string; phone: string | null; compact?: boolean }) {
+export function MpesaSandboxPrompt({
+  paymentId,
+  amountLabel,
+  phone,
+  compact = false,
+}: {
+  paymentId: string;
+  amountLabel: string;
+  phone: string | null;
+  compact?: boolean;
+}) {
   const { state, pending, submit } = useFormAction((action: "approve" | "cancel") => answerSandboxPromptAction(paymentId, action));
   const settled = state.status === "success";
   return (
@@ -19,7 +29,8 @@ export function MpesaSandboxPrompt({ paymentId, amountLabel, phone, compact = fa
         <>
           <p className="text-sm font-semibold text-amber-900">Sandbox M-Pesa: simulated phone</p>
           <p className="mt-1 text-sm text-amber-900">
-            No real prompt was sent{phone ? ` to ${phone}` : ""} and no money moves. Answer the prompt for {amountLabel} as the payer would on their phone.
+            No real prompt was sent{phone ? ` to ${phone}` : ""} and no money moves. Answer the prompt for {amountLabel} as the payer would
+            on their phone.
           </p>
         </>
       )}
@@ -28,7 +39,13 @@ export function MpesaSandboxPrompt({ paymentId, amountLabel, phone, compact = fa
           <Button type="button" disabled={pending} onClick={() => submit("approve")} className={compact ? "px-2 py-1 text-xs" : ""}>
             {compact ? "Approve (sandbox)" : "Approve: enter PIN"}
           </Button>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => submit("cancel")} className={compact ? "px-2 py-1 text-xs" : ""}>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={pending}
+            onClick={() => submit("cancel")}
+            className={compact ? "px-2 py-1 text-xs" : ""}
+          >
             {compact ? "Cancel (sandbox)" : "Cancel the prompt"}
           </Button>
         </div>
@@ -37,7 +54,13 @@ export function MpesaSandboxPrompt({ paymentId, amountLabel, phone, compact = fa
         state={state}
         pending={pending}
         pendingText="Sending the answer to M-Pesa…"
-        successText={state.status === "success" ? (state.result.status === "completed" ? `Paid. M-Pesa receipt ${state.result.receipt ?? ""}.` : "The prompt was cancelled; the payment failed.") : undefined}
+        successText={
+          state.status === "success"
+            ? state.result.status === "completed"
+              ? `Paid. M-Pesa receipt ${state.result.receipt ?? ""}.`
+              : "The prompt was cancelled; the payment failed."
+            : undefined
+        }
       />
     </div>
   );

@@ -5,7 +5,6 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listProgramOptions } from "@/lib/sponsorship/list-program-options";
 import { listUnpaidSponsorships } from "@/lib/sponsorship/list-unpaid-sponsorships";
 
-
 export default async function NewPaymentPage() {
   const actor = await requirePageActor(["partner"]);
   const [programs, sponsorships] = await Promise.all([listProgramOptions({ actor }), listUnpaidSponsorships({ actor })]);

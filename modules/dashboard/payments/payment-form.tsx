@@ -24,7 +24,8 @@ type Method = (typeof PAYMENT_METHODS)[number];
 
 const METHOD_HINTS: Record<Method, string> = {
   mpesa: "We send a payment request to your phone; you approve it with your M-Pesa PIN. KES only.",
-  bank_transfer: "Transfer from your bank. We show the account and the reference to quote; if you already made the transfer, give us its reference.",
+  bank_transfer:
+    "Transfer from your bank. We show the account and the reference to quote; if you already made the transfer, give us its reference.",
   paypal: "Pay from your PayPal account.",
   stripe: "Pay by debit or credit card.",
 };
@@ -32,10 +33,25 @@ const METHOD_HINTS: Record<Method, string> = {
 type Result = Awaited<ReturnType<typeof createPayment>>;
 
 /** What the partner does, or waits for, after starting a payment by each method. */
-function NextSteps({ result, phone, bankReference, stripePublishableKey }: { result: Result; phone: string; bankReference: string; stripePublishableKey: string | null }) {
+function NextSteps({
+  result,
+  phone,
+  bankReference,
+  stripePublishableKey,
+}: {
+  result: Result;
+  phone: string;
+  bankReference: string;
+  stripePublishableKey: string | null;
+}) {
   const amount = formatMoney(result.amount, result.currency);
   return (
-    <section aria-labelledby="next-steps-heading" className="rounded-lg border border-brand-500/40 bg-brand-50 p-5" data-testid="payment-next-steps" data-method={result.method}>
+    <section
+      aria-labelledby="next-steps-heading"
+      className="rounded-lg border border-brand-500/40 bg-brand-50 p-5"
+      data-testid="payment-next-steps"
+      data-method={result.method}
+    >
       <h2 id="next-steps-heading" className="text-lg font-semibold" tabIndex={-1}>
         {result.method === "mpesa" ? (result.sandbox ? "Answer the simulated prompt" : "Check your phone") : "Payment started"}
       </h2>
@@ -60,8 +76,8 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
         ) : result.method === "mpesa" ? (
           <>
             <p>
-              A payment request for <strong>{amount}</strong> has gone to <strong>{phone}</strong>. Unlock your phone and enter your M-Pesa PIN in the
-              prompt to approve it. If no prompt arrives within a minute, check the number and try again.
+              A payment request for <strong>{amount}</strong> has gone to <strong>{phone}</strong>. Unlock your phone and enter your M-Pesa
+              PIN in the prompt to approve it. If no prompt arrives within a minute, check the number and try again.
             </p>
             <p>The payment turns to completed as soon as M-Pesa confirms it.</p>
             {result.checkout_request_id ? <p className="text-xs text-slate-600">M-Pesa request: {result.checkout_request_id}</p> : null}
@@ -70,18 +86,22 @@ function NextSteps({ result, phone, bankReference, stripePublishableKey }: { res
           <>
             {bankReference ? (
               <p>
-                We recorded your transfer with your bank reference <strong className="font-mono">{bankReference}</strong>. An administrator checks it
-                against our bank statement and then marks the payment completed and its invoice paid; until then it shows as pending.
+                We recorded your transfer with your bank reference <strong className="font-mono">{bankReference}</strong>. An administrator
+                checks it against our bank statement and then marks the payment completed and its invoice paid; until then it shows as
+                pending.
               </p>
             ) : (
               <p>
-                Transfer <strong>{amount}</strong> to the account below and quote <strong className="font-mono">{result.payment_reference}</strong> as the
-                reference, so that we can match it. An administrator then marks the payment completed and its invoice paid.
+                Transfer <strong>{amount}</strong> to the account below and quote{" "}
+                <strong className="font-mono">{result.payment_reference}</strong> as the reference, so that we can match it. An
+                administrator then marks the payment completed and its invoice paid.
               </p>
             )}
             {result.bank_transfer ? (
               <div className="rounded-md border border-slate-200 bg-white p-3" data-testid="bank-transfer-instructions">
-                {result.bank_transfer.sandbox ? <p className="mb-2 text-xs font-semibold text-amber-900">Demo details: do not send money to this account.</p> : null}
+                {result.bank_transfer.sandbox ? (
+                  <p className="mb-2 text-xs font-semibold text-amber-900">Demo details: do not send money to this account.</p>
+                ) : null}
                 <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
                   <dt className="text-slate-600">Bank</dt>
                   <dd className="font-medium">{result.bank_transfer.bank_name}</dd>
@@ -138,7 +158,14 @@ export function PaymentForm({
   stripePublishableKey: string | null;
 }) {
   const [method, setMethod] = useState<Method>("mpesa");
-  const [values, setValues] = useState({ amount: "", currency: "KES", program_id: "", description: "", bank_reference: "", phone_number: "" });
+  const [values, setValues] = useState({
+    amount: "",
+    currency: "KES",
+    program_id: "",
+    description: "",
+    bank_reference: "",
+    phone_number: "",
+  });
   const [sponsorshipIds, setSponsorshipIds] = useState<string[]>([]);
   const [submitted, setSubmitted] = useState({ phone: "", bankReference: "" });
   const headingRef = useRef<HTMLDivElement>(null);
@@ -173,7 +200,12 @@ export function PaymentForm({
   if (state.status === "success") {
     return (
       <div className="space-y-4" ref={headingRef}>
-        <NextSteps result={state.result} phone={submitted.phone} bankReference={submitted.bankReference} stripePublishableKey={stripePublishableKey} />
+        <NextSteps
+          result={state.result}
+          phone={submitted.phone}
+          bankReference={submitted.bankReference}
+          stripePublishableKey={stripePublishableKey}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <Link
             href="/dashboard/payments"
@@ -190,11 +222,17 @@ export function PaymentForm({
   }
 
   const amount = optionalNumber(values.amount);
-  const payLabel = typeof amount === "number" && amount > 0 ? `Pay ${formatMoney(amount, currency)} by ${labelFor(method)}` : `Pay by ${labelFor(method)}`;
+  const payLabel =
+    typeof amount === "number" && amount > 0 ? `Pay ${formatMoney(amount, currency)} by ${labelFor(method)}` : `Pay by ${labelFor(method)}`;
   const selectedTotal = sponsorships.filter((s) => sponsorshipIds.includes(s.id)).reduce((sum, s) => sum + s.amount, 0);
 
   return (
-    <form onSubmit={onSubmit} aria-label="Make a payment" noValidate className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      aria-label="Make a payment"
+      noValidate
+      className="space-y-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <RadioCards
         legend="Payment method"
         name="method"
@@ -214,9 +252,21 @@ export function PaymentForm({
           hint={`Whole units, e.g. 150000 is ${formatMoney(150000, currency)}.`}
         />
         {method === "mpesa" ? (
-          <TextField label="Currency" value="KES – Kenyan shilling" readOnly hint="M-Pesa payments are in KES." error={fieldErrors.currency} />
+          <TextField
+            label="Currency"
+            value="KES – Kenyan shilling"
+            readOnly
+            hint="M-Pesa payments are in KES."
+            error={fieldErrors.currency}
+          />
         ) : (
-          <SelectField label="Currency" value={values.currency} onChange={(event) => set("currency")(event.target.value)} options={CURRENCIES} error={fieldErrors.currency} />
+          <SelectField
+            label="Currency"
+            value={values.currency}
+            onChange={(event) => set("currency")(event.target.value)}
+            options={CURRENCIES}
+            error={fieldErrors.currency}
+          />
         )}
         {method === "mpesa" ? (
           <TextField
@@ -267,7 +317,13 @@ export function PaymentForm({
         />
       ) : null}
 
-      <TextAreaField label="Description (optional)" value={values.description} onChange={(event) => set("description")(event.target.value)} error={fieldErrors.description} maxLength={500} />
+      <TextAreaField
+        label="Description (optional)"
+        value={values.description}
+        onChange={(event) => set("description")(event.target.value)}
+        error={fieldErrors.description}
+        maxLength={500}
+      />
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>

@@ -17,7 +17,6 @@ import { PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas/pay
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 import { formatMoney } from "@/lib/format";
 
-
 type SearchParams = Record<string, string | string[] | undefined>;
 type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -119,7 +118,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           </div>
           <Button type="submit">Apply filters</Button>
           {filtered ? (
-            <Link href={hrefFor({ ...filters, status: undefined, method: undefined, page: 1 })} className="py-2 text-sm text-brand-700 underline-offset-2 hover:underline">
+            <Link
+              href={hrefFor({ ...filters, status: undefined, method: undefined, page: 1 })}
+              className="py-2 text-sm text-brand-700 underline-offset-2 hover:underline"
+            >
               Clear filters
             </Link>
           ) : null}
@@ -165,19 +167,31 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
                       {payment.reference}
-                      {payment.payment_reference !== payment.reference ? <span className="block text-slate-600">Ours {payment.payment_reference}</span> : null}
+                      {payment.payment_reference !== payment.reference ? (
+                        <span className="block text-slate-600">Ours {payment.payment_reference}</span>
+                      ) : null}
                       {payment.receipt ? <span className="block text-slate-600">Receipt {payment.receipt}</span> : null}
                     </th>
                     <td className="py-2 pr-4 text-slate-600">{payment.description ?? "–"}</td>
                     <td className="py-2 pr-4 whitespace-nowrap">{labelFor(payment.method)}</td>
                     <td className="py-2 pr-4">
                       <StatusBadge status={payment.status} />
-                      {payment.sandbox ? <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span> : null}
+                      {payment.sandbox ? (
+                        <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">Sandbox</span>
+                      ) : null}
                       {payment.sandbox && payment.method === "mpesa" && payment.status === "pending" ? (
-                        <MpesaSandboxPrompt paymentId={payment.id} amountLabel={formatMoney(payment.amount, payment.currency)} phone={null} compact />
+                        <MpesaSandboxPrompt
+                          paymentId={payment.id}
+                          amountLabel={formatMoney(payment.amount, payment.currency)}
+                          phone={null}
+                          compact
+                        />
                       ) : null}
                       {cardPayments && payment.method === "stripe" && payment.status === "pending" ? (
-                        <Link href={`/dashboard/payments/${payment.id}/pay`} className="ml-2 text-xs font-medium text-brand-700 underline-offset-2 hover:underline">
+                        <Link
+                          href={`/dashboard/payments/${payment.id}/pay`}
+                          className="ml-2 text-xs font-medium text-brand-700 underline-offset-2 hover:underline"
+                        >
                           Pay by card
                         </Link>
                       ) : null}
@@ -189,7 +203,15 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             </table>
           </div>
         )}
-        {payments.pages > 1 ? <Pager label="Payment pages" page={filters.page} pages={payments.pages} hrefFor={(page) => hrefFor({ ...filters, page })} className="mt-4" /> : null}
+        {payments.pages > 1 ? (
+          <Pager
+            label="Payment pages"
+            page={filters.page}
+            pages={payments.pages}
+            hrefFor={(page) => hrefFor({ ...filters, page })}
+            className="mt-4"
+          />
+        ) : null}
       </Panel>
 
       <Panel id="invoices-heading" title="Invoices">
@@ -271,7 +293,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           </div>
         )}
         {invoices.pages > 1 ? (
-          <Pager label="Invoice pages" page={filters.invoicePage} pages={invoices.pages} hrefFor={(invoicePage) => hrefFor({ ...filters, invoicePage })} className="mt-4" />
+          <Pager
+            label="Invoice pages"
+            page={filters.invoicePage}
+            pages={invoices.pages}
+            hrefFor={(invoicePage) => hrefFor({ ...filters, invoicePage })}
+            className="mt-4"
+          />
         ) : null}
       </Panel>
     </div>

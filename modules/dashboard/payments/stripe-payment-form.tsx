@@ -23,7 +23,17 @@ function stripeFor(publishableKey: string): Promise<Stripe | null> {
  * Card entry for a Stripe PaymentIntent. Stripe's webhook, not this form, settles the
  * payment; `settledText` says where the reader will see that happen.
  */
-export function StripePaymentForm({ publishableKey, clientSecret, amountLabel, settledText }: { publishableKey: string; clientSecret: string; amountLabel: string; settledText: string }) {
+export function StripePaymentForm({
+  publishableKey,
+  clientSecret,
+  amountLabel,
+  settledText,
+}: {
+  publishableKey: string;
+  clientSecret: string;
+  amountLabel: string;
+  settledText: string;
+}) {
   return (
     <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret }}>
       <CardForm amountLabel={amountLabel} settledText={settledText} />
@@ -54,10 +64,7 @@ function CardForm({ amountLabel, settledText }: { amountLabel: string; settledTe
     }
     setStatus({
       kind: "done",
-      message:
-        paymentIntent?.status === "succeeded"
-          ? `Payment received. ${settledText}`
-          : `Payment submitted. ${settledText}`,
+      message: paymentIntent?.status === "succeeded" ? `Payment received. ${settledText}` : `Payment submitted. ${settledText}`,
     });
     router.refresh();
   }

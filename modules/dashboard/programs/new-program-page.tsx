@@ -4,7 +4,6 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCountyNames } from "@/lib/sponsorship/list-county-names";
 import { listCourseOptions } from "@/lib/sponsorship/list-course-options";
 
-
 export default async function NewProgramPage() {
   const actor = await requirePageActor(["partner"]);
   const [courses, counties] = await Promise.all([listCourseOptions({ actor }), listCountyNames({ actor })]);

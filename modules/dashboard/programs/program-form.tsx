@@ -20,7 +20,16 @@ const GRADES = Array.from({ length: 12 }, (_, index) => index + 1);
 /** Every field of POST /partner/programs, eligibility included; opens the new program when it is created. */
 export function ProgramForm({ courses, counties }: { courses: CourseOption[]; counties: string[] }) {
   const router = useRouter();
-  const [values, setValues] = useState({ name: "", description: "", target_students: "", budget: "", currency: "KES", start_date: "", end_date: "", max_household_income: "" });
+  const [values, setValues] = useState({
+    name: "",
+    description: "",
+    target_students: "",
+    budget: "",
+    currency: "KES",
+    start_date: "",
+    end_date: "",
+    max_household_income: "",
+  });
   const [courseIds, setCourseIds] = useState<string[]>([]);
   const [grades, setGrades] = useState<string[]>([]);
   const [eligibleCounties, setEligibleCounties] = useState<string[]>([]);
@@ -62,7 +71,13 @@ export function ProgramForm({ courses, counties }: { courses: CourseOption[]; co
         <h2 id="program-basics" className="text-lg font-semibold">
           About the program
         </h2>
-        <TextField label="Name" value={values.name} onChange={(event) => set("name")(event.target.value)} error={fieldErrors.name} maxLength={200} />
+        <TextField
+          label="Name"
+          value={values.name}
+          onChange={(event) => set("name")(event.target.value)}
+          error={fieldErrors.name}
+          maxLength={200}
+        />
         <TextAreaField
           label="Description"
           rows={4}
@@ -72,7 +87,13 @@ export function ProgramForm({ courses, counties }: { courses: CourseOption[]; co
           hint="Who it is for and what it funds."
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField label="Target students" inputMode="numeric" value={values.target_students} onChange={(event) => set("target_students")(event.target.value)} error={fieldErrors.target_students} />
+          <TextField
+            label="Target students"
+            inputMode="numeric"
+            value={values.target_students}
+            onChange={(event) => set("target_students")(event.target.value)}
+            error={fieldErrors.target_students}
+          />
           <TextField
             label="Budget"
             inputMode="numeric"
@@ -81,12 +102,30 @@ export function ProgramForm({ courses, counties }: { courses: CourseOption[]; co
             error={fieldErrors.budget}
             hint="Whole units of the currency, e.g. 900000."
           />
-          <SelectField label="Currency" value={values.currency} onChange={(event) => set("currency")(event.target.value)} options={CURRENCIES} error={fieldErrors.currency} />
+          <SelectField
+            label="Currency"
+            value={values.currency}
+            onChange={(event) => set("currency")(event.target.value)}
+            options={CURRENCIES}
+            error={fieldErrors.currency}
+          />
           <p className="self-end pb-2 text-sm text-slate-600" data-testid="program-per-student">
             {perStudent !== null ? `About ${formatMoney(Math.round(perStudent), values.currency)} per student.` : null}
           </p>
-          <TextField label="Start date" type="date" value={values.start_date} onChange={(event) => set("start_date")(event.target.value)} error={fieldErrors.start_date} />
-          <TextField label="End date" type="date" value={values.end_date} onChange={(event) => set("end_date")(event.target.value)} error={fieldErrors.end_date} />
+          <TextField
+            label="Start date"
+            type="date"
+            value={values.start_date}
+            onChange={(event) => set("start_date")(event.target.value)}
+            error={fieldErrors.start_date}
+          />
+          <TextField
+            label="End date"
+            type="date"
+            value={values.end_date}
+            onChange={(event) => set("end_date")(event.target.value)}
+            error={fieldErrors.end_date}
+          />
         </div>
         <CheckboxGroup
           legend="Courses (optional)"

@@ -8,7 +8,6 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getProgram } from "@/lib/sponsorship/get-program";
 
-
 /** A count table with a bar per row, sized against the largest count. */
 function CountTable({ caption, header, rows, testId }: { caption: string; header: string; rows: Array<[string, number]>; testId: string }) {
   const max = Math.max(1, ...rows.map(([, count]) => count));
@@ -60,7 +59,9 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
     .map(([grade, count]): [string, number] => [`Grade ${grade}`, count]);
   const byCounty = Object.entries(program.participants.by_county).sort(([a], [b]) => a.localeCompare(b));
   const eligibility = program.eligibility;
-  const hasEligibility = Boolean(eligibility && (eligibility.grade_levels?.length || eligibility.counties?.length || eligibility.max_household_income));
+  const hasEligibility = Boolean(
+    eligibility && (eligibility.grade_levels?.length || eligibility.counties?.length || eligibility.max_household_income),
+  );
 
   return (
     <div className="space-y-6">
@@ -109,15 +110,24 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
           <StatCard
             name="average_score_improvement"
             label="Average score improvement"
-            value={program.outcomes.average_score_improvement === null ? "–" : `${program.outcomes.average_score_improvement > 0 ? "+" : ""}${formatNumber(program.outcomes.average_score_improvement)} pts`}
+            value={
+              program.outcomes.average_score_improvement === null
+                ? "–"
+                : `${program.outcomes.average_score_improvement > 0 ? "+" : ""}${formatNumber(program.outcomes.average_score_improvement)} pts`
+            }
             hint={`${formatNumber(program.outcomes.students_measured)} measured; ${formatNumber(program.outcomes.students_not_measured)} without a baseline or recent assessments`}
           />
           <StatCard name="certificates" label="Certificates" value={formatNumber(program.outcomes.certificates)} />
-          <StatCard name="participants_funded" label="Participants funded" value={formatNumber(program.outcomes.students_measured + program.outcomes.students_not_measured)} />
+          <StatCard
+            name="participants_funded"
+            label="Participants funded"
+            value={formatNumber(program.outcomes.students_measured + program.outcomes.students_not_measured)}
+          />
         </dl>
         <p className="text-xs text-slate-500">
-          Only what participants did while the program funded them counts: from the later of their enrolment and the program&apos;s funding to its end date. The
-          baseline is a participant&apos;s average in the 90 days before the program began funding them; the recent average is their last three months.
+          Only what participants did while the program funded them counts: from the later of their enrolment and the program&apos;s funding
+          to its end date. The baseline is a participant&apos;s average in the 90 days before the program began funding them; the recent
+          average is their last three months.
         </p>
       </section>
 
@@ -218,7 +228,9 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
             </div>
             <div>
               <dt className="text-slate-600">Maximum household income</dt>
-              <dd className="font-medium">{eligibility.max_household_income ? formatMoney(eligibility.max_household_income, "KES") : "No limit"}</dd>
+              <dd className="font-medium">
+                {eligibility.max_household_income ? formatMoney(eligibility.max_household_income, "KES") : "No limit"}
+              </dd>
             </div>
           </dl>
         )}

@@ -21,16 +21,30 @@ const METRIC_TEXT: Record<Metric, { label: string; unit: string; hint: string; s
     hint: "Recent average minus the baseline before funding, in points (up to 100).",
     show: (value) => `${value > 0 ? "+" : ""}${formatNumber(value)} pts`,
   },
-  completion_rate: { label: "Course completion rate", unit: "%", hint: "Percent of the program's course enrolments completed (up to 100).", show: (value) => `${formatNumber(value)}%` },
-  certificates: { label: "Certificates", unit: "certificates", hint: "Certificates issued while the program funds participants.", show: (value) => formatNumber(value) },
+  completion_rate: {
+    label: "Course completion rate",
+    unit: "%",
+    hint: "Percent of the program's course enrolments completed (up to 100).",
+    show: (value) => `${formatNumber(value)}%`,
+  },
+  certificates: {
+    label: "Certificates",
+    unit: "certificates",
+    hint: "Certificates issued while the program funds participants.",
+    show: (value) => formatNumber(value),
+  },
 };
 
 /** The program's targets with progress bars, and a form to change them (an empty field removes that target). */
 export function ProgramTargets({ programId, targets }: { programId: string; targets: Target[] }) {
-  const initial = Object.fromEntries(PROGRAM_TARGET_METRICS.map((metric) => [metric, String(targets.find((t) => t.metric === metric)?.target ?? "")])) as Record<Metric, string>;
+  const initial = Object.fromEntries(
+    PROGRAM_TARGET_METRICS.map((metric) => [metric, String(targets.find((t) => t.metric === metric)?.target ?? "")]),
+  ) as Record<Metric, string>;
   const [values, setValues] = useState(initial);
   const [order, setOrder] = useState<Metric[]>([]);
-  const { state, pending, submit, fieldErrors } = useFormAction((input: unknown) => setProgramTargetsAction(programId, input), { schema: programTargetsBody });
+  const { state, pending, submit, fieldErrors } = useFormAction((input: unknown) => setProgramTargetsAction(programId, input), {
+    schema: programTargetsBody,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,7 +72,9 @@ export function ProgramTargets({ programId, targets }: { programId: string; targ
                   <span className="font-medium">{text.label}</span>
                   <span data-testid={`target-${target.metric}`}>
                     {target.actual === null ? "Not measured yet" : text.show(target.actual)} of {text.show(target.target)}
-                    {target.met ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">Met</span> : null}
+                    {target.met ? (
+                      <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800">Met</span>
+                    ) : null}
                   </span>
                 </div>
                 <div

@@ -10,7 +10,6 @@ import { listPrograms } from "@/lib/sponsorship/list-programs";
 import { PROGRAM_STATUSES } from "@/lib/sponsorship/schemas/programs";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 
-
 type SearchParams = Record<string, string | string[] | undefined>;
 type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
@@ -53,14 +52,19 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
       </div>
 
       {result.programs.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="programs-empty">
+        <p
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="programs-empty"
+        >
           {status ? `No ${labelFor(status).toLowerCase()} programs.` : "You have no programs yet."}
         </p>
       ) : (
         <ul className="grid grid-cols-1 gap-4 md:grid-cols-2" data-testid="program-list" aria-label="Programs">
           {result.programs.map((program) => {
             const spentPercent = program.budget > 0 ? Math.min(100, (program.spent / program.budget) * 100) : 0;
-            const enrolledPercent = program.target_students > 0 ? Math.min(100, (program.enrolled_students / program.target_students) * 100) : 0;
+            const enrolledPercent =
+              program.target_students > 0 ? Math.min(100, (program.enrolled_students / program.target_students) * 100) : 0;
             return (
               <li key={program.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="program-card">
                 <div className="flex flex-wrap items-start justify-between gap-2">
@@ -73,8 +77,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                 </div>
                 <p className="mt-1 line-clamp-2 text-sm text-slate-600">{program.description}</p>
                 <p className="mt-1 text-xs text-slate-500">
-                  <LocalDate value={program.start_date} /> –{" "}
-                  <LocalDate value={program.end_date} />
+                  <LocalDate value={program.start_date} /> – <LocalDate value={program.end_date} />
                   {program.courses.length ? ` · ${program.courses.join(", ")}` : ""}
                 </p>
                 <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
@@ -90,7 +93,8 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                   <div>
                     <dt className="text-sm text-slate-600">Spent of budget</dt>
                     <dd className="font-semibold" data-testid="program-spent">
-                      {formatMoney(program.spent, program.currency)} <span className="font-normal text-slate-500">of {formatMoney(program.budget, program.currency)}</span>
+                      {formatMoney(program.spent, program.currency)}{" "}
+                      <span className="font-normal text-slate-500">of {formatMoney(program.budget, program.currency)}</span>
                     </dd>
                     <dd className="mt-1">
                       <div
@@ -102,7 +106,10 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                         aria-valuetext={formatPercent(Math.round(spentPercent * 10) / 10)}
                         className="h-2 overflow-hidden rounded-full bg-slate-100"
                       >
-                        <div className={`h-full ${spentPercent >= 90 ? "bg-amber-500" : "bg-brand-500"}`} style={{ width: `${spentPercent}%` }} />
+                        <div
+                          className={`h-full ${spentPercent >= 90 ? "bg-amber-500" : "bg-brand-500"}`}
+                          style={{ width: `${spentPercent}%` }}
+                        />
                       </div>
                     </dd>
                   </div>

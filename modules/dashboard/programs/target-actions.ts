@@ -8,5 +8,8 @@ import { programTargetsBody } from "@/lib/sponsorship/schemas/program-targets";
 /** Replaces a program's targets with the same schema and service as PUT /partner/programs/{id}/targets. */
 export async function setProgramTargetsAction(programId: string, input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(programTargetsBody, input, (body) => setProgramTargets({ actor, programId, body }), { actor, successMessage: "Targets saved." });
+  return runAction(programTargetsBody, input, (body) => setProgramTargets({ actor, programId, body }), {
+    actor,
+    successMessage: "Targets saved.",
+  });
 }

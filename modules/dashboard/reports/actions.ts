@@ -10,7 +10,10 @@ import { generateReport } from "@/lib/sponsorship/generate-report";
 import { dateParam } from "@/lib/schemas/dates";
 import { REPORT_FORMATS, REPORT_TYPES } from "@/lib/sponsorship/schemas/reports";
 
-const optionalDate = z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), dateParam.optional());
+const optionalDate = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined),
+  dateParam.optional(),
+);
 
 const reportForm = z
   .object({
@@ -53,7 +56,8 @@ export async function generateReportAction(input: unknown): Promise<ActionState<
     for (const issue of parsed.error.issues) {
       const field = FIELD_NAMES[String(issue.path[0])];
       if (field && !fieldErrors[field]) {
-        fieldErrors[field] = field === "type" || field === "format" || issue.message.startsWith("The end date") ? issue.message : "Enter a valid date.";
+        fieldErrors[field] =
+          field === "type" || field === "format" || issue.message.startsWith("The end date") ? issue.message : "Enter a valid date.";
       }
     }
     return { status: "error", message: CORRECT_FIELDS, fieldErrors };

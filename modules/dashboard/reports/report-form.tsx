@@ -36,10 +36,19 @@ export function ReportForm() {
     <div className="space-y-6">
       <form onSubmit={onSubmit} aria-label="Generate a report" className="space-y-5" noValidate>
         <RadioCards legend="Report type" name="type" choices={TYPES} value={values.type} onChange={set("type")} error={fieldErrors.type} />
-        <RadioCards legend="Format" name="format" choices={FORMATS} value={values.format} onChange={set("format")} error={fieldErrors.format} />
+        <RadioCards
+          legend="Format"
+          name="format"
+          choices={FORMATS}
+          value={values.format}
+          onChange={set("format")}
+          error={fieldErrors.format}
+        />
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">Period (optional)</legend>
-          <p className="text-xs text-slate-500">Leave both empty for this month and the eleven before it. Dates are whole days, both included.</p>
+          <p className="text-xs text-slate-500">
+            Leave both empty for this month and the eleven before it. Dates are whole days, both included.
+          </p>
           <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2 md:max-w-lg">
             <TextField
               label="Start date"
@@ -49,7 +58,14 @@ export function ReportForm() {
               onChange={(event) => set("start_date")(event.target.value)}
               error={fieldErrors.start_date}
             />
-            <TextField label="End date" name="end_date" type="date" value={values.end_date} onChange={(event) => set("end_date")(event.target.value)} error={fieldErrors.end_date} />
+            <TextField
+              label="End date"
+              name="end_date"
+              type="date"
+              value={values.end_date}
+              onChange={(event) => set("end_date")(event.target.value)}
+              error={fieldErrors.end_date}
+            />
           </div>
         </fieldset>
         <Button type="submit" disabled={pending}>
@@ -59,7 +75,11 @@ export function ReportForm() {
       </form>
 
       {report && !pending ? (
-        <section aria-labelledby="generated-report-heading" className="rounded-lg border border-brand-500/40 bg-brand-50 p-5" data-testid="generated-report">
+        <section
+          aria-labelledby="generated-report-heading"
+          className="rounded-lg border border-brand-500/40 bg-brand-50 p-5"
+          data-testid="generated-report"
+        >
           <h2 id="generated-report-heading" className="text-lg font-semibold">
             Your report is ready
           </h2>

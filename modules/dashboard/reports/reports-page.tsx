@@ -2,7 +2,6 @@ import { ReportForm } from "@/modules/dashboard/reports/report-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
-
 export default async function ReportsPage() {
   await requirePageActor(["partner"]);
   return (

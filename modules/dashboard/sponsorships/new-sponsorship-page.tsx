@@ -5,7 +5,6 @@ import { listCourseOptions } from "@/lib/sponsorship/list-course-options";
 import { listSponsorableStudents, sponsorableStudentsQuery } from "@/lib/sponsorship/list-sponsorable-students";
 import { listStudentFilterOptions } from "@/lib/sponsorship/list-student-filter-options";
 
-
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** The picker's filters from the URL; an invalid filter is dropped rather than failing the page. */

@@ -9,7 +9,6 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getSponsorship } from "@/lib/sponsorship/get-sponsorship";
 
-
 export default async function SponsorshipDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["partner"]);
   const { id } = await params;
@@ -31,8 +30,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           <SponsorshipStatusBadge status={sponsorship.status} />
         </div>
         <p className="mt-1 text-slate-600">
-          {labelFor(sponsorship.type)} · Grade {student.grade_level} ·{" "}
-          <LocalDate value={sponsorship.start_date} /> to{" "}
+          {labelFor(sponsorship.type)} · Grade {student.grade_level} · <LocalDate value={sponsorship.start_date} /> to{" "}
           <LocalDate value={sponsorship.end_date} />
         </p>
       </header>
@@ -65,9 +63,15 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
             <table className="min-w-full text-sm" data-testid="disbursements">
               <thead className="text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="pb-2 font-medium">Date</th>
-                  <th scope="col" className="pb-2 font-medium">Description</th>
-                  <th scope="col" className="pb-2 text-right font-medium">Amount</th>
+                  <th scope="col" className="pb-2 font-medium">
+                    Date
+                  </th>
+                  <th scope="col" className="pb-2 font-medium">
+                    Description
+                  </th>
+                  <th scope="col" className="pb-2 text-right font-medium">
+                    Amount
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -93,7 +97,10 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="timeline">
             {timeline.map((item, index) => (
               <li key={`${item.date}-${index}`} className="relative">
-                <span className="absolute top-1.5 -left-[1.6rem] h-2.5 w-2.5 rounded-full bg-brand-500 ring-4 ring-white" aria-hidden="true" />
+                <span
+                  className="absolute top-1.5 -left-[1.6rem] h-2.5 w-2.5 rounded-full bg-brand-500 ring-4 ring-white"
+                  aria-hidden="true"
+                />
                 <p className="text-xs text-slate-500">
                   <LocalDate value={item.date} />
                 </p>

@@ -82,11 +82,17 @@ export function SponsorshipForm({
 
   function applyFilters(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    go({ grade_level: filterGrade ? Number(filterGrade) : undefined, county_id: filterCounty || undefined, school_id: filterSchool || undefined });
+    go({
+      grade_level: filterGrade ? Number(filterGrade) : undefined,
+      county_id: filterCounty || undefined,
+      school_id: filterSchool || undefined,
+    });
   }
 
   function toggle(student: SponsorableStudent, checked: boolean) {
-    setSelected((current) => (checked ? [...current.filter((s) => s.id !== student.id), student] : current.filter((s) => s.id !== student.id)));
+    setSelected((current) =>
+      checked ? [...current.filter((s) => s.id !== student.id), student] : current.filter((s) => s.id !== student.id),
+    );
   }
 
   const pageAllSelected = students.students.length > 0 && students.students.every((s) => selectedIds.has(s.id));
@@ -124,11 +130,15 @@ export function SponsorshipForm({
           1. Choose students
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Filter, then tick the students to sponsor. Your choices are kept while you change filters or pages. Students you already sponsor (active or
-          pending) are not listed.
+          Filter, then tick the students to sponsor. Your choices are kept while you change filters or pages. Students you already sponsor
+          (active or pending) are not listed.
         </p>
 
-        <form onSubmit={applyFilters} aria-label="Filter students" className="mt-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <form
+          onSubmit={applyFilters}
+          aria-label="Filter students"
+          className="mt-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        >
           <SelectField
             label="Grade"
             value={filterGrade}
@@ -262,7 +272,12 @@ export function SponsorshipForm({
         ) : null}
       </section>
 
-      <form onSubmit={onSubmit} aria-labelledby="terms-heading" noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <form
+        onSubmit={onSubmit}
+        aria-labelledby="terms-heading"
+        noValidate
+        className="space-y-5 rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="terms-heading" className="text-lg font-semibold">
           2. Sponsorship terms
         </h2>
@@ -276,7 +291,11 @@ export function SponsorshipForm({
           ) : (
             <ul className="mt-2 flex flex-wrap gap-2" aria-label="Selected students">
               {selected.map((student) => (
-                <li key={student.id} className="flex items-center gap-1 rounded-full bg-white py-0.5 pr-1 pl-3 text-sm ring-1 ring-slate-300" data-testid="selected-student">
+                <li
+                  key={student.id}
+                  className="flex items-center gap-1 rounded-full bg-white py-0.5 pr-1 pl-3 text-sm ring-1 ring-slate-300"
+                  data-testid="selected-student"
+                >
                   {student.name}
                   <button
                     type="button"
@@ -326,12 +345,36 @@ export function SponsorshipForm({
             error={fieldErrors.amount_per_student}
             hint="Whole units of the currency, e.g. 25000."
           />
-          <SelectField label="Currency" value={values.currency} onChange={(event) => set("currency")(event.target.value)} options={CURRENCIES} error={fieldErrors.currency} />
-          <TextField label="Start date" type="date" value={values.start_date} onChange={(event) => set("start_date")(event.target.value)} error={fieldErrors.start_date} />
-          <TextField label="End date" type="date" value={values.end_date} onChange={(event) => set("end_date")(event.target.value)} error={fieldErrors.end_date} />
+          <SelectField
+            label="Currency"
+            value={values.currency}
+            onChange={(event) => set("currency")(event.target.value)}
+            options={CURRENCIES}
+            error={fieldErrors.currency}
+          />
+          <TextField
+            label="Start date"
+            type="date"
+            value={values.start_date}
+            onChange={(event) => set("start_date")(event.target.value)}
+            error={fieldErrors.start_date}
+          />
+          <TextField
+            label="End date"
+            type="date"
+            value={values.end_date}
+            onChange={(event) => set("end_date")(event.target.value)}
+            error={fieldErrors.end_date}
+          />
         </div>
 
-        <TextAreaField label="Notes (optional)" value={values.notes} onChange={(event) => set("notes")(event.target.value)} error={fieldErrors.notes} hint="Internal notes about these sponsorships." />
+        <TextAreaField
+          label="Notes (optional)"
+          value={values.notes}
+          onChange={(event) => set("notes")(event.target.value)}
+          error={fieldErrors.notes}
+          hint="Internal notes about these sponsorships."
+        />
 
         <p className="text-sm text-slate-700" data-testid="sponsorship-total">
           {total !== null
@@ -345,7 +388,12 @@ export function SponsorshipForm({
             {pending ? "Creating…" : selected.length > 1 ? `Create ${selected.length} sponsorships` : "Create sponsorship"}
           </Button>
         </div>
-        <FormStatus state={state} pending={pending} pendingText="Creating the sponsorships…" successText="Sponsorships created. Opening your sponsorships…" />
+        <FormStatus
+          state={state}
+          pending={pending}
+          pendingText="Creating the sponsorships…"
+          successText="Sponsorships created. Opening your sponsorships…"
+        />
       </form>
     </div>
   );

@@ -11,7 +11,6 @@ import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/sponsorship/s
 import { listSponsorships } from "@/lib/sponsorship/list-sponsorships";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 
-
 type SearchParams = Record<string, string | string[] | undefined>;
 type Query = z.output<typeof listSponsorshipsQuery>;
 type SortBy = Query["sort_by"];
@@ -52,8 +51,15 @@ function sortHref(query: Query, column: SortBy): string {
 function SortHeader({ query, column, label, className = "" }: { query: Query; column: SortBy; label: string; className?: string }) {
   const active = query.sort_by === column;
   return (
-    <th scope="col" aria-sort={active ? (query.sort_order === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 ${className}`}>
-      <Link href={sortHref(query, column)} className="inline-flex items-center gap-1 font-semibold text-slate-700 underline-offset-2 hover:underline">
+    <th
+      scope="col"
+      aria-sort={active ? (query.sort_order === "asc" ? "ascending" : "descending") : undefined}
+      className={`px-3 py-2 ${className}`}
+    >
+      <Link
+        href={sortHref(query, column)}
+        className="inline-flex items-center gap-1 font-semibold text-slate-700 underline-offset-2 hover:underline"
+      >
         {label}
         <span aria-hidden="true" className={active ? "text-brand-700" : "text-slate-300"}>
           {active ? (query.sort_order === "asc" ? "▲" : "▼") : "↕"}
@@ -85,14 +91,14 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
     <div className="space-y-6">
       <PartnerPageHeader title="Sponsorships" actions={<HeaderAction href="/dashboard/sponsorships/new">New sponsorship</HeaderAction>}>
         <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
-          {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}.
+        {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}.
       </PartnerPageHeader>
 
       {Number.isInteger(created) && created > 0 ? (
         <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900" data-testid="sponsorships-created">
           <p className="font-medium">
-            {created === 1 ? "Sponsorship created." : `${formatNumber(created)} sponsorships created.`} {created === 1 ? "It is" : "They are"} pending
-            until a payment funds {created === 1 ? "it" : "them"}.
+            {created === 1 ? "Sponsorship created." : `${formatNumber(created)} sponsorships created.`}{" "}
+            {created === 1 ? "It is" : "They are"} pending until a payment funds {created === 1 ? "it" : "them"}.
           </p>
           <p className="mt-1">
             <Link href="/dashboard/payments/new" className="font-medium text-emerald-900 underline underline-offset-2">
@@ -107,13 +113,20 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
       </div>
 
       {sponsorships.length === 0 ? (
-        <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="sponsorships-empty">
+        <div
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="sponsorships-empty"
+        >
           {total === 0 ? (
             <>
               <p>{query.status ? `No ${labelFor(query.status).toLowerCase()} sponsorships.` : "You have no sponsorships yet."}</p>
               {query.status ? (
                 <p className="mt-2">
-                  <Link href={hrefFor({ ...query, status: undefined, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <Link
+                    href={hrefFor({ ...query, status: undefined, page: 1 })}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                  >
                     Show all sponsorships
                   </Link>
                 </p>
@@ -133,16 +146,26 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Sponsorships, sorted by {query.sort_by.replace("_", " ")} ({query.sort_order === "asc" ? "ascending" : "descending"})</caption>
+            <caption className="sr-only">
+              Sponsorships, sorted by {query.sort_by.replace("_", " ")} ({query.sort_order === "asc" ? "ascending" : "descending"})
+            </caption>
             <thead className="bg-slate-50 text-left">
               <tr>
                 <SortHeader query={query} column="student_name" label="Student" />
-                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">Type</th>
-                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">Status</th>
-                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">Courses covered</th>
+                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">
+                  Type
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold text-slate-700">
+                  Courses covered
+                </th>
                 <SortHeader query={query} column="amount" label="Amount" className="text-right" />
                 <SortHeader query={query} column="end_date" label="Period" />
-                <th scope="col" className="px-3 py-2 text-right font-semibold text-slate-700">Avg. score</th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold text-slate-700">
+                  Avg. score
+                </th>
                 <SortHeader query={query} column="created_at" label="Created" />
               </tr>
             </thead>
@@ -166,7 +189,11 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                     <SponsorshipStatusBadge status={item.status} />
                   </td>
                   <td className="min-w-44 px-3 py-2 text-xs text-slate-700">
-                    {item.courses_covered.length ? item.courses_covered.join(", ") : <span className="text-slate-500">All enrolled courses</span>}
+                    {item.courses_covered.length ? (
+                      item.courses_covered.join(", ")
+                    ) : (
+                      <span className="text-slate-500">All enrolled courses</span>
+                    )}
                   </td>
                   <td className="px-3 py-2 text-right whitespace-nowrap">
                     <span data-testid="sponsorship-amount">{formatMoney(item.total_amount, item.currency)}</span>

@@ -15,7 +15,6 @@ import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas/students";
 import { listSponsoredStudents } from "@/lib/sponsorship/list-sponsored-students";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
-
 type SearchParams = Record<string, string | string[] | undefined>;
 type Query = z.output<typeof sponsoredStudentsQuery>;
 type Performance = NonNullable<Query["performance"]>;
@@ -61,7 +60,12 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
 
   const performanceOptions = [
     { key: "all", label: "All", href: hrefFor({ ...query, performance: undefined, page: 1 }), current: query.performance === undefined },
-    ...PERFORMANCES.map((key) => ({ key, label: labelFor(key), href: hrefFor({ ...query, performance: key, page: 1 }), current: query.performance === key })),
+    ...PERFORMANCES.map((key) => ({
+      key,
+      label: labelFor(key),
+      href: hrefFor({ ...query, performance: key, page: 1 }),
+      current: query.performance === key,
+    })),
   ];
 
   return (
@@ -114,7 +118,11 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
       </div>
 
       {students.length === 0 ? (
-        <div role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600" data-testid="students-empty">
+        <div
+          role="status"
+          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+          data-testid="students-empty"
+        >
           {total === 0 ? (
             <p>{filtered ? "No sponsored students match these filters." : "You do not sponsor any students yet."}</p>
           ) : (
@@ -139,13 +147,27 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Sponsored students, by name</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
               <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Student</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Sponsorship</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">Courses</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">Avg. score</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Trend</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">AI tutor sessions</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Last active</th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Student
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Sponsorship
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  Courses
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  Avg. score
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Trend
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">
+                  AI tutor sessions
+                </th>
+                <th scope="col" className="px-3 py-2 font-semibold">
+                  Last active
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -28,7 +28,11 @@ const deliverablePath = z.object({ partnershipId: uuidString, deliverableId: uui
 const actor = () => requirePageActor(["creator", "brand"]);
 
 /** Checks the ids first; a malformed id is refused like the API refuses an unknown one. */
-async function withPath<P extends z.ZodType, R>(path: P, ids: unknown, run: (ids: z.output<P>) => Promise<ActionState<R>>): Promise<ActionState<R>> {
+async function withPath<P extends z.ZodType, R>(
+  path: P,
+  ids: unknown,
+  run: (ids: z.output<P>) => Promise<ActionState<R>>,
+): Promise<ActionState<R>> {
   const parsed = path.safeParse(ids);
   if (!parsed.success) return { status: "error", message: "This partnership item was not found.", fieldErrors: {} };
   return run(parsed.data);
@@ -57,7 +61,12 @@ export async function signContractAction(partnershipId: string, input: unknown) 
       signContractBody,
       input,
       async (body) => {
-        const contract = await signContract({ actor: who, partnershipId: ids.partnershipId, signature: body.signature, ...(await signingClient()) });
+        const contract = await signContract({
+          actor: who,
+          partnershipId: ids.partnershipId,
+          signature: body.signature,
+          ...(await signingClient()),
+        });
         return { status: contract.status };
       },
       { actor: who, successMessage: "You signed the contract." },
@@ -68,20 +77,30 @@ export async function signContractAction(partnershipId: string, input: unknown) 
 export async function initiatePaymentAction(partnershipId: string, input: unknown) {
   return withPath(partnershipPath, { partnershipId }, async (ids) => {
     const who = await actor();
-    return runAction(initiatePaymentBody, input, async (body) => {
-      const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
-      return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
-    }, { actor: who });
+    return runAction(
+      initiatePaymentBody,
+      input,
+      async (body) => {
+        const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
+        return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
+      },
+      { actor: who },
+    );
   });
 }
 
 export async function resumePaymentAction(partnershipId: string, paymentId: string) {
   return withPath(paymentPath, { partnershipId, paymentId }, async (ids) => {
     const who = await actor();
-    return runAction(z.object({}), {}, async () => {
-      const { paymentIntent } = await resumePayment({ actor: who, ...ids });
-      return { clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
-    }, { actor: who });
+    return runAction(
+      z.object({}),
+      {},
+      async () => {
+        const { paymentIntent } = await resumePayment({ actor: who, ...ids });
+        return { clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
+      },
+      { actor: who },
+    );
   });
 }
 

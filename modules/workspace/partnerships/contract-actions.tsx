@@ -40,7 +40,17 @@ export function ContractSignatures({ contract }: { contract: ContractDetail }) {
 }
 
 /** Generate (when there is no contract yet) and sign, for the signed-in party. */
-export function ContractActions({ partnershipId, contract, side, active }: { partnershipId: string; contract: ContractDetail | null; side: Side; active: boolean }) {
+export function ContractActions({
+  partnershipId,
+  contract,
+  side,
+  active,
+}: {
+  partnershipId: string;
+  contract: ContractDetail | null;
+  side: Side;
+  active: boolean;
+}) {
   const generate = useFormAction(() => generateContractAction(partnershipId));
   const sign = useFormAction((input: Record<string, never>) => signContractAction(partnershipId, input), { schema: signContractBody });
 
@@ -64,7 +74,9 @@ export function ContractActions({ partnershipId, contract, side, active }: { par
     <div className="mt-3 space-y-2">
       {canSign ? (
         <>
-          <p className="text-sm text-slate-600">Read the contract PDF, then sign it as the {side}. Your name, the time and your network address are recorded.</p>
+          <p className="text-sm text-slate-600">
+            Read the contract PDF, then sign it as the {side}. Your name, the time and your network address are recorded.
+          </p>
           <Button type="button" data-testid="sign-contract" disabled={sign.pending} onClick={() => sign.submit({})}>
             {sign.pending ? "Signing…" : "Sign contract"}
           </Button>

@@ -24,7 +24,17 @@ type Side = "creator" | "brand";
  * (feedback required). The last action's outcome stays visible after the page data
  * refreshes and the form it came from is gone.
  */
-export function DeliverableActions({ partnershipId, deliverable, side, active }: { partnershipId: string; deliverable: DeliverableState; side: Side; active: boolean }) {
+export function DeliverableActions({
+  partnershipId,
+  deliverable,
+  side,
+  active,
+}: {
+  partnershipId: string;
+  deliverable: DeliverableState;
+  side: Side;
+  active: boolean;
+}) {
   const [submissionUrl, setSubmissionUrl] = useState("");
   const [notes, setNotes] = useState("");
   const [feedback, setFeedback] = useState("");
@@ -36,8 +46,14 @@ export function DeliverableActions({ partnershipId, deliverable, side, active }:
       setNotes("");
     },
   });
-  const approve = useFormAction((input: unknown) => approveDeliverableAction(partnershipId, deliverable.id, input), { schema: approveDeliverableBody, onSuccess: () => setFeedback("") });
-  const revise = useFormAction((input: unknown) => requestRevisionAction(partnershipId, deliverable.id, input), { schema: requestRevisionBody, onSuccess: () => setFeedback("") });
+  const approve = useFormAction((input: unknown) => approveDeliverableAction(partnershipId, deliverable.id, input), {
+    schema: approveDeliverableBody,
+    onSuccess: () => setFeedback(""),
+  });
+  const revise = useFormAction((input: unknown) => requestRevisionAction(partnershipId, deliverable.id, input), {
+    schema: requestRevisionBody,
+    onSuccess: () => setFeedback(""),
+  });
   const current = { submit: submitAction, approve, revise }[last];
   const pending = submitAction.pending || approve.pending || revise.pending;
 
@@ -64,11 +80,23 @@ export function DeliverableActions({ partnershipId, deliverable, side, active }:
     else revise.submit({ feedback });
   }
 
-  const status = <FormStatus state={current.state} pending={pending} pendingText={{ submit: "Submitting…", approve: "Approving…", revise: "Requesting a revision…" }[last]} />;
+  const status = (
+    <FormStatus
+      state={current.state}
+      pending={pending}
+      pendingText={{ submit: "Submitting…", approve: "Approving…", revise: "Requesting a revision…" }[last]}
+    />
+  );
 
   if (canSubmit) {
     return (
-      <form onSubmit={onSubmitWork} noValidate className="mt-3 space-y-3 border-t border-slate-100 pt-3" aria-label={`${resubmit ? "Resubmit" : "Submit"} “${deliverable.description}”`} data-testid="submit-deliverable-form">
+      <form
+        onSubmit={onSubmitWork}
+        noValidate
+        className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+        aria-label={`${resubmit ? "Resubmit" : "Submit"} “${deliverable.description}”`}
+        data-testid="submit-deliverable-form"
+      >
         <TextField
           label="Submission URL"
           type="url"
@@ -81,7 +109,14 @@ export function DeliverableActions({ partnershipId, deliverable, side, active }:
           error={submitAction.fieldErrors.submissionUrl}
           required
         />
-        <TextAreaField label="Notes (optional)" name="notes" value={notes} onChange={(event) => setNotes(event.target.value)} error={submitAction.fieldErrors.notes} maxLength={5000} />
+        <TextAreaField
+          label="Notes (optional)"
+          name="notes"
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+          error={submitAction.fieldErrors.notes}
+          maxLength={5000}
+        />
         <Button type="submit" disabled={pending}>
           {submitAction.pending ? "Submitting…" : resubmit ? "Resubmit deliverable" : "Submit deliverable"}
         </Button>
@@ -92,7 +127,13 @@ export function DeliverableActions({ partnershipId, deliverable, side, active }:
 
   if (canReview) {
     return (
-      <form onSubmit={onReview} noValidate className="mt-3 space-y-3 border-t border-slate-100 pt-3" aria-label={`Review “${deliverable.description}”`} data-testid="review-deliverable-form">
+      <form
+        onSubmit={onReview}
+        noValidate
+        className="mt-3 space-y-3 border-t border-slate-100 pt-3"
+        aria-label={`Review “${deliverable.description}”`}
+        data-testid="review-deliverable-form"
+      >
         <TextAreaField
           label="Feedback"
           name="feedback"

@@ -49,7 +49,11 @@ export function PartiesCard({ partnership }: { partnership: Partnership }) {
 export function CompletedBanner({ partnership }: { partnership: Partnership }) {
   if (partnership.status !== "completed") return null;
   return (
-    <div role="status" data-testid="partnership-completed" className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900">
+    <div
+      role="status"
+      data-testid="partnership-completed"
+      className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-900"
+    >
       <p className="font-semibold">Completed</p>
       <p className="mt-0.5 text-sm">
         Every deliverable is approved and every payment has been released to the creator
@@ -74,7 +78,8 @@ const PAYMENT_LABELS: Record<Payment["status"], string> = {
 
 /** How much is waiting, held in escrow and released, in the partnership's currency. */
 function EscrowSummary({ payments, currency }: { payments: Payment[]; currency: string }) {
-  const sum = (statuses: Payment["status"][]) => payments.filter((p) => statuses.includes(p.status)).reduce((total, p) => total + p.amount, 0);
+  const sum = (statuses: Payment["status"][]) =>
+    payments.filter((p) => statuses.includes(p.status)).reduce((total, p) => total + p.amount, 0);
   const rows = [
     { label: "Awaiting payment", amount: sum(["pending", "failed"]), testId: "escrow-awaiting" },
     { label: "Held in escrow", amount: sum(["in_progress"]), testId: "escrow-held" },
@@ -121,7 +126,13 @@ export function CompensationCard({
           <EscrowSummary payments={compensation.payments} currency={compensation.currency} />
           <ul className="mt-3 space-y-3" aria-label="Payment schedule">
             {compensation.payments.map((payment) => (
-              <li key={payment.id} data-testid="payment-row" data-payment-type={payment.type} data-payment-status={payment.status} className="rounded-md border border-slate-200 p-3">
+              <li
+                key={payment.id}
+                data-testid="payment-row"
+                data-payment-type={payment.type}
+                data-payment-status={payment.status}
+                className="rounded-md border border-slate-200 p-3"
+              >
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
                     <p className="font-medium text-slate-900">{labelFor(payment.type)} payment</p>
@@ -159,7 +170,12 @@ export function ContractCard({ contract, actions }: { contract: ContractDetail |
       {contract ? (
         <div className="space-y-3 text-sm">
           <p className="flex items-center gap-2">
-            <span className="text-slate-500">Status</span> <StatusBadge status={contract.status} testId="contract-status" label={contract.status === "active" ? "Signed by both parties" : undefined} />
+            <span className="text-slate-500">Status</span>{" "}
+            <StatusBadge
+              status={contract.status}
+              testId="contract-status"
+              label={contract.status === "active" ? "Signed by both parties" : undefined}
+            />
           </p>
           <ContractSignatures contract={contract} />
           <a href={contract.documentUrl} className="inline-block font-medium text-brand-700 hover:underline" target="_blank" rel="noopener">
@@ -198,7 +214,12 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                   <>
                     <dt className="text-slate-500">{d.status === "in_progress" ? "Previous submission" : "Submission"}</dt>
                     <dd className="min-w-0 break-all" data-testid="deliverable-submission">
-                      <a href={d.submissionUrl} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 hover:underline">
+                      <a
+                        href={d.submissionUrl}
+                        target="_blank"
+                        rel="noopener noreferrer nofollow"
+                        className="text-brand-700 hover:underline"
+                      >
                         {d.submissionUrl}
                       </a>
                       {d.submittedAt ? (

@@ -3,7 +3,14 @@ import { ContractActions } from "@/modules/workspace/partnerships/contract-actio
 import { DeliverableActions } from "@/modules/workspace/partnerships/deliverable-actions";
 import { PaymentActions, type PaymentMode } from "@/modules/workspace/partnerships/payment-actions";
 import { RefreshOnFocus } from "@/modules/workspace/partnerships/refresh-on-focus";
-import { ActivityCard, CompensationCard, CompletedBanner, ContractCard, DeliverablesCard, PartiesCard } from "@/modules/workspace/partnerships/partnership-detail";
+import {
+  ActivityCard,
+  CompensationCard,
+  CompletedBanner,
+  ContractCard,
+  DeliverablesCard,
+  PartiesCard,
+} from "@/modules/workspace/partnerships/partnership-detail";
 import { SandboxNotice } from "@/components/ui/sandbox-notice";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -66,7 +73,10 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         )
       : {};
   const deliverableActions = Object.fromEntries(
-    partnership.deliverables.map((d) => [d.id, <DeliverableActions key={d.id} partnershipId={partnershipId} deliverable={d} side={side} active={active} />]),
+    partnership.deliverables.map((d) => [
+      d.id,
+      <DeliverableActions key={d.id} partnershipId={partnershipId} deliverable={d} side={side} active={active} />,
+    ]),
   );
 
   return (
@@ -88,9 +98,16 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
 
       <div className="grid gap-6 lg:grid-cols-2">
         <PartiesCard partnership={partnership} />
-        <ContractCard contract={contract} actions={<ContractActions partnershipId={partnershipId} contract={contract} side={side} active={active} />} />
+        <ContractCard
+          contract={contract}
+          actions={<ContractActions partnershipId={partnershipId} contract={contract} side={side} active={active} />}
+        />
       </div>
-      <CompensationCard partnership={partnership} sandboxNotice={mode.kind === "sandbox" ? <SandboxNotice /> : null} paymentActions={paymentActions} />
+      <CompensationCard
+        partnership={partnership}
+        sandboxNotice={mode.kind === "sandbox" ? <SandboxNotice /> : null}
+        paymentActions={paymentActions}
+      />
       <DeliverablesCard deliverables={partnership.deliverables} actions={deliverableActions} />
       <ActivityCard activity={partnership.activity} />
     </div>

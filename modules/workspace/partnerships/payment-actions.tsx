@@ -1,7 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { confirmSandboxPaymentAction, initiatePaymentAction, releasePaymentAction, resumePaymentAction } from "@/modules/workspace/partnerships/actions";
+import {
+  confirmSandboxPaymentAction,
+  initiatePaymentAction,
+  releasePaymentAction,
+  resumePaymentAction,
+} from "@/modules/workspace/partnerships/actions";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -80,11 +85,24 @@ export function PaymentActions({
         )
       ) : null}
       {clientSecret && mode.kind === "stripe" && payment.status !== "in_progress" && payment.status !== "completed" ? (
-        <StripePaymentForm publishableKey={mode.publishableKey} clientSecret={clientSecret} amountLabel={amount} settledText="It shows as held in escrow as soon as Stripe confirms it." />
+        <StripePaymentForm
+          publishableKey={mode.publishableKey}
+          clientSecret={clientSecret}
+          amountLabel={amount}
+          settledText="It shows as held in escrow as soon as Stripe confirms it."
+        />
       ) : awaitingStripe ? (
         <div className="space-y-2" data-testid="payment-awaiting-provider">
-          <p className="text-sm text-slate-600">Payment started; it shows as held in escrow once Stripe confirms it. If you have not entered your card yet, continue below.</p>
-          <Button type="button" variant="secondary" data-testid="resume-payment" disabled={resume.pending} onClick={() => resume.submit(undefined)}>
+          <p className="text-sm text-slate-600">
+            Payment started; it shows as held in escrow once Stripe confirms it. If you have not entered your card yet, continue below.
+          </p>
+          <Button
+            type="button"
+            variant="secondary"
+            data-testid="resume-payment"
+            disabled={resume.pending}
+            onClick={() => resume.submit(undefined)}
+          >
             {resume.pending ? "Opening the card form…" : `Continue paying ${amount}`}
           </Button>
         </div>
@@ -115,7 +133,12 @@ export function PaymentActions({
           ) : null}
         </div>
       ) : null}
-      <FormStatus state={initiate.state} pending={initiate.pending} pendingText="Starting the payment…" successText={sandbox ? "Sandbox payment started. Confirm it to hold the money in escrow." : undefined} />
+      <FormStatus
+        state={initiate.state}
+        pending={initiate.pending}
+        pendingText="Starting the payment…"
+        successText={sandbox ? "Sandbox payment started. Confirm it to hold the money in escrow." : undefined}
+      />
       <FormStatus state={resume.state} pending={resume.pending} pendingText="Opening the card form…" />
       <FormStatus state={confirm.state} pending={confirm.pending} pendingText="Confirming the sandbox payment…" />
       <FormStatus state={release.state} pending={release.pending} pendingText="Releasing the payment…" />

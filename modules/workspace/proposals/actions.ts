@@ -35,7 +35,11 @@ export async function createProposalAction(input: unknown, options: { send: bool
 }
 
 /** Saves changes to a draft, and sends it when `send` is set. */
-export async function updateProposalAction(proposalId: string, input: unknown, options: { send: boolean }): Promise<ActionState<{ id: string }>> {
+export async function updateProposalAction(
+  proposalId: string,
+  input: unknown,
+  options: { send: boolean },
+): Promise<ActionState<{ id: string }>> {
   const me = await actor();
   return runAction(
     updateProposalBody,
@@ -51,7 +55,10 @@ export async function updateProposalAction(proposalId: string, input: unknown, o
 
 export async function sendProposalAction(proposalId: string): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), { actor: me, successMessage: "Proposal sent." });
+  return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), {
+    actor: me,
+    successMessage: "Proposal sent.",
+  });
 }
 
 export async function acceptProposalAction(proposalId: string): Promise<ActionState<{ partnershipId: string }>> {
@@ -66,11 +73,17 @@ export async function acceptProposalAction(proposalId: string): Promise<ActionSt
 
 export async function rejectProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), { actor: me, successMessage: "Proposal rejected." });
+  return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), {
+    actor: me,
+    successMessage: "Proposal rejected.",
+  });
 }
 
 /** Answers a received proposal with a counter-proposal; returns the new proposal's id. */
 export async function counterProposalAction(proposalId: string, input: unknown): Promise<ActionState<{ id: string }>> {
   const me = await actor();
-  return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), { actor: me, successMessage: "Counter-proposal sent." });
+  return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), {
+    actor: me,
+    successMessage: "Counter-proposal sent.",
+  });
 }

@@ -5,7 +5,6 @@ import { proposalValues } from "@/modules/workspace/proposals/proposal-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { loadProposalOr404 } from "./load-proposal";
 
-
 export default async function CounterProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
@@ -20,7 +19,9 @@ export default async function CounterProposalPage({ params }: { params: Promise<
           ← Back to the proposal
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Counter the proposal from {proposal.senderDetails.name}</h1>
-        <p className="mt-1 text-slate-600">The form starts with their proposal. Your counter-proposal is sent straight away and replaces theirs.</p>
+        <p className="mt-1 text-slate-600">
+          The form starts with their proposal. Your counter-proposal is sent straight away and replaces theirs.
+        </p>
       </div>
       <ProposalComposer
         mode={{ kind: "counter", proposalId: proposal.id, recipientName: proposal.senderDetails.name }}

@@ -6,7 +6,6 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCounterparts } from "@/lib/partnerships/list-counterparts";
 import { loadProposalOr404 } from "./load-proposal";
 
-
 export default async function EditProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
@@ -24,7 +23,12 @@ export default async function EditProposalPage({ params }: { params: Promise<{ p
         <h1 className="mt-2 text-2xl font-semibold">Edit draft proposal</h1>
         <p className="mt-1 text-slate-600">Save your changes, or send the proposal to {proposal.recipientDetails.name}.</p>
       </div>
-      <ProposalComposer mode={{ kind: "edit", proposalId: proposal.id }} initial={proposalValues(proposal)} counterparts={counterparts} viewerRole={role} />
+      <ProposalComposer
+        mode={{ kind: "edit", proposalId: proposal.id }}
+        initial={proposalValues(proposal)}
+        counterparts={counterparts}
+        viewerRole={role}
+      />
     </div>
   );
 }

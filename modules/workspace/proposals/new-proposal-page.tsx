@@ -4,7 +4,6 @@ import { emptyProposal } from "@/modules/workspace/proposals/proposal-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCounterparts } from "@/lib/partnerships/list-counterparts";
 
-
 export default async function NewProposalPage() {
   const actor = await requirePageActor(["creator", "brand"]);
   const counterparts = await listCounterparts({ actor });

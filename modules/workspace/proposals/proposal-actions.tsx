@@ -26,13 +26,19 @@ export function RecipientActions({ proposalId, open }: { proposalId: string; ope
   }
 
   return (
-    <section aria-labelledby="respond-heading" className="space-y-3 rounded-lg border border-brand-500 bg-white p-4" data-testid="recipient-actions">
+    <section
+      aria-labelledby="respond-heading"
+      className="space-y-3 rounded-lg border border-brand-500 bg-white p-4"
+      data-testid="recipient-actions"
+    >
       <h2 id="respond-heading" className="text-lg font-semibold">
         Your answer
       </h2>
       {open ? (
         <>
-          <p className="text-sm text-slate-600">Accept to start the partnership, send back a counter-proposal with your changes, or reject it with a reason.</p>
+          <p className="text-sm text-slate-600">
+            Accept to start the partnership, send back a counter-proposal with your changes, or reject it with a reason.
+          </p>
           <div className="flex flex-wrap gap-3">
             <Button type="button" onClick={() => accept.submit(undefined)} disabled={busy}>
               Accept
@@ -40,7 +46,14 @@ export function RecipientActions({ proposalId, open }: { proposalId: string; ope
             <Link href={`/workspace/proposals/${proposalId}/counter`} className={LINK_BUTTON}>
               Counter
             </Link>
-            <Button type="button" variant="secondary" onClick={() => setRejecting(true)} disabled={busy || rejecting} aria-expanded={rejecting} aria-controls="reject-form">
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => setRejecting(true)}
+              disabled={busy || rejecting}
+              aria-expanded={rejecting}
+              aria-controls="reject-form"
+            >
               Reject
             </Button>
           </div>
@@ -50,7 +63,13 @@ export function RecipientActions({ proposalId, open }: { proposalId: string; ope
       )}
       <FormStatus state={accept.state} pending={accept.pending} pendingText="Accepting the proposal…" />
       {open && rejecting ? (
-        <form id="reject-form" onSubmit={onReject} noValidate className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="reject-form">
+        <form
+          id="reject-form"
+          onSubmit={onReject}
+          noValidate
+          className="space-y-3 rounded-md border border-slate-200 p-3"
+          data-testid="reject-form"
+        >
           <TextAreaField
             label="Reason for rejecting"
             hint="The sender sees this reason."
@@ -79,13 +98,19 @@ export function RecipientActions({ proposalId, open }: { proposalId: string; ope
 export function DraftActions({ proposalId, isDraft }: { proposalId: string; isDraft: boolean }) {
   const send = useFormAction(() => sendProposalAction(proposalId));
   return (
-    <section aria-labelledby="draft-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="draft-actions">
+    <section
+      aria-labelledby="draft-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="draft-actions"
+    >
       <h2 id="draft-heading" className="text-lg font-semibold">
         {isDraft ? "Draft" : "Waiting for an answer"}
       </h2>
       {isDraft ? (
         <>
-          <p className="text-sm text-slate-600">Only you can see this draft. Send it when it is ready; after that it can no longer be edited.</p>
+          <p className="text-sm text-slate-600">
+            Only you can see this draft. Send it when it is ready; after that it can no longer be edited.
+          </p>
           <div className="flex flex-wrap gap-3">
             <Link href={`/workspace/proposals/${proposalId}/edit`} className={LINK_BUTTON}>
               Edit

@@ -12,7 +12,15 @@ import type { Counterpart } from "@/lib/partnerships/list-counterparts";
 import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/schemas/proposals";
 import { counterProposalAction, createProposalAction, updateProposalAction } from "@/modules/workspace/proposals/actions";
 import { labelFor } from "@/lib/humanize";
-import { CURRENCIES, DELIVERABLE_TYPES, emptyDeliverable, proposalBody, proposalContent, type DeliverableValues, type ProposalValues } from "./proposal-form";
+import {
+  CURRENCIES,
+  DELIVERABLE_TYPES,
+  emptyDeliverable,
+  proposalBody,
+  proposalContent,
+  type DeliverableValues,
+  type ProposalValues,
+} from "./proposal-form";
 import { formatMoney } from "@/lib/format";
 
 type Mode = { kind: "create" } | { kind: "edit"; proposalId: string } | { kind: "counter"; proposalId: string; recipientName: string };
@@ -48,7 +56,17 @@ function amountPreview(amount: string, currency: string): string | undefined {
  * The proposal form: recipient, deliverables, compensation, timeline and terms. Creates a
  * draft, edits one, or answers a received proposal with a counter-proposal.
  */
-export function ProposalComposer({ mode, initial, counterparts = [], viewerRole }: { mode: Mode; initial: ProposalValues; counterparts?: Counterpart[]; viewerRole: "creator" | "brand" }) {
+export function ProposalComposer({
+  mode,
+  initial,
+  counterparts = [],
+  viewerRole,
+}: {
+  mode: Mode;
+  initial: ProposalValues;
+  counterparts?: Counterpart[];
+  viewerRole: "creator" | "brand";
+}) {
   const router = useRouter();
   const [values, setValues] = useState<ProposalValues>(initial);
   const intent = useRef<"draft" | "send">("draft");
@@ -79,7 +97,10 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
     focusRow.current = null;
   }, [values.deliverables.length]);
 
-  const set = <K extends keyof ProposalValues>(key: K) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: event.target.value }));
+  const set =
+    <K extends keyof ProposalValues>(key: K) =>
+    (event: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [key]: event.target.value }));
   const setDeliverable = (index: number, key: keyof Omit<DeliverableValues, "key">) => (event: { target: { value: string } }) =>
     setValues((v) => ({ ...v, deliverables: v.deliverables.map((d, i) => (i === index ? { ...d, [key]: event.target.value } : d)) }));
   const addDeliverable = () => {
@@ -104,7 +125,8 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
       <Section title="Who it is for" id="recipient-heading">
         {mode.kind === "counter" ? (
           <p className="text-slate-800">
-            Your counter-proposal goes back to <strong>{mode.recipientName}</strong>. Change what you want different; the rest stays as proposed.
+            Your counter-proposal goes back to <strong>{mode.recipientName}</strong>. Change what you want different; the rest stays as
+            proposed.
           </p>
         ) : (
           <SelectField
@@ -141,9 +163,21 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
                       onChange={setDeliverable(index, "type")}
                       error={error(`${at}.type`)}
                     />
-                    <TextField label="Due date" type="date" value={d.dueDate} onChange={setDeliverable(index, "dueDate")} error={error(`${at}.dueDate`)} />
+                    <TextField
+                      label="Due date"
+                      type="date"
+                      value={d.dueDate}
+                      onChange={setDeliverable(index, "dueDate")}
+                      error={error(`${at}.dueDate`)}
+                    />
                     <div className="sm:col-span-2">
-                      <TextField label="Description" value={d.description} onChange={setDeliverable(index, "description")} error={error(`${at}.description`)} maxLength={2000} />
+                      <TextField
+                        label="Description"
+                        value={d.description}
+                        onChange={setDeliverable(index, "description")}
+                        error={error(`${at}.description`)}
+                        maxLength={2000}
+                      />
                     </div>
                     <div className="sm:col-span-2">
                       <TextAreaField
@@ -157,7 +191,12 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
                     </div>
                   </div>
                   <div className="mt-3 flex justify-end">
-                    <Button type="button" variant="secondary" onClick={() => removeDeliverable(index)} aria-label={`Remove deliverable ${index + 1}`}>
+                    <Button
+                      type="button"
+                      variant="secondary"
+                      onClick={() => removeDeliverable(index)}
+                      aria-label={`Remove deliverable ${index + 1}`}
+                    >
                       Remove
                     </Button>
                   </div>
@@ -204,17 +243,41 @@ export function ProposalComposer({ mode, initial, counterparts = [], viewerRole 
 
       <Section title="Timeline" id="timeline-heading">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Start date" type="date" value={values.startDate} onChange={set("startDate")} error={error("timeline.startDate")} />
+          <TextField
+            label="Start date"
+            type="date"
+            value={values.startDate}
+            onChange={set("startDate")}
+            error={error("timeline.startDate")}
+          />
           <TextField label="End date" type="date" value={values.endDate} onChange={set("endDate")} error={error("timeline.endDate")} />
         </div>
       </Section>
 
       <Section title="Terms" id="terms-heading">
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextAreaField label="Content rights" rows={2} value={values.contentRights} onChange={set("contentRights")} error={error("terms.contentRights")} />
-          <TextAreaField label="Exclusivity" rows={2} value={values.exclusivity} onChange={set("exclusivity")} error={error("terms.exclusivity")} />
+          <TextAreaField
+            label="Content rights"
+            rows={2}
+            value={values.contentRights}
+            onChange={set("contentRights")}
+            error={error("terms.contentRights")}
+          />
+          <TextAreaField
+            label="Exclusivity"
+            rows={2}
+            value={values.exclusivity}
+            onChange={set("exclusivity")}
+            error={error("terms.exclusivity")}
+          />
           <TextAreaField label="Revisions" rows={2} value={values.revisions} onChange={set("revisions")} error={error("terms.revisions")} />
-          <TextAreaField label="Additional terms" rows={2} value={values.additionalTerms} onChange={set("additionalTerms")} error={error("terms.additionalTerms")} />
+          <TextAreaField
+            label="Additional terms"
+            rows={2}
+            value={values.additionalTerms}
+            onChange={set("additionalTerms")}
+            error={error("terms.additionalTerms")}
+          />
         </div>
       </Section>
 

@@ -62,7 +62,9 @@ export function ProposalCompensationCard({ proposal }: { proposal: Proposal }) {
       <p className="text-2xl font-semibold text-slate-900" data-testid="proposal-compensation">
         {formatMoney(compensation.amount, compensation.currency)}
       </p>
-      <p className="mt-1 text-sm text-slate-600">{compensation.paymentSchedule ?? "No payment schedule given: the whole amount is paid on completion."}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {compensation.paymentSchedule ?? "No payment schedule given: the whole amount is paid on completion."}
+      </p>
     </SectionCard>
   );
 }
@@ -126,7 +128,12 @@ const COUNTERED_WITH = /^Countered with proposal ([0-9a-f-]{36})$/i;
 
 /** The proposal's action log, oldest first, naming who did what. */
 export function ProposalHistoryCard({ proposal }: { proposal: Proposal }) {
-  const nameOf = (userId: string) => (userId === proposal.senderId ? proposal.senderDetails.name : userId === proposal.recipientId ? proposal.recipientDetails.name : "Someone");
+  const nameOf = (userId: string) =>
+    userId === proposal.senderId
+      ? proposal.senderDetails.name
+      : userId === proposal.recipientId
+        ? proposal.recipientDetails.name
+        : "Someone";
   return (
     <SectionCard title="History" id="proposal-history-heading">
       {proposal.history.length === 0 ? (

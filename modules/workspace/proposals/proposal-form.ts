@@ -29,7 +29,15 @@ export interface ProposalValues {
   additionalTerms: string;
 }
 
-export const DELIVERABLE_TYPES = ["instagram_post", "instagram_reel", "instagram_story", "tiktok_video", "youtube_video", "blog_post", "other"] as const;
+export const DELIVERABLE_TYPES = [
+  "instagram_post",
+  "instagram_reel",
+  "instagram_story",
+  "tiktok_video",
+  "youtube_video",
+  "blog_post",
+  "other",
+] as const;
 export const CURRENCIES = OFFERED_CURRENCIES.map(({ code }) => code);
 
 let keys = 0;
@@ -59,7 +67,13 @@ const dateOnly = (iso: string) => iso.slice(0, 10);
 export function proposalValues(p: ProposalResponse): ProposalValues {
   return {
     recipientId: p.recipientId,
-    deliverables: p.deliverables.map((d) => ({ key: newKey(), type: d.type, description: d.description, dueDate: dateOnly(d.dueDate), requirements: d.requirements ?? "" })),
+    deliverables: p.deliverables.map((d) => ({
+      key: newKey(),
+      type: d.type,
+      description: d.description,
+      dueDate: dateOnly(d.dueDate),
+      requirements: d.requirements ?? "",
+    })),
     amount: String(p.compensation.amount),
     currency: p.compensation.currency,
     paymentSchedule: p.compensation.paymentSchedule ?? "",
@@ -81,7 +95,12 @@ function amount(value: string): number | undefined {
 /** The body shared by create, update and counter (everything but the recipient). */
 export function proposalContent(v: ProposalValues) {
   return {
-    deliverables: v.deliverables.map((d) => ({ type: d.type, description: d.description, dueDate: orAbsent(d.dueDate), requirements: d.requirements })),
+    deliverables: v.deliverables.map((d) => ({
+      type: d.type,
+      description: d.description,
+      dueDate: orAbsent(d.dueDate),
+      requirements: d.requirements,
+    })),
     compensation: { amount: amount(v.amount), currency: v.currency, paymentSchedule: v.paymentSchedule },
     timeline: { startDate: orAbsent(v.startDate), endDate: orAbsent(v.endDate) },
     terms: { contentRights: v.contentRights, exclusivity: v.exclusivity, revisions: v.revisions, additionalTerms: v.additionalTerms },

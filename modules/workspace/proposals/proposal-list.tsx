@@ -6,10 +6,23 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/format";
 
 /** Proposals in one direction: received (shows the sender) or sent (shows the recipient). */
-export function ProposalList({ proposals, direction, emptyTitle, emptyText }: { proposals: ProposalListItem[]; direction: "received" | "sent"; emptyTitle: string; emptyText?: string }) {
+export function ProposalList({
+  proposals,
+  direction,
+  emptyTitle,
+  emptyText,
+}: {
+  proposals: ProposalListItem[];
+  direction: "received" | "sent";
+  emptyTitle: string;
+  emptyText?: string;
+}) {
   if (proposals.length === 0) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
   return (
-    <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white" aria-label={direction === "received" ? "Received proposals" : "Sent proposals"}>
+    <ul
+      className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white"
+      aria-label={direction === "received" ? "Received proposals" : "Sent proposals"}
+    >
       {proposals.map((p) => (
         <li key={p.id} data-testid="proposal-row" className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
           <div className="min-w-0 flex-1">

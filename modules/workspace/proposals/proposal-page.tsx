@@ -20,7 +20,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
-  const [chain, partnershipId] = await Promise.all([getProposalChain({ actor, proposalId }), getProposalPartnershipId({ actor, proposalId })]);
+  const [chain, partnershipId] = await Promise.all([
+    getProposalChain({ actor, proposalId }),
+    getProposalPartnershipId({ actor, proposalId }),
+  ]);
   const isSender = proposal.senderId === actor.id;
   const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
   const title = isSender ? `${kind} to ${proposal.recipientDetails.name}` : `${kind} from ${proposal.senderDetails.name}`;
@@ -41,13 +44,19 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
       {partnershipId ? (
         <div className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900">
           <p className="font-semibold">This proposal was accepted and started a partnership.</p>
-          <Link href={`/workspace/partnerships/${partnershipId}`} className="mt-1 inline-block font-medium text-brand-700 underline" data-testid="partnership-link">
+          <Link
+            href={`/workspace/partnerships/${partnershipId}`}
+            className="mt-1 inline-block font-medium text-brand-700 underline"
+            data-testid="partnership-link"
+          >
             Open the partnership
           </Link>
         </div>
       ) : null}
 
-      {isSender && (proposal.status === "draft" || proposal.status === "sent") ? <DraftActions proposalId={proposal.id} isDraft={proposal.status === "draft"} /> : null}
+      {isSender && (proposal.status === "draft" || proposal.status === "sent") ? (
+        <DraftActions proposalId={proposal.id} isDraft={proposal.status === "draft"} />
+      ) : null}
       {!isSender && proposal.status !== "draft" ? <RecipientActions proposalId={proposal.id} open={proposal.status === "sent"} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { paymentPlan } from "@/lib/partnerships/payment-plan";
-import { acceptProposalResponse, listProposalsResponse, proposalResponse, type ProposalResponse } from "@/lib/partnerships/schemas/proposals";
+import {
+  acceptProposalResponse,
+  listProposalsResponse,
+  proposalResponse,
+  type ProposalResponse,
+} from "@/lib/partnerships/schemas/proposals";
 import { seedId } from "@/prisma/seed/ids";
 import { freshCampaign } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
@@ -209,14 +214,23 @@ describe("happy path: create → get → patch → send → accept", () => {
     ]);
 
     // The final payment waits on every deliverable; the initial one on none.
-    const links = await getDb().partnershipPaymentDeliverable.findMany({ where: { payment: { partnershipId: partnership.id } }, include: { payment: true, deliverable: true } });
+    const links = await getDb().partnershipPaymentDeliverable.findMany({
+      where: { payment: { partnershipId: partnership.id } },
+      include: { payment: true, deliverable: true },
+    });
     expect(links).toHaveLength(2);
     expect(links.every((l) => l.payment.type === "final")).toBe(true);
-    expect((await getDb().deliverable.findMany({ where: { partnershipId: partnership.id }, orderBy: { position: "asc" } })).map((d) => d.position)).toEqual([0, 1]);
+    expect(
+      (await getDb().deliverable.findMany({ where: { partnershipId: partnership.id }, orderBy: { position: "asc" } })).map(
+        (d) => d.position,
+      ),
+    ).toEqual([0, 1]);
   });
 
   it("lets a creator pitch a brand, with the brand's campaign", async () => {
-    const sent = await createSent("creator2", "brand", { compensation: { amount: 999.99, currency: "KES", paymentSchedule: "30% upfront, 70% on completion" } });
+    const sent = await createSent("creator2", "brand", {
+      compensation: { amount: 999.99, currency: "KES", paymentSchedule: "30% upfront, 70% on completion" },
+    });
     const res = await call(accept, at(sent.id, "/accept"), { method: "POST", token: tokens.brand, params: p(sent.id) });
     expect(res.status).toBe(200);
     const { partnership } = acceptProposalResponse.parse(res.body);
@@ -229,10 +243,14 @@ describe("happy path: create → get → patch → send → accept", () => {
   });
 
   it("makes one final payment of the whole amount when the schedule is not an upfront split", async () => {
-    const sent = await createSent("brand2", "creator2", { compensation: { amount: 800, currency: "USD", paymentSchedule: "Net 30 after delivery" } });
+    const sent = await createSent("brand2", "creator2", {
+      compensation: { amount: 800, currency: "USD", paymentSchedule: "Net 30 after delivery" },
+    });
     const res = await call(accept, at(sent.id, "/accept"), { method: "POST", token: tokens.creator2, params: p(sent.id) });
     const { partnership } = acceptProposalResponse.parse(res.body);
-    expect(partnership.compensation.payments.map((x) => [x.type, x.amount, x.dueDate])).toEqual([["final", 800, "2027-03-31T00:00:00.000Z"]]);
+    expect(partnership.compensation.payments.map((x) => [x.type, x.amount, x.dueDate])).toEqual([
+      ["final", 800, "2027-03-31T00:00:00.000Z"],
+    ]);
     expect(await getDb().partnershipPaymentDeliverable.count({ where: { payment: { partnershipId: partnership.id } } })).toBe(2);
   });
 });
@@ -277,7 +295,9 @@ describe("counter and reject", () => {
       timeline: original.timeline,
       terms: original.terms,
     });
-    expect(countered.deliverables).toEqual([{ type: "youtube_video", description: "Vlog", dueDate: "2027-03-15T00:00:00.000Z", requirements: null }]);
+    expect(countered.deliverables).toEqual([
+      { type: "youtube_video", description: "Vlog", dueDate: "2027-03-15T00:00:00.000Z", requirements: null },
+    ]);
     expect(countered.history.map((h) => [h.action, h.userId])).toEqual([
       ["created", ids.creator2],
       ["sent", ids.creator2],
@@ -298,14 +318,25 @@ describe("counter and reject", () => {
     expect(accepted.status).toBe(200);
     const body = acceptProposalResponse.parse(accepted.body);
     expect(body.proposal.status).toBe("accepted");
-    expect(body.partnership).toMatchObject({ creatorId: ids.creator2, brandId: ids.brand, proposalId: countered.id, compensation: { amount: 2500 } });
+    expect(body.partnership).toMatchObject({
+      creatorId: ids.creator2,
+      brandId: ids.brand,
+      proposalId: countered.id,
+      compensation: { amount: 2500 },
+    });
   });
 
   it("refuses a counter that would be a second unanswered offer to the same party for the campaign", async () => {
     // The demo data has Njeri's unanswered pitch to the brand for Zero Sugar.
-    const open = await getDb().proposal.findFirstOrThrow({ where: { senderId: ids.creator2, recipientId: ids.brand, campaignId: zeroSugar, status: "sent" } });
+    const open = await getDb().proposal.findFirstOrThrow({
+      where: { senderId: ids.creator2, recipientId: ids.brand, campaignId: zeroSugar, status: "sent" },
+    });
     const original = await createSent("brand", "creator2", { campaignId: zeroSugar });
-    const res = await call(counter, at(original.id, "/counter"), { token: tokens.creator2, params: p(original.id), body: { compensation: { amount: 99 } } });
+    const res = await call(counter, at(original.id, "/counter"), {
+      token: tokens.creator2,
+      params: p(original.id),
+      body: { compensation: { amount: 99 } },
+    });
     expectError(res, 409, "conflict");
     expect(res.body.error.details).toEqual({ proposalId: open.id });
     expect((await getDb().proposal.findUniqueOrThrow({ where: { id: original.id } })).status).toBe("sent");
@@ -313,7 +344,11 @@ describe("counter and reject", () => {
 
   it("rejects with a reason", async () => {
     const sent = await createSent("brand2", "creator");
-    const res = await call(reject, at(sent.id, "/reject"), { token: tokens.creator, params: p(sent.id), body: { reason: "Dates clash with another campaign" } });
+    const res = await call(reject, at(sent.id, "/reject"), {
+      token: tokens.creator,
+      params: p(sent.id),
+      body: { reason: "Dates clash with another campaign" },
+    });
     expect(res.status).toBe(200);
     const rejected = proposalResponse.parse(res.body);
     expect(rejected).toMatchObject({ status: "rejected", rejectionReason: "Dates clash with another campaign" });
@@ -332,7 +367,11 @@ describe("invalid transitions answer 409 and change nothing", () => {
   it("refuses to edit or send a sent proposal, and to accept a draft", async () => {
     const sent = await createSent("brand", "creator");
     const before = await snapshot(sent.id);
-    expectError(await call(patch, at(sent.id), { method: "PATCH", token: tokens.brand, params: p(sent.id), body: { compensation: { amount: 1 } } }), 409, "invalid_state");
+    expectError(
+      await call(patch, at(sent.id), { method: "PATCH", token: tokens.brand, params: p(sent.id), body: { compensation: { amount: 1 } } }),
+      409,
+      "invalid_state",
+    );
     expectError(await call(send, at(sent.id, "/send"), { method: "POST", token: tokens.brand, params: p(sent.id) }), 409, "invalid_state");
     expect(await snapshot(sent.id)).toEqual(before);
 
@@ -340,7 +379,11 @@ describe("invalid transitions answer 409 and change nothing", () => {
     const draft = await createDraft("brand", "creator");
     const draftBefore = await snapshot(draft.id);
     for (const handler of [accept, counter, reject]) {
-      expectError(await call(handler, at(draft.id, "/x"), { token: tokens.creator, params: p(draft.id), body: {} }), 404, "resource_not_found");
+      expectError(
+        await call(handler, at(draft.id, "/x"), { token: tokens.creator, params: p(draft.id), body: {} }),
+        404,
+        "resource_not_found",
+      );
     }
     expect(await snapshot(draft.id)).toEqual(draftBefore);
   });
@@ -352,7 +395,11 @@ describe("invalid transitions answer 409 and change nothing", () => {
     for (const handler of [accept, counter, reject]) {
       expectError(await call(handler, at(sent.id, "/x"), { token: tokens.brand, params: p(sent.id), body: {} }), 409, "invalid_state");
     }
-    expectError(await call(patch, at(sent.id), { method: "PATCH", token: tokens.creator, params: p(sent.id), body: {} }), 409, "invalid_state");
+    expectError(
+      await call(patch, at(sent.id), { method: "PATCH", token: tokens.creator, params: p(sent.id), body: {} }),
+      409,
+      "invalid_state",
+    );
     expect(await snapshot(sent.id)).toEqual(before);
     expect(await getDb().partnership.count({ where: { proposalId: sent.id } })).toBe(1);
     expect(await getDb().proposal.count({ where: { counterOfId: sent.id } })).toBe(0);
@@ -374,14 +421,26 @@ describe("access", () => {
     const draft = await createDraft("brand", "creator");
     const draftBefore = await snapshot(draft.id);
     // A draft's recipient cannot even see it (404); once sent, editing and sending are the sender's (403).
-    expectError(await call(patch, at(draft.id), { method: "PATCH", token: tokens.creator, params: p(draft.id), body: {} }), 404, "resource_not_found");
-    expectError(await call(send, at(draft.id, "/send"), { method: "POST", token: tokens.creator, params: p(draft.id) }), 404, "resource_not_found");
+    expectError(
+      await call(patch, at(draft.id), { method: "PATCH", token: tokens.creator, params: p(draft.id), body: {} }),
+      404,
+      "resource_not_found",
+    );
+    expectError(
+      await call(send, at(draft.id, "/send"), { method: "POST", token: tokens.creator, params: p(draft.id) }),
+      404,
+      "resource_not_found",
+    );
     expect(await snapshot(draft.id)).toEqual(draftBefore);
 
     const sent = await createSent("brand", "creator");
     const before = await snapshot(sent.id);
     for (const handler of [accept, counter, reject]) {
-      expectError(await call(handler, at(sent.id, "/x"), { token: tokens.brand, params: p(sent.id), body: {} }), 403, "insufficient_permissions");
+      expectError(
+        await call(handler, at(sent.id, "/x"), { token: tokens.brand, params: p(sent.id), body: {} }),
+        403,
+        "insufficient_permissions",
+      );
     }
     expect(await snapshot(sent.id)).toEqual(before);
   });
@@ -400,7 +459,11 @@ describe("access", () => {
     expect(await snapshot(sent.id)).toEqual(before);
     for (const id of ["not-a-uuid", MISSING]) {
       expectError(await call(getOne, at(id), { token: tokens.brand, params: p(id) }), 404, "resource_not_found");
-      expectError(await call(accept, at(id, "/accept"), { method: "POST", token: tokens.creator, params: p(id) }), 404, "resource_not_found");
+      expectError(
+        await call(accept, at(id, "/accept"), { method: "POST", token: tokens.creator, params: p(id) }),
+        404,
+        "resource_not_found",
+      );
     }
   });
 });
@@ -411,7 +474,11 @@ describe("validation", () => {
     ["recipient not a UUID", (b) => ({ ...b, recipientId: "abc" }), "body.recipientId"],
     ["no deliverables", (b) => ({ ...b, deliverables: [] }), "body.deliverables"],
     ["51 deliverables", (b) => ({ ...b, deliverables: Array.from({ length: 51 }, () => b.deliverables[0]) }), "body.deliverables"],
-    ["deliverable without description", (b) => ({ ...b, deliverables: [{ type: "x", dueDate: "2027-01-01" }] }), "body.deliverables.0.description"],
+    [
+      "deliverable without description",
+      (b) => ({ ...b, deliverables: [{ type: "x", dueDate: "2027-01-01" }] }),
+      "body.deliverables.0.description",
+    ],
     ["bad due date", (b) => ({ ...b, deliverables: [{ ...b.deliverables[0], dueDate: "next week" }] }), "body.deliverables.0.dueDate"],
     ["zero amount", (b) => ({ ...b, compensation: { ...b.compensation, amount: 0 } }), "body.compensation.amount"],
     ["three decimals", (b) => ({ ...b, compensation: { ...b.compensation, amount: 1.005 } }), "body.compensation.amount"],
@@ -447,17 +514,36 @@ describe("validation", () => {
 
   it("validates edits and counters against the merged proposal", async () => {
     const draft = await createDraft("brand", "creator");
-    const res = await call(patch, at(draft.id), { method: "PATCH", token: tokens.brand, params: p(draft.id), body: { timeline: { endDate: "2026-01-01" } } });
+    const res = await call(patch, at(draft.id), {
+      method: "PATCH",
+      token: tokens.brand,
+      params: p(draft.id),
+      body: { timeline: { endDate: "2026-01-01" } },
+    });
     expectError(res, 400, "invalid_request");
     expect(fieldPaths(res.body)).toEqual(["body.timeline.endDate"]);
-    const badRecipient = await call(patch, at(draft.id), { method: "PATCH", token: tokens.brand, params: p(draft.id), body: { recipientId: ids.brand2 } });
+    const badRecipient = await call(patch, at(draft.id), {
+      method: "PATCH",
+      token: tokens.brand,
+      params: p(draft.id),
+      body: { recipientId: ids.brand2 },
+    });
     expect(fieldPaths(badRecipient.body)).toEqual(["body.recipientId"]);
-    const badAmount = await call(patch, at(draft.id), { method: "PATCH", token: tokens.brand, params: p(draft.id), body: { compensation: { amount: -5 } } });
+    const badAmount = await call(patch, at(draft.id), {
+      method: "PATCH",
+      token: tokens.brand,
+      params: p(draft.id),
+      body: { compensation: { amount: -5 } },
+    });
     expect(fieldPaths(badAmount.body)).toEqual(["body.compensation.amount"]);
 
     const sent = await createSent("brand", "creator");
     const before = await snapshot(sent.id);
-    const badCounter = await call(counter, at(sent.id, "/counter"), { token: tokens.creator, params: p(sent.id), body: { campaignId: glow } });
+    const badCounter = await call(counter, at(sent.id, "/counter"), {
+      token: tokens.creator,
+      params: p(sent.id),
+      body: { campaignId: glow },
+    });
     expectError(badCounter, 400, "invalid_request");
     expect(fieldPaths(badCounter.body)).toEqual(["body.campaignId"]);
     expect(await snapshot(sent.id)).toEqual(before);
@@ -469,7 +555,9 @@ describe("list", () => {
     const all = await call(list, URL, { token: tokens.creator });
     expect(all.status).toBe(200);
     const body = listProposalsResponse.parse(all.body);
-    const total = await getDb().proposal.count({ where: { OR: [{ senderId: ids.creator }, { recipientId: ids.creator, status: { not: "draft" } }] } });
+    const total = await getDb().proposal.count({
+      where: { OR: [{ senderId: ids.creator }, { recipientId: ids.creator, status: { not: "draft" } }] },
+    });
     expect(body.pagination).toEqual({ total, pages: Math.ceil(total / 20), current: 1, limit: 20 });
     expect(body.proposals.every((x) => x.senderId === ids.creator || x.recipientId === ids.creator)).toBe(true);
 
@@ -517,14 +605,20 @@ describe("concurrency", () => {
   it("accepts a proposal exactly once under 20 concurrent accepts", async () => {
     const sent = await createSent("brand", "creator2");
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(accept, at(sent.id, "/accept"), { method: "POST", token: tokens.creator2, params: p(sent.id) })),
+      Array.from({ length: 20 }, () =>
+        call(accept, at(sent.id, "/accept"), { method: "POST", token: tokens.creator2, params: p(sent.id) }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-    for (const r of results.filter((x) => x.status === 409)) expect((r.body as { error: { code: string } }).error.code).toBe("invalid_state");
+    for (const r of results.filter((x) => x.status === 409))
+      expect((r.body as { error: { code: string } }).error.code).toBe("invalid_state");
     expect(await getDb().partnership.count({ where: { proposalId: sent.id } })).toBe(1);
-    const partnership = await getDb().partnership.findUniqueOrThrow({ where: { proposalId: sent.id }, include: { deliverables: true, payments: true, activity: true } });
+    const partnership = await getDb().partnership.findUniqueOrThrow({
+      where: { proposalId: sent.id },
+      include: { deliverables: true, payments: true, activity: true },
+    });
     expect(partnership.deliverables).toHaveLength(2);
     expect(partnership.payments).toHaveLength(2);
     expect(partnership.activity).toHaveLength(1);
@@ -533,7 +627,9 @@ describe("concurrency", () => {
 
   it("records one view when the recipient opens a sent proposal many times at once", async () => {
     const sent = await createSent("brand2", "creator2");
-    const results = await Promise.all(Array.from({ length: 10 }, () => call(getOne, at(sent.id), { token: tokens.creator2, params: p(sent.id) })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call(getOne, at(sent.id), { token: tokens.creator2, params: p(sent.id) })),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(await getDb().proposalEvent.count({ where: { proposalId: sent.id, action: "viewed" } })).toBe(1);
   });

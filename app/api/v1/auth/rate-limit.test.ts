@@ -18,10 +18,22 @@ afterEach(() => {
 describe("rate limit", () => {
   it("counts every token and the session of one user together, and answers 429 with Retry-After past the limit", async () => {
     process.env.RATE_LIMIT_PER_MINUTE = "5";
-    const [first, second, other] = await Promise.all([tokenFor("brand@demo.test"), tokenFor("brand@demo.test"), tokenFor("brand2@demo.test")]);
+    const [first, second, other] = await Promise.all([
+      tokenFor("brand@demo.test"),
+      tokenFor("brand@demo.test"),
+      tokenFor("brand2@demo.test"),
+    ]);
     const { cookie } = await sessionCookieFor("brand@demo.test");
     const statuses = [];
-    for (const credentials of [{ token: first }, { token: second }, { headers: browserHeaders(cookie) }, { token: first }, { token: second }, { token: first }, { headers: browserHeaders(cookie) }]) {
+    for (const credentials of [
+      { token: first },
+      { token: second },
+      { headers: browserHeaders(cookie) },
+      { token: first },
+      { token: second },
+      { token: first },
+      { headers: browserHeaders(cookie) },
+    ]) {
       statuses.push((await call(me, "/api/v1/auth/me", credentials)).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);

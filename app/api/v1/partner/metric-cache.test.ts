@@ -19,7 +19,8 @@ afterEach(() => {
 describe("cached partner metrics", () => {
   it("are reused between requests and cleared by every write through the partner services", async () => {
     const [partner, admin] = await Promise.all([tokenFor("partner@demo.test"), tokenFor("admin@demo.test")]);
-    const reach = async () => (await call(impact, "/api/v1/partner/impact?period=all_time", { token: partner })).body.students_reached as number;
+    const reach = async () =>
+      (await call(impact, "/api/v1/partner/impact?period=all_time", { token: partner })).body.students_reached as number;
     const before = await reach();
     expect(await getDb().metricCache.count({ where: { key: { startsWith: "impact:" } } })).toBe(1);
 
@@ -27,7 +28,16 @@ describe("cached partner metrics", () => {
     const student = await getDb().student.findFirstOrThrow({ where: { sponsorships: { none: {} }, programs: { none: {} } } });
     const partnerId = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
     const direct = await getDb().sponsorship.create({
-      data: { partnerId, studentId: student.id, type: "partial", status: "active", amountMinor: 100n, startDate: new Date("2026-01-01"), endDate: new Date("2027-01-01"), activatedAt: new Date("2026-01-01") },
+      data: {
+        partnerId,
+        studentId: student.id,
+        type: "partial",
+        status: "active",
+        amountMinor: 100n,
+        startDate: new Date("2026-01-01"),
+        endDate: new Date("2027-01-01"),
+        activatedAt: new Date("2026-01-01"),
+      },
     });
     expect(await reach()).toBe(before);
     // …and is seen at once when caching is off.

@@ -56,7 +56,9 @@ describe("access", () => {
     const asOther = await call(sponsorship, `/api/v1/partner/sponsorships/${other.id}`, { token: partner, params: { id: other.id } });
     expect(asOther.status).toBe(404);
     expect(asOther.body).toEqual({ detail: "Sponsorship not found" });
-    expect((await call(sponsorship, "/api/v1/partner/sponsorships/spn-012", { token: partner, params: { id: "spn-012" } })).status).toBe(404);
+    expect((await call(sponsorship, "/api/v1/partner/sponsorships/spn-012", { token: partner, params: { id: "spn-012" } })).status).toBe(
+      404,
+    );
     expect((await call(sponsorship, "/x", { token: brand, params: { id: other.id } })).status).toBe(403);
   });
 });
@@ -111,7 +113,9 @@ describe("GET /partner/sponsorships", () => {
     ["end_date", (s: any) => s.end_date],
   ] as const)("sorts by %s both ways", async (sortBy, key) => {
     for (const order of ["asc", "desc"] as const) {
-      const res = await call(listSponsorships, `/api/v1/partner/sponsorships?sort_by=${sortBy}&sort_order=${order}&limit=100`, { token: partner });
+      const res = await call(listSponsorships, `/api/v1/partner/sponsorships?sort_by=${sortBy}&sort_order=${order}&limit=100`, {
+        token: partner,
+      });
       const values = res.body.sponsorships.map(key);
       expect(values).toEqual(sorted(values, order));
     }
@@ -119,7 +123,9 @@ describe("GET /partner/sponsorships", () => {
 
   it("sorts by student.name as returned, by code point, with ties broken by id in the same direction", async () => {
     for (const order of ["asc", "desc"] as const) {
-      const res = await call(listSponsorships, `/api/v1/partner/sponsorships?sort_by=student_name&sort_order=${order}&limit=100`, { token: partner });
+      const res = await call(listSponsorships, `/api/v1/partner/sponsorships?sort_by=student_name&sort_order=${order}&limit=100`, {
+        token: partner,
+      });
       const rows = res.body.sponsorships.map((s: any) => [s.student.name, s.id] as [string, string]);
       const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
       const sorted = [...rows].sort((a, b) => byCodePoint(a[0], b[0]) || byCodePoint(a[1], b[1]));
@@ -272,10 +278,14 @@ describe("POST /partner/sponsorships", () => {
 
 describe("sponsored students, impact and outcomes", () => {
   it("GET /sponsored-students filters by grade, county and performance, with aggregates of the filtered set", async () => {
-    const all = sponsoredStudentsResponse.parse((await call(sponsoredStudents, "/api/v1/partner/sponsored-students?limit=100", { token: partner })).body);
+    const all = sponsoredStudentsResponse.parse(
+      (await call(sponsoredStudents, "/api/v1/partner/sponsored-students?limit=100", { token: partner })).body,
+    );
     expect(all.aggregate.improving_count + all.aggregate.stable_count + all.aggregate.declining_count).toBe(all.total);
     for (const performance of ["improving", "stable", "declining"] as const) {
-      const res = await call(sponsoredStudents, `/api/v1/partner/sponsored-students?performance=${performance}&limit=100`, { token: partner });
+      const res = await call(sponsoredStudents, `/api/v1/partner/sponsored-students?performance=${performance}&limit=100`, {
+        token: partner,
+      });
       expect(res.body.students.every((s: any) => s.performance_trend === performance)).toBe(true);
       expect(res.body.total).toBe(all.aggregate[`${performance}_count`]);
     }
@@ -284,12 +294,18 @@ describe("sponsored students, impact and outcomes", () => {
     expect(byGrade.body.students.every((s: any) => s.grade_level === grade)).toBe(true);
     const everyone = [...all.students];
     for (let page = 2; page <= all.pages; page++) {
-      everyone.push(...(await call(sponsoredStudents, `/api/v1/partner/sponsored-students?limit=100&page=${page}`, { token: partner })).body.students);
+      everyone.push(
+        ...(await call(sponsoredStudents, `/api/v1/partner/sponsored-students?limit=100&page=${page}`, { token: partner })).body.students,
+      );
     }
     expect(everyone).toHaveLength(all.total);
     expect(byGrade.body.total).toBe(everyone.filter((s) => s.grade_level === grade).length);
     const county = all.students[0].county;
-    const byCounty = await call(sponsoredStudents, `/api/v1/partner/sponsored-students?county=${encodeURIComponent(county.toLowerCase())}`, { token: partner });
+    const byCounty = await call(
+      sponsoredStudents,
+      `/api/v1/partner/sponsored-students?county=${encodeURIComponent(county.toLowerCase())}`,
+      { token: partner },
+    );
     expect(byCounty.body.total).toBeGreaterThan(0);
     expect(byCounty.body.students.every((s: any) => s.county === county)).toBe(true);
     const bad = await call(sponsoredStudents, "/api/v1/partner/sponsored-students?performance=great", { token: partner });
@@ -328,7 +344,11 @@ describe("sponsored students, impact and outcomes", () => {
       (await call(outcomes, "/api/v1/partner/impact/student-outcomes?period=all_time&grade_level=5", { token: partner })).body,
     );
     expect(grade5.total_students).toBeLessThan(body.total_students);
-    for (const [query, parameter] of [["subject=Art", "subject"], ["grade_level=x", "grade_level"], ["period=month", "period"]]) {
+    for (const [query, parameter] of [
+      ["subject=Art", "subject"],
+      ["grade_level=x", "grade_level"],
+      ["period=month", "period"],
+    ]) {
       const bad = await call(outcomes, `/api/v1/partner/impact/student-outcomes?${query}`, { token: partner });
       expect(bad.status).toBe(422);
       expect(bad.body.detail[0].loc).toEqual(["query", parameter]);
@@ -368,8 +388,12 @@ describe("one quantity, one answer", () => {
     const one = dashboardStatsResponse.parse((await call(dashboard, "/api/v1/partner/dashboard/stats", { token: partner })).body);
     const two = dashboardStatsResponse.parse((await call(dashboard, "/api/v1/partner/dashboard/stats", { token: partner2 })).body);
     expect(two.stats.total_sponsorships).toBeLessThan(one.stats.total_sponsorships);
-    const listOne = (await call(listSponsorships, "/api/v1/partner/sponsorships?limit=100", { token: partner })).body.sponsorships.map((s: any) => s.id);
-    const listTwo = (await call(listSponsorships, "/api/v1/partner/sponsorships?limit=100", { token: partner2 })).body.sponsorships.map((s: any) => s.id);
+    const listOne = (await call(listSponsorships, "/api/v1/partner/sponsorships?limit=100", { token: partner })).body.sponsorships.map(
+      (s: any) => s.id,
+    );
+    const listTwo = (await call(listSponsorships, "/api/v1/partner/sponsorships?limit=100", { token: partner2 })).body.sponsorships.map(
+      (s: any) => s.id,
+    );
     expect(listOne.filter((id: string) => listTwo.includes(id))).toEqual([]);
   });
 });

@@ -39,9 +39,21 @@ afterAll(async () => {
 });
 
 function sendEvent(type: string, object: Record<string, unknown>, id = `evt_${crypto.randomUUID().replaceAll("-", "")}`) {
-  const payload = JSON.stringify({ id, object: "event", api_version: "2025-01-27", created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } });
+  const payload = JSON.stringify({
+    id,
+    object: "event",
+    api_version: "2025-01-27",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
+    data: { object },
+  });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-  return call(webhook, "/api/webhooks/stripe", { method: "POST", rawBody: payload, headers: { "content-type": "application/json", "stripe-signature": signature } });
+  return call(webhook, "/api/webhooks/stripe", {
+    method: "POST",
+    rawBody: payload,
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+  });
 }
 
 async function payByCard(body: Record<string, unknown>) {
@@ -61,7 +73,9 @@ describe("partner card payments through Stripe", () => {
     expect(payment.message).toBe("Payment initiated. Enter your card details to complete it.");
     expect(intent).toMatchObject({ amount: 150000, currency: "kes", metadata: { partnerPaymentId: payment.id, partnerId } });
     expect(row.status).toBe("pending");
-    const created = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents" && r.idempotencyKey === `partner_charge_${payment.id}`);
+    const created = fake.requests.filter(
+      (r) => r.method === "POST" && r.path === "/v1/payment_intents" && r.idempotencyKey === `partner_charge_${payment.id}`,
+    );
     expect(created).toHaveLength(1);
   });
 
@@ -90,8 +104,15 @@ describe("partner card payments through Stripe", () => {
 
   it("fails the payment when Stripe reports a declined card, or charged a different amount", async () => {
     const declined = await payByCard({ amount: 700 });
-    await sendEvent("payment_intent.payment_failed", { ...declined.intent, status: "requires_payment_method", last_payment_error: { code: "card_declined", message: "Your card was declined." } });
-    expect(await getDb().payment.findUniqueOrThrow({ where: { id: declined.payment.id } })).toMatchObject({ status: "failed", failureReason: "Your card was declined." });
+    await sendEvent("payment_intent.payment_failed", {
+      ...declined.intent,
+      status: "requires_payment_method",
+      last_payment_error: { code: "card_declined", message: "Your card was declined." },
+    });
+    expect(await getDb().payment.findUniqueOrThrow({ where: { id: declined.payment.id } })).toMatchObject({
+      status: "failed",
+      failureReason: "Your card was declined.",
+    });
 
     const tampered = await payByCard({ amount: 800 });
     await sendEvent("payment_intent.succeeded", { ...tampered.intent, status: "succeeded", amount: 100 });
@@ -102,7 +123,14 @@ describe("partner card payments through Stripe", () => {
 
   it("ignores a charge that names a payment it does not belong to", async () => {
     const { payment } = await payByCard({ amount: 900 });
-    const stranger = { id: "pi_not_ours", object: "payment_intent", amount: 90000, currency: "kes", status: "succeeded", metadata: { partnerPaymentId: payment.id } };
+    const stranger = {
+      id: "pi_not_ours",
+      object: "payment_intent",
+      amount: 90000,
+      currency: "kes",
+      status: "succeeded",
+      metadata: { partnerPaymentId: payment.id },
+    };
     expect((await sendEvent("payment_intent.succeeded", stranger)).status).toBe(200);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
   });
@@ -115,7 +143,17 @@ describe("partner card payments through Stripe", () => {
 
     // A card payment with no charge yet (as seeded payments are): the intent is created on demand, once.
     const id = crypto.randomUUID();
-    await getDb().payment.create({ data: { id, partnerId, amountMinor: 120000n, currency: "KES", method: "stripe", status: "pending", reference: `ST_TEST_${id.slice(0, 8)}` } });
+    await getDb().payment.create({
+      data: {
+        id,
+        partnerId,
+        amountMinor: 120000n,
+        currency: "KES",
+        method: "stripe",
+        status: "pending",
+        reference: `ST_TEST_${id.slice(0, 8)}`,
+      },
+    });
     const first = await cardPaymentSecret({ actor, paymentId: id });
     const second = await cardPaymentSecret({ actor, paymentId: id });
     expect(second.clientSecret).toBe(first.clientSecret);
@@ -125,7 +163,10 @@ describe("partner card payments through Stripe", () => {
     // Nobody else's payment, and only a pending card payment.
     const other = await actorByEmail("partner2@demo.test");
     await expect(cardPaymentSecret({ actor: other, paymentId: id })).rejects.toMatchObject({ code: "resource_not_found" });
-    const bank = await call(createPayment, "/api/v1/partner/payments", { token: partnerToken, body: { method: "bank_transfer", amount: 300, bank_reference: "BT-CARD-TEST" } });
+    const bank = await call(createPayment, "/api/v1/partner/payments", {
+      token: partnerToken,
+      body: { method: "bank_transfer", amount: 300, bank_reference: "BT-CARD-TEST" },
+    });
     await expect(cardPaymentSecret({ actor, paymentId: (bank.body as { id: string }).id })).rejects.toMatchObject({ code: "conflict" });
   });
 

@@ -15,7 +15,10 @@ const WEBHOOK_ALLOWANCE = 10;
 export async function POST(request: NextRequest): Promise<Response> {
   try {
     await enforceRateLimit(`webhook:${addressKey(clientAddressOf(request))}`, { limit: rateLimitPerMinute() * WEBHOOK_ALLOWANCE });
-    const event = verifyStripeEvent({ rawBody: await readBodyText(request, BODY_LIMITS.stripeWebhook), signature: request.headers.get("stripe-signature") });
+    const event = verifyStripeEvent({
+      rawBody: await readBodyText(request, BODY_LIMITS.stripeWebhook),
+      signature: request.headers.get("stripe-signature"),
+    });
     const { duplicate } = await handleStripeEvent(event);
     return NextResponse.json(duplicate ? { received: true, duplicate: true } : { received: true });
   } catch (error) {

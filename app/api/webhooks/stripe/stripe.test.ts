@@ -59,11 +59,26 @@ const errorBody = (code: string) => ({ error: { code, message: expect.any(String
 function succeeded(id: string, charged?: { amount: number; currency?: string }) {
   const intent = fake.paymentIntents.get(id) as { amount: number; currency: string } | undefined;
   const amount = charged?.amount ?? intent?.amount ?? 0;
-  return { id, object: "payment_intent", status: "succeeded", amount, amount_received: amount, currency: charged?.currency ?? intent?.currency ?? "usd" };
+  return {
+    id,
+    object: "payment_intent",
+    status: "succeeded",
+    amount,
+    amount_received: amount,
+    currency: charged?.currency ?? intent?.currency ?? "usd",
+  };
 }
 
 function eventPayload(type: string, object: Record<string, unknown>, id = `evt_${crypto.randomUUID().replaceAll("-", "")}`): string {
-  return JSON.stringify({ id, object: "event", api_version: "2025-01-27", created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } });
+  return JSON.stringify({
+    id,
+    object: "event",
+    api_version: "2025-01-27",
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    type,
+    data: { object },
+  });
 }
 
 function sendWebhook(payload: string, options: { signature?: string | null; timestamp?: number; secret?: string } = {}) {
@@ -118,13 +133,21 @@ describe("Stripe escrow payments", () => {
     const actorOf = async (email: string) => actorByEmail(email);
     const before = fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents").length;
     const target = { partnershipId: partnership.id, paymentId: partnership.initialId };
-    const resumed = await resumePayment({ actor: (await actorOf("brand2@demo.test")), ...target });
+    const resumed = await resumePayment({ actor: await actorOf("brand2@demo.test"), ...target });
     expect(resumed.paymentIntent).toEqual({ clientSecret: fake.paymentIntents.get(intentId)!.client_secret, sandbox: false });
     expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")).toHaveLength(before);
-    const creatorEmail = (await getDb().partnership.findUniqueOrThrow({ where: { id: partnership.id }, select: { creator: { select: { email: true } } } })).creator.email;
-    await expect(resumePayment({ actor: (await actorOf(creatorEmail)), ...target })).rejects.toMatchObject({ code: "insufficient_permissions" });
-    await expect(resumePayment({ actor: (await actorOf("brand@demo.test")), ...target })).rejects.toMatchObject({ code: "resource_not_found" });
-    await expect(resumePayment({ actor: (await actorOf("brand2@demo.test")), partnershipId: partnership.id, paymentId: partnership.finalId })).rejects.toMatchObject({
+    const creatorEmail = (
+      await getDb().partnership.findUniqueOrThrow({ where: { id: partnership.id }, select: { creator: { select: { email: true } } } })
+    ).creator.email;
+    await expect(resumePayment({ actor: await actorOf(creatorEmail), ...target })).rejects.toMatchObject({
+      code: "insufficient_permissions",
+    });
+    await expect(resumePayment({ actor: await actorOf("brand@demo.test"), ...target })).rejects.toMatchObject({
+      code: "resource_not_found",
+    });
+    await expect(
+      resumePayment({ actor: await actorOf("brand2@demo.test"), partnershipId: partnership.id, paymentId: partnership.finalId }),
+    ).rejects.toMatchObject({
       code: "invalid_state",
       message: "Payment has not been initiated",
     });
@@ -174,7 +197,10 @@ describe("Stripe escrow payments", () => {
     const funded = await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.initialId } });
     expect(funded.status).toBe("in_progress");
     expect(funded.fundedAt).not.toBeNull();
-    expect(await db.webhookEvent.findUnique({ where: { id: eventId } })).toMatchObject({ provider: "stripe", type: "payment_intent.succeeded" });
+    expect(await db.webhookEvent.findUnique({ where: { id: eventId } })).toMatchObject({
+      provider: "stripe",
+      type: "payment_intent.succeeded",
+    });
 
     // Stripe redelivers: nothing changes.
     const replay = await sendWebhook(payload);
@@ -185,7 +211,10 @@ describe("Stripe escrow payments", () => {
     expect(after.fundedAt).toEqual(funded.fundedAt);
     const logs = await db.activityLog.findMany({ where: { partnershipId: partnership.id, type: "payment_funded" } });
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ userId: null, metadata: { paymentId: partnership.initialId, providerPaymentIntent: intentId, eventId } });
+    expect(logs[0]).toMatchObject({
+      userId: null,
+      metadata: { paymentId: partnership.initialId, providerPaymentIntent: intentId, eventId },
+    });
 
     // A different event for the same charge is recorded but funds nothing twice.
     const other = await sendWebhook(eventPayload("payment_intent.succeeded", succeeded(intentId)));
@@ -211,7 +240,9 @@ describe("Stripe escrow payments", () => {
         method: "POST",
       });
       expect(res.status).toBe(502);
-      expect(res.body).toMatchObject({ error: { code: "payment_provider_unavailable", details: { providerErrorType: "StripeConnectionError" } } });
+      expect(res.body).toMatchObject({
+        error: { code: "payment_provider_unavailable", details: { providerErrorType: "StripeConnectionError" } },
+      });
     } finally {
       process.env.STRIPE_API_PORT = savedPort;
     }
@@ -246,18 +277,29 @@ describe("Stripe escrow payments", () => {
   it("marks a payment failed on payment_intent.payment_failed and lets the brand initiate it again", async () => {
     const first = await initiateAndCheck("final", partnership.finalId, partnership.finalMinor);
     const failed = await sendWebhook(
-      eventPayload("payment_intent.payment_failed", { id: first.intent.id, object: "payment_intent", status: "requires_payment_method", last_payment_error: { code: "card_declined", message: "Your card was declined." } }),
+      eventPayload("payment_intent.payment_failed", {
+        id: first.intent.id,
+        object: "payment_intent",
+        status: "requires_payment_method",
+        last_payment_error: { code: "card_declined", message: "Your card was declined." },
+      }),
     );
     expect(failed.status).toBe(200);
     const db = getDb();
-    expect(await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.finalId } })).toMatchObject({ status: "failed", failureReason: "Your card was declined." });
+    expect(await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.finalId } })).toMatchObject({
+      status: "failed",
+      failureReason: "Your card was declined.",
+    });
     expect(await db.activityLog.count({ where: { partnershipId: partnership.id, type: "payment_failed" } })).toBe(1);
 
     const retry = await initiateAndCheck("final", partnership.finalId, partnership.finalMinor);
     expect(retry.intent.id).not.toBe(first.intent.id);
     const funded = await sendWebhook(eventPayload("payment_intent.succeeded", succeeded(retry.intent.id as string)));
     expect(funded.status).toBe(200);
-    expect(await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.finalId } })).toMatchObject({ status: "in_progress", failureReason: null });
+    expect(await db.partnershipPayment.findUniqueOrThrow({ where: { id: partnership.finalId } })).toMatchObject({
+      status: "in_progress",
+      failureReason: null,
+    });
   });
 
   it("makes exactly one Transfer when 20 releases race, and completes the partnership", async () => {
@@ -266,13 +308,19 @@ describe("Stripe escrow payments", () => {
     const before = fake.requests.length;
     const params = { partnershipId: partnership.id, paymentId: partnership.finalId };
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(release, `${base()}/${partnership.finalId}/release`, { token: brand2, params, method: "POST" })),
+      Array.from({ length: 20 }, () =>
+        call(release, `${base()}/${partnership.finalId}/release`, { token: brand2, params, method: "POST" }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     const transfers = fake.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/v1/transfers");
     expect(transfers).toHaveLength(1);
-    expect(transfers[0]!.body).toMatchObject({ amount: String(partnership.finalMinor), destination: partnership.stripeAccountId, transfer_group: `partnership_${partnership.id}` });
+    expect(transfers[0]!.body).toMatchObject({
+      amount: String(partnership.finalMinor),
+      destination: partnership.stripeAccountId,
+      transfer_group: `partnership_${partnership.id}`,
+    });
     expect((await db.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).status).toBe("completed");
   });
 });

@@ -34,9 +34,16 @@ beforeAll(async () => {
 /** What a refused request must leave untouched. */
 async function snapshot(partnershipId: string) {
   const db = getDb();
-  const contract = await db.contract.findUnique({ where: { partnershipId }, select: { id: true, status: true, updatedAt: true, documentSha256: true } });
+  const contract = await db.contract.findUnique({
+    where: { partnershipId },
+    select: { id: true, status: true, updatedAt: true, documentSha256: true },
+  });
   const [signatures, activity] = await Promise.all([
-    db.contractSignature.findMany({ where: { contract: { partnershipId } }, select: { id: true, role: true, signedAt: true }, orderBy: { role: "asc" } }),
+    db.contractSignature.findMany({
+      where: { contract: { partnershipId } },
+      select: { id: true, role: true, signedAt: true },
+      orderBy: { role: "asc" },
+    }),
     db.activityLog.count({ where: { partnershipId } }),
   ]);
   return { contract, signatures, activity };
@@ -72,7 +79,8 @@ describe("contract lifecycle", () => {
     expect(Buffer.from(stored.document).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(createHash("sha256").update(stored.document).digest("hex")).toBe(stored.documentSha256);
     const text = await pdfText(stored.document);
-    for (const expected of ["Content Partnership Agreement", "1. Parties", `Partnership ID ${id}`, "8. Signatures", `Partnership ${id}`]) expect(text).toContain(expected);
+    for (const expected of ["Content Partnership Agreement", "1. Parties", `Partnership ID ${id}`, "8. Signatures", `Partnership ${id}`])
+      expect(text).toContain(expected);
 
     // A second generate, by either party, is refused and changes nothing.
     const before = await snapshot(id);
@@ -100,7 +108,12 @@ describe("contract lifecycle", () => {
     const first = await call(sign, url(id, "/sign"), {
       token: creator,
       body: { signature: PNG },
-      headers: { "x-client-address": "203.0.113.9", "x-forwarded-for": "198.51.100.66", "x-real-ip": "10.0.0.2", "user-agent": "vitest-creator" },
+      headers: {
+        "x-client-address": "203.0.113.9",
+        "x-forwarded-for": "198.51.100.66",
+        "x-real-ip": "10.0.0.2",
+        "user-agent": "vitest-creator",
+      },
       params: { partnershipId: id },
     });
     expect(first.status).toBe(200);
@@ -114,7 +127,9 @@ describe("contract lifecycle", () => {
     const creatorSignature = await db.contractSignature.findFirstOrThrow({ where: { contractId: summary.id, role: "creator" } });
     expect(creatorSignature.userAgent).toBe("vitest-creator");
     expect(Buffer.from(creatorSignature.signatureImage!).equals(Buffer.from(PNG, "base64"))).toBe(true);
-    expect(contractDetail.parse((await call(getContract, url(id), { token: brand2, params: { partnershipId: id } })).body).status).toBe("signed_creator");
+    expect(contractDetail.parse((await call(getContract, url(id), { token: brand2, params: { partnershipId: id } })).body).status).toBe(
+      "signed_creator",
+    );
 
     // Signing twice is refused and changes nothing.
     const beforeSecond = await snapshot(id);
@@ -124,7 +139,12 @@ describe("contract lifecycle", () => {
     expect(await snapshot(id)).toEqual(beforeSecond);
 
     // The brand signs without an image and without a body.
-    const second = await call(sign, url(id, "/sign"), { token: brand2, method: "POST", headers: { "x-client-address": "198.51.100.4", "x-real-ip": "10.9.9.9" }, params: { partnershipId: id } });
+    const second = await call(sign, url(id, "/sign"), {
+      token: brand2,
+      method: "POST",
+      headers: { "x-client-address": "198.51.100.4", "x-real-ip": "10.9.9.9" },
+      params: { partnershipId: id },
+    });
     expect(second.status).toBe(200);
     const signed = contractDetail.parse(second.body);
     expect(signed.status).toBe("active");
@@ -133,7 +153,9 @@ describe("contract lifecycle", () => {
       ["creator", creatorUser.id, "203.0.113.9"],
       ["brand", brandUser.id, "198.51.100.4"],
     ]);
-    expect(contractDetail.parse((await call(getContract, url(id), { token: creator, params: { partnershipId: id } })).body).status).toBe("active");
+    expect(contractDetail.parse((await call(getContract, url(id), { token: creator, params: { partnershipId: id } })).body).status).toBe(
+      "active",
+    );
     expect((await db.contractSignature.findFirstOrThrow({ where: { contractId: summary.id, role: "brand" } })).signatureImage).toBeNull();
 
     const thrice = await call(sign, url(id, "/sign"), { token: brand2, method: "POST", params: { partnershipId: id } });
@@ -164,7 +186,13 @@ describe("contract lifecycle", () => {
     const before = await snapshot(id);
     const tooBig = Buffer.alloc(MAX_SIGNATURE_BYTES + 1);
     Buffer.from(PNG, "base64").copy(tooBig);
-    for (const signature of ["not base64!", "abc", Buffer.from("plain text, not an image").toString("base64"), tooBig.toString("base64"), 42]) {
+    for (const signature of [
+      "not base64!",
+      "abc",
+      Buffer.from("plain text, not an image").toString("base64"),
+      tooBig.toString("base64"),
+      42,
+    ]) {
       const res = await call(sign, url(id, "/sign"), { token: creator, body: { signature }, params: { partnershipId: id } });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("invalid_request");
@@ -206,7 +234,10 @@ describe("contract lifecycle", () => {
   });
 
   it("refuses to generate or sign for a partnership that is not active", async () => {
-    for (const [id, token] of [[P.completed, creator], [P.terminated, brand2]] as const) {
+    for (const [id, token] of [
+      [P.completed, creator],
+      [P.terminated, brand2],
+    ] as const) {
       const before = await snapshot(id);
       const gen = await call(generate, url(id), { token, method: "POST", params: { partnershipId: id } });
       expect(gen.status).toBe(409);

@@ -20,7 +20,9 @@ const P = {
   terminated: seedId("partnership:hair-week-njeri"), // creator2 + brand2
 };
 const deliverableId = (partnership: keyof typeof P | "other", i: number) =>
-  seedId(`partnership:${{ active: "glow-amani-counter", inEscrow: "zero-sugar-njeri", completed: "back-to-school-amani", terminated: "hair-week-njeri", other: "zero-sugar-amani" }[partnership]}:deliverable:${i}`);
+  seedId(
+    `partnership:${{ active: "glow-amani-counter", inEscrow: "zero-sugar-njeri", completed: "back-to-school-amani", terminated: "hair-week-njeri", other: "zero-sugar-amani" }[partnership]}:deliverable:${i}`,
+  );
 const base = (id: string) => `/api/partnerships/${id}/deliverables`;
 const SUBMISSION = "https://www.instagram.com/reel/Cx1234567ab/";
 
@@ -34,7 +36,11 @@ beforeAll(async () => {
 
 type Action = "submit" | "approve" | "revision";
 const handlers = { submit, approve, revision };
-const validBody: Record<Action, object> = { submit: { submissionUrl: SUBMISSION }, approve: {}, revision: { feedback: "Please add the #ad disclosure." } };
+const validBody: Record<Action, object> = {
+  submit: { submissionUrl: SUBMISSION },
+  approve: {},
+  revision: { feedback: "Please add the #ad disclosure." },
+};
 
 function act(action: Action, token: string | undefined, partnershipId: string, id: string, body: object = validBody[action]) {
   return call(handlers[action], `${base(partnershipId)}/${id}/${action}`, { token, body, params: { partnershipId, deliverableId: id } });
@@ -51,7 +57,15 @@ async function snapshot(partnershipId: string, id: string) {
   return { deliverable, activity, partnership };
 }
 
-async function expectRefused(action: Action, token: string, partnershipId: string, id: string, status: number, code: string, body?: object) {
+async function expectRefused(
+  action: Action,
+  token: string,
+  partnershipId: string,
+  id: string,
+  status: number,
+  code: string,
+  body?: object,
+) {
   const before = await snapshot(partnershipId, id);
   const res = await act(action, token, partnershipId, id, body);
   expect(res.status).toBe(status);
@@ -69,7 +83,10 @@ describe("deliverable workflow", () => {
       expect(deliverables.map((d) => d.id)).toEqual([0, 1, 2].map((i) => deliverableId("active", i)));
       expect(deliverables.every((d) => d.status === "pending" && d.partnershipId === P.active)).toBe(true);
 
-      const one = await call(getOne, `${base(P.active)}/${deliverables[1]!.id}`, { token, params: { partnershipId: P.active, deliverableId: deliverables[1]!.id } });
+      const one = await call(getOne, `${base(P.active)}/${deliverables[1]!.id}`, {
+        token,
+        params: { partnershipId: P.active, deliverableId: deliverables[1]!.id },
+      });
       expect(one.status).toBe(200);
       expect(deliverableItem.parse(one.body)).toEqual(deliverables[1]);
     }
@@ -79,7 +96,10 @@ describe("deliverable workflow", () => {
     const db = getDb();
     const id = deliverableId("active", 0);
     const start = new Date(Date.now() - 1000);
-    const status = async () => deliverableItem.parse((await call(getOne, `${base(P.active)}/${id}`, { token: brand2, params: { partnershipId: P.active, deliverableId: id } })).body);
+    const status = async () =>
+      deliverableItem.parse(
+        (await call(getOne, `${base(P.active)}/${id}`, { token: brand2, params: { partnershipId: P.active, deliverableId: id } })).body,
+      );
 
     // Only https links.
     for (const submissionUrl of ["http://www.instagram.com/reel/x/", "ftp://files.example/x.mp4", "not a url", ""]) {
@@ -110,7 +130,11 @@ describe("deliverable workflow", () => {
 
     const revised = await act("revision", brand2, P.active, id, { feedback: "Show the product in the first frame." });
     expect(revised.status).toBe(200);
-    expect(deliverableItem.parse(revised.body)).toMatchObject({ status: "in_progress", feedback: "Show the product in the first frame.", submissionUrl: SUBMISSION });
+    expect(deliverableItem.parse(revised.body)).toMatchObject({
+      status: "in_progress",
+      feedback: "Show the product in the first frame.",
+      submissionUrl: SUBMISSION,
+    });
     expect((await status()).status).toBe("in_progress");
     expect((await db.deliverable.findUniqueOrThrow({ where: { id } })).revisionCount).toBe(1);
     await expectRefused("approve", brand2, P.active, id, 409, "invalid_state");
@@ -135,8 +159,16 @@ describe("deliverable workflow", () => {
     await expectRefused("approve", brand2, P.active, id, 409, "invalid_state");
     await expectRefused("revision", brand2, P.active, id, 409, "invalid_state");
 
-    const log = await db.activityLog.findMany({ where: { partnershipId: P.active, createdAt: { gte: start } }, orderBy: { createdAt: "asc" } });
-    expect(log.map((l) => l.type)).toEqual(["deliverable_submitted", "deliverable_revision_requested", "deliverable_submitted", "deliverable_approved"]);
+    const log = await db.activityLog.findMany({
+      where: { partnershipId: P.active, createdAt: { gte: start } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.map((l) => l.type)).toEqual([
+      "deliverable_submitted",
+      "deliverable_revision_requested",
+      "deliverable_submitted",
+      "deliverable_approved",
+    ]);
     expect(log.every((l) => (l.metadata as { deliverableId?: string }).deliverableId === id)).toBe(true);
     // The partnership is not done: other deliverables and payments are open.
     expect((await db.partnership.findUniqueOrThrow({ where: { id: P.active } })).status).toBe("active");
@@ -148,7 +180,11 @@ describe("deliverable workflow", () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
     expect((await getDb().deliverable.findUniqueOrThrow({ where: { id } })).status).toBe("approved");
-    expect(await getDb().activityLog.count({ where: { partnershipId: P.inEscrow, type: "deliverable_approved", metadata: { path: ["deliverableId"], equals: id } } })).toBe(1);
+    expect(
+      await getDb().activityLog.count({
+        where: { partnershipId: P.inEscrow, type: "deliverable_approved", metadata: { path: ["deliverableId"], equals: id } },
+      }),
+    ).toBe(1);
   });
 
   it("completes the partnership when the last deliverable is approved and every payment released", async () => {
@@ -172,7 +208,10 @@ describe("deliverable workflow", () => {
   it("refuses every action on completed and terminated partnerships", async () => {
     const db = getDb();
     expect(await db.deliverable.count({ where: { partnershipId: P.terminated, status: "pending" } })).toBeGreaterThan(0);
-    for (const [partnership, token, brandToken] of [["completed", creator, brand], ["terminated", creator2, brand2]] as const) {
+    for (const [partnership, token, brandToken] of [
+      ["completed", creator, brand],
+      ["terminated", creator2, brand2],
+    ] as const) {
       const pid = P[partnership];
       const id = deliverableId(partnership, 0);
       await expectRefused("submit", token, pid, id, 409, "invalid_state");
@@ -196,7 +235,10 @@ describe("deliverable access", () => {
   const id = deliverableId("active", 2);
   const routes = [
     { name: "list", run: (token?: string, p = pid) => call(list, base(p), { token, params: { partnershipId: p } }) },
-    { name: "get", run: (token?: string, p = pid, d = id) => call(getOne, `${base(p)}/${d}`, { token, params: { partnershipId: p, deliverableId: d } }) },
+    {
+      name: "get",
+      run: (token?: string, p = pid, d = id) => call(getOne, `${base(p)}/${d}`, { token, params: { partnershipId: p, deliverableId: d } }),
+    },
     ...(["submit", "approve", "revision"] as const).map((action) => ({
       name: action,
       run: (token?: string, p = pid, d = id) => act(action, token, p, d),
@@ -214,19 +256,22 @@ describe("deliverable access", () => {
     expect(await snapshot(pid, id)).toEqual(before);
   });
 
-  it.each(routes.filter((r) => r.name !== "list"))("$name: 404 for a deliverable of another partnership or an unknown id", async ({ run }) => {
-    // A deliverable of the creator's other partnership (with brand), asked for under this one.
-    const foreign = deliverableId("other", 0);
-    const before = await snapshot(P.active, foreign);
-    for (const d of [foreign, "42", seedId("no-such-deliverable")]) {
-      for (const token of [creator, brand2]) {
-        const res = await run(token, pid, d);
-        expect(res.status).toBe(404);
-        expect(res.body.error.code).toBe("resource_not_found");
+  it.each(routes.filter((r) => r.name !== "list"))(
+    "$name: 404 for a deliverable of another partnership or an unknown id",
+    async ({ run }) => {
+      // A deliverable of the creator's other partnership (with brand), asked for under this one.
+      const foreign = deliverableId("other", 0);
+      const before = await snapshot(P.active, foreign);
+      for (const d of [foreign, "42", seedId("no-such-deliverable")]) {
+        for (const token of [creator, brand2]) {
+          const res = await run(token, pid, d);
+          expect(res.status).toBe(404);
+          expect(res.body.error.code).toBe("resource_not_found");
+        }
       }
-    }
-    expect(await snapshot(P.active, foreign)).toEqual(before);
-  });
+      expect(await snapshot(P.active, foreign)).toEqual(before);
+    },
+  );
 
   it.each(routes)("$name: 403 for the partner role, 401 without a token", async ({ run }) => {
     const forbidden = await run(partner);

@@ -29,7 +29,10 @@ beforeAll(async () => {
   tokens = { brand, brand2, creator, creator2, partner };
   const db = getDb();
   const brandIds = Object.fromEntries(
-    (await db.user.findMany({ where: { email: { in: ["brand@demo.test", "brand2@demo.test"] } } })).map((u) => [u.email.split("@")[0]!, u.id]),
+    (await db.user.findMany({ where: { email: { in: ["brand@demo.test", "brand2@demo.test"] } } })).map((u) => [
+      u.email.split("@")[0]!,
+      u.id,
+    ]),
   );
   const a = await db.partnership.findFirstOrThrow({
     where: { status: "active", contract: { status: "active" }, payments: { every: { status: "pending" } } },
@@ -37,15 +40,29 @@ beforeAll(async () => {
   });
   const pay = (type: string) => a.payments.find((p) => p.type === type)!;
   expect(a.brandId).toBe(brandIds.brand2);
-  active = { id: a.id, initialId: pay("initial").id, finalId: pay("final").id, initialAmount: Number(pay("initial").amountMinor) / 100, finalAmount: Number(pay("final").amountMinor) / 100, creatorId: a.creatorId };
+  active = {
+    id: a.id,
+    initialId: pay("initial").id,
+    finalId: pay("final").id,
+    initialAmount: Number(pay("initial").amountMinor) / 100,
+    finalAmount: Number(pay("final").amountMinor) / 100,
+    creatorId: a.creatorId,
+  };
   const e = await db.partnership.findFirstOrThrow({
     where: { status: "active", contract: { status: "active" }, payments: { some: { type: "initial", status: "in_progress" } } },
     include: { payments: true },
   });
   expect(e.brandId).toBe(brandIds.brand);
   escrow = { id: e.id, initialId: e.payments.find((p) => p.type === "initial")!.id };
-  const u = await db.partnership.findFirstOrThrow({ where: { status: "active", contract: { status: { in: ["sent", "signed_creator", "signed_brand"] } } }, include: { payments: true } });
-  unsigned = { id: u.id, brand: u.brandId === brandIds.brand ? "brand" : "brand2", initialAmount: Number(u.payments.find((p) => p.type === "initial")!.amountMinor) / 100 };
+  const u = await db.partnership.findFirstOrThrow({
+    where: { status: "active", contract: { status: { in: ["sent", "signed_creator", "signed_brand"] } } },
+    include: { payments: true },
+  });
+  unsigned = {
+    id: u.id,
+    brand: u.brandId === brandIds.brand ? "brand" : "brand2",
+    initialAmount: Number(u.payments.find((p) => p.type === "initial")!.amountMinor) / 100,
+  };
 });
 
 describe("access", () => {
@@ -99,7 +116,10 @@ describe("access", () => {
 
   it("answers 404 for a payment of another partnership, an unknown id or a non-UUID", async () => {
     for (const paymentId of [escrow.initialId, "00000000-0000-4000-8000-000000000000", "nope"]) {
-      const res = await call(getOne, `${base(active.id)}/${paymentId}`, { token: tokens.brand2, params: { partnershipId: active.id, paymentId } });
+      const res = await call(getOne, `${base(active.id)}/${paymentId}`, {
+        token: tokens.brand2,
+        params: { partnershipId: active.id, paymentId },
+      });
       expect(res.status).toBe(404);
       expect(res.body).toEqual(errorBody("resource_not_found"));
     }
@@ -117,7 +137,10 @@ describe("listing and reading", () => {
         ["final", "pending", active.finalAmount, "USD", null],
       ]);
     }
-    const one = await call(getOne, `${base(escrow.id)}/${escrow.initialId}`, { token: tokens.creator2, params: { partnershipId: escrow.id, paymentId: escrow.initialId } });
+    const one = await call(getOne, `${base(escrow.id)}/${escrow.initialId}`, {
+      token: tokens.creator2,
+      params: { partnershipId: escrow.id, paymentId: escrow.initialId },
+    });
     expect(one.status).toBe(200);
     const payment = paymentResponse.parse(one.body);
     expect(payment).toMatchObject({ id: escrow.initialId, partnershipId: escrow.id, status: "in_progress", paidAt: null });
@@ -140,7 +163,9 @@ describe("initiating", () => {
       const res = await call(initiate, base(active.id), { token: tokens.brand2, params, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body).toEqual(errorBody("invalid_request"));
-      expect((res.body as { error: { details: { fields: Array<{ path: string }> } } }).error.details.fields.map((f) => f.path)).toContain(path);
+      expect((res.body as { error: { details: { fields: Array<{ path: string }> } } }).error.details.fields.map((f) => f.path)).toContain(
+        path,
+      );
     }
   });
 
@@ -163,7 +188,13 @@ describe("initiating", () => {
     });
     expect(res.status).toBe(201);
     const { payment, paymentIntent } = initiatePaymentResponse.parse(res.body);
-    expect(payment).toMatchObject({ type: "milestone", amount: 250.5, currency: "USD", status: "pending", description: "Bonus for the extra story" });
+    expect(payment).toMatchObject({
+      type: "milestone",
+      amount: 250.5,
+      currency: "USD",
+      status: "pending",
+      description: "Bonus for the extra story",
+    });
     expect(paymentIntent.sandbox).toBe(true);
     expect(paymentIntent.clientSecret.startsWith(`${payment.transactionId}_secret_`)).toBe(true);
     const row = await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: payment.id } });
@@ -180,7 +211,11 @@ describe("the sandbox workflow", () => {
   it("initiates, funds and releases the initial payment, then the final one once its deliverables are approved", async () => {
     const db = getDb();
     // Initiate the scheduled initial payment.
-    const init = await call(initiate, base(active.id), { token: tokens.brand2, params: { partnershipId: active.id }, body: { type: "initial", amount: active.initialAmount, currency: "USD" } });
+    const init = await call(initiate, base(active.id), {
+      token: tokens.brand2,
+      params: { partnershipId: active.id },
+      body: { type: "initial", amount: active.initialAmount, currency: "USD" },
+    });
     expect(init.status).toBe(201);
     const started = initiatePaymentResponse.parse(init.body);
     expect(started.payment).toMatchObject({ id: active.initialId, status: "pending" });
@@ -188,7 +223,11 @@ describe("the sandbox workflow", () => {
     expect(started.paymentIntent.sandbox).toBe(true);
     expect(started.paymentIntent.clientSecret).toMatch(new RegExp(`^${started.payment.transactionId}_secret_`));
 
-    const again = await call(initiate, base(active.id), { token: tokens.brand2, params: { partnershipId: active.id }, body: { type: "initial", amount: active.initialAmount, currency: "USD" } });
+    const again = await call(initiate, base(active.id), {
+      token: tokens.brand2,
+      params: { partnershipId: active.id },
+      body: { type: "initial", amount: active.initialAmount, currency: "USD" },
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ error: { code: "invalid_state", message: "Payment already initiated" } });
 
@@ -219,7 +258,15 @@ describe("the sandbox workflow", () => {
     expect(replay.status).toBe(409);
 
     // The final payment: funded, but its deliverables are not approved.
-    expect((await call(initiate, base(active.id), { token: tokens.brand2, params: { partnershipId: active.id }, body: { type: "final", amount: active.finalAmount, currency: "USD" } })).status).toBe(201);
+    expect(
+      (
+        await call(initiate, base(active.id), {
+          token: tokens.brand2,
+          params: { partnershipId: active.id },
+          body: { type: "final", amount: active.finalAmount, currency: "USD" },
+        })
+      ).status,
+    ).toBe(201);
     expect((await post(confirm, active.finalId, "confirm")).status).toBe(200);
     const deliverables = await db.deliverable.findMany({ where: { partnershipId: active.id } });
     const blocked = await post(release, active.finalId, "release");
@@ -247,11 +294,19 @@ describe("the sandbox workflow", () => {
     const partnership = await db.partnership.findUniqueOrThrow({ where: { id: active.id } });
     expect(partnership.status).toBe("completed");
     expect(partnership.completedAt).not.toBeNull();
-    const log = await db.activityLog.findMany({ where: { partnershipId: active.id, createdAt: { gte: new Date(Date.now() - 5 * 60_000) } }, orderBy: { createdAt: "asc" } });
+    const log = await db.activityLog.findMany({
+      where: { partnershipId: active.id, createdAt: { gte: new Date(Date.now() - 5 * 60_000) } },
+      orderBy: { createdAt: "asc" },
+    });
     const brand2Id = (await db.user.findUniqueOrThrow({ where: { email: "brand2@demo.test" } })).id;
     expect(log.map((entry) => entry.type)).toEqual([
-      "payment_initiated", "payment_funded", "payment_released",
-      "payment_initiated", "payment_funded", "payment_released", "partnership_completed",
+      "payment_initiated",
+      "payment_funded",
+      "payment_released",
+      "payment_initiated",
+      "payment_funded",
+      "payment_released",
+      "partnership_completed",
     ]);
     expect(log.every((entry) => entry.userId === brand2Id)).toBe(true);
   });
@@ -261,7 +316,9 @@ describe("concurrent releases", () => {
   it("releases a payment exactly once when 20 requests race", async () => {
     const params = { partnershipId: escrow.id, paymentId: escrow.initialId };
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(release, `${base(escrow.id)}/${escrow.initialId}/release`, { token: tokens.brand, params, method: "POST" })),
+      Array.from({ length: 20 }, () =>
+        call(release, `${base(escrow.id)}/${escrow.initialId}/release`, { token: tokens.brand, params, method: "POST" }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

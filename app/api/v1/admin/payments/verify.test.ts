@@ -18,7 +18,11 @@ let partner2: string;
 let org1: string;
 
 beforeAll(async () => {
-  [admin, partner, partner2] = await Promise.all([tokenFor("admin@demo.test"), tokenFor("partner@demo.test"), tokenFor("partner2@demo.test")]);
+  [admin, partner, partner2] = await Promise.all([
+    tokenFor("admin@demo.test"),
+    tokenFor("partner@demo.test"),
+    tokenFor("partner2@demo.test"),
+  ]);
   org1 = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
 });
 
@@ -51,7 +55,10 @@ async function counts() {
 /** What each sponsorship still needs, in minor units. */
 async function stillOwed(ids: string[]): Promise<Map<string, bigint>> {
   const db = getDb();
-  const rows = await db.sponsorship.findMany({ where: { id: { in: ids } }, select: { id: true, amountMinor: true, disbursements: { select: { amountMinor: true } } } });
+  const rows = await db.sponsorship.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, amountMinor: true, disbursements: { select: { amountMinor: true } } },
+  });
   return new Map(rows.map((s) => [s.id, s.amountMinor - s.disbursements.reduce((sum, d) => sum + d.amountMinor, 0n)]));
 }
 
@@ -118,7 +125,10 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
     expect(body.sponsorship_ids).toEqual(sponsorships.map((s) => s.id).sort());
 
     const db = getDb();
-    const after = await db.sponsorship.findMany({ where: { id: { in: sponsorships.map((s) => s.id) } }, include: { events: true, disbursements: true } });
+    const after = await db.sponsorship.findMany({
+      where: { id: { in: sponsorships.map((s) => s.id) } },
+      include: { events: true, disbursements: true },
+    });
     for (const s of after) {
       expect(s.status).toBe("active");
       expect(s.activatedAt).not.toBeNull();
@@ -163,21 +173,35 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
   it("caps a disbursement at what the sponsorship is still owed", async () => {
     const db = getDb();
     const sponsorship = await db.sponsorship.findFirstOrThrow({ where: { partnerId: org1, status: "pending" }, orderBy: { id: "desc" } });
-    const payment = await newPayment(partner, { amount: Number(sponsorship.amountMinor) / 100 + 1000, method: "stripe", sponsorship_ids: [sponsorship.id] });
+    const payment = await newPayment(partner, {
+      amount: Number(sponsorship.amountMinor) / 100 + 1000,
+      method: "stripe",
+      sponsorship_ids: [sponsorship.id],
+    });
     await call(verify, verifyUrl(payment.id), { token: admin, body: { status: "completed" }, params: { id: payment.id } });
     const total = await db.disbursement.aggregate({ where: { sponsorshipId: sponsorship.id }, _sum: { amountMinor: true } });
     expect(total._sum.amountMinor).toBe(sponsorship.amountMinor);
   });
 
   it("applies exactly once under 20 concurrent verifies", async () => {
-    const active = await getDb().sponsorship.findMany({ where: { partnerId: org1, status: "active" }, orderBy: { id: "asc" }, select: { id: true } });
+    const active = await getDb().sponsorship.findMany({
+      where: { partnerId: org1, status: "active" },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     const owed = new Map([...(await stillOwed(active.map((s) => s.id))).entries()].filter(([, minor]) => minor > 0n).slice(0, 3));
     expect(owed.size).toBe(3);
     const sponsorships = [...owed.keys()].map((id) => ({ id }));
-    const payment = await newPayment(partner, { amount: Number([...owed.values()].reduce((a, b) => a + b, 0n)) / 100, method: "paypal", sponsorship_ids: sponsorships.map((s) => s.id) });
+    const payment = await newPayment(partner, {
+      amount: Number([...owed.values()].reduce((a, b) => a + b, 0n)) / 100,
+      method: "paypal",
+      sponsorship_ids: sponsorships.map((s) => s.id),
+    });
     const before = await counts();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => call(verify, verifyUrl(payment.id), { token: admin, body: { status: "completed" }, params: { id: payment.id } })),
+      Array.from({ length: 20 }, () =>
+        call(verify, verifyUrl(payment.id), { token: admin, body: { status: "completed" }, params: { id: payment.id } }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     for (const r of results) expect(r.body).toEqual(results[0].body);
@@ -197,10 +221,23 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
       const db = getDb();
       const prog = await db.program.findFirstOrThrow({ where: { partnerId: org1 } });
       const pending = await db.sponsorship.findMany({ where: { partnerId: org1, status: "pending" }, take: 1 });
-      return { payment: await newPayment(partner, { amount: 500, method: "paypal", program_id: prog.id, sponsorship_ids: pending.map((s) => s.id) }), program: prog, sponsorships: pending };
+      return {
+        payment: await newPayment(partner, {
+          amount: 500,
+          method: "paypal",
+          program_id: prog.id,
+          sponsorship_ids: pending.map((s) => s.id),
+        }),
+        program: prog,
+        sponsorships: pending,
+      };
     })();
     const before = await counts();
-    const res = await call(verify, verifyUrl(payment.id), { token: admin, body: { status: "failed", reason: "Transfer never arrived" }, params: { id: payment.id } });
+    const res = await call(verify, verifyUrl(payment.id), {
+      token: admin,
+      body: { status: "failed", reason: "Transfer never arrived" },
+      params: { id: payment.id },
+    });
     expect(res.status).toBe(200);
     expect(paymentItem.parse(res.body)).toMatchObject({ status: "failed", completed_at: null, program_id: program.id });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id }, include: { invoice: true } });
@@ -226,7 +263,13 @@ describe("POST /payments/mpesa/callback", () => {
     process.env.MPESA_CALLBACK_TOKEN = TOKEN;
   });
 
-  const callback = (checkoutRequestId: string, resultCode: number, amount?: number, resultDesc = "The service request is processed successfully.", phone = 254712345678) => ({
+  const callback = (
+    checkoutRequestId: string,
+    resultCode: number,
+    amount?: number,
+    resultDesc = "The service request is processed successfully.",
+    phone = 254712345678,
+  ) => ({
     Body: {
       stkCallback: {
         MerchantRequestID: "29115-34620561-1",
@@ -272,14 +315,18 @@ describe("POST /payments/mpesa/callback", () => {
     expect(repeat.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     expect(await counts()).toEqual(before);
     // A later failure report for the same prompt never overwrites the confirmed success.
-    const contradicting = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user") });
+    const contradicting = await call(mpesaCallback, AUTHORISED, {
+      body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user"),
+    });
     expect(contradicting.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("completed");
   });
 
   it("fails the payment with Safaricom's description", async () => {
     const payment = await promptedPayment(100);
-    const res = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user") });
+    const res = await call(mpesaCallback, AUTHORISED, {
+      body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user"),
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
@@ -300,7 +347,10 @@ describe("POST /payments/mpesa/callback", () => {
     const payment = await promptedPayment(300);
     await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 300, undefined, 254799999999) });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
-    expect(row).toMatchObject({ status: "failed", failureReason: "M-Pesa receipt NLJ7RT61SV was paid from +254799999999, not +254712345678" });
+    expect(row).toMatchObject({
+      status: "failed",
+      failureReason: "M-Pesa receipt NLJ7RT61SV was paid from +254799999999, not +254712345678",
+    });
   });
 
   it("acknowledges an unknown CheckoutRequestID without recording anything, and answers 422 for a malformed body", async () => {

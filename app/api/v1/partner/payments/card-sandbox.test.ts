@@ -25,11 +25,16 @@ beforeAll(async () => {
   partnerId = (await actorByEmail("partner@demo.test")).organizationId!;
 });
 
-const prompt = (id: string, token: string, action: string) => call(sandboxPrompt, `${URL}/${id}/sandbox-prompt`, { token, body: { action }, params: { id } });
+const prompt = (id: string, token: string, action: string) =>
+  call(sandboxPrompt, `${URL}/${id}/sandbox-prompt`, { token, body: { action }, params: { id } });
 
 /** A pending sponsorship of the partner and the amount (major units) that fully funds it. */
 async function pendingSponsorship(skip = 0) {
-  const sponsorship = await getDb().sponsorship.findFirstOrThrow({ where: { partnerId, status: "pending", currency: "KES" }, orderBy: { id: "asc" }, skip });
+  const sponsorship = await getDb().sponsorship.findFirstOrThrow({
+    where: { partnerId, status: "pending", currency: "KES" },
+    orderBy: { id: "asc" },
+    skip,
+  });
   return { sponsorship, amount: Number(sponsorship.amountMinor / 100n) };
 }
 
@@ -37,7 +42,10 @@ describe("sandbox card payments", () => {
   it("completes a card payment end to end: sandbox charge, simulated card payment, funded sponsorship and program, paid invoice", async () => {
     const { sponsorship, amount } = await pendingSponsorship();
     const program = await getDb().program.findFirstOrThrow({ where: { partnerId, status: "planning" } });
-    const made = await call(create, URL, { token: partner, body: { method: "stripe", amount, sponsorship_ids: [sponsorship.id], program_id: program.id } });
+    const made = await call(create, URL, {
+      token: partner,
+      body: { method: "stripe", amount, sponsorship_ids: [sponsorship.id], program_id: program.id },
+    });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ method: "stripe", status: "pending", sandbox: true });
     expect(made.body).not.toHaveProperty("client_secret");
@@ -57,14 +65,18 @@ describe("sandbox card payments", () => {
     expect(row).toMatchObject({ status: "completed", receipt: approved.body.receipt });
     expect(row.invoice?.status).toBe("paid");
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("active");
-    expect(await db.disbursement.findMany({ where: { paymentId: made.body.id } })).toEqual([expect.objectContaining({ sponsorshipId: sponsorship.id, amountMinor: sponsorship.amountMinor })]);
+    expect(await db.disbursement.findMany({ where: { paymentId: made.body.id } })).toEqual([
+      expect.objectContaining({ sponsorshipId: sponsorship.id, amountMinor: sponsorship.amountMinor }),
+    ]);
     expect((await db.program.findUniqueOrThrow({ where: { id: program.id } })).status).toBe("active");
 
     // Settled once: answering again, either way, is refused and changes nothing.
     expect(await prompt(made.body.id, partner, "approve")).toMatchObject({ status: 409, body: { detail: "Payment is already completed" } });
     expect((await prompt(made.body.id, partner, "cancel")).status).toBe(409);
     expect((await db.payment.findUniqueOrThrow({ where: { id: made.body.id } })).status).toBe("completed");
-    await expect(cardPaymentSecret({ actor: await actorByEmail("partner@demo.test"), paymentId: made.body.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(cardPaymentSecret({ actor: await actorByEmail("partner@demo.test"), paymentId: made.body.id })).rejects.toMatchObject({
+      code: "conflict",
+    });
   });
 
   it("fails the payment when the partner cancels the simulated card payment, funding nothing", async () => {
@@ -94,17 +106,26 @@ describe("sandbox card payments", () => {
   });
 
   it("has no simulated card payment for a Stripe charge, another method, or where sandbox payments are off", async () => {
-    const bank = await call(create, URL, { token: partner, body: { method: "bank_transfer", amount: 50, bank_reference: "BT-SANDBOX-CARD" } });
+    const bank = await call(create, URL, {
+      token: partner,
+      body: { method: "bank_transfer", amount: 50, bank_reference: "BT-SANDBOX-CARD" },
+    });
     expect((await prompt(bank.body.id, partner, "approve")).status).toBe(409);
 
     const card = await call(create, URL, { token: partner, body: { method: "stripe", amount: 60 } });
     await getDb().payment.update({ where: { id: card.body.id }, data: { sandbox: false, providerRef: "pi_real_charge" } });
-    expect(await prompt(card.body.id, partner, "approve")).toMatchObject({ status: 409, body: { detail: "Only sandbox card payments have a simulated card payment" } });
+    expect(await prompt(card.body.id, partner, "approve")).toMatchObject({
+      status: 409,
+      body: { detail: "Only sandbox card payments have a simulated card payment" },
+    });
 
     const sandboxCard = await call(create, URL, { token: partner, body: { method: "stripe", amount: 70 } });
     process.env.SANDBOX_PAYMENTS = "off";
     try {
-      expect(await prompt(sandboxCard.body.id, partner, "approve")).toMatchObject({ status: 409, body: { detail: "Sandbox payments are turned off on this server" } });
+      expect(await prompt(sandboxCard.body.id, partner, "approve")).toMatchObject({
+        status: 409,
+        body: { detail: "Sandbox payments are turned off on this server" },
+      });
     } finally {
       delete process.env.SANDBOX_PAYMENTS;
     }

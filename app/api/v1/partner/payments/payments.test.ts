@@ -34,7 +34,9 @@ const minorSum = (rows: Array<{ amountMinor: bigint }>) => Number(rows.reduce((s
 
 /** Calls the PDF route and keeps the bytes (the JSON helper would decode them as text). */
 async function fetchPdf(token: string, id: string) {
-  const request = new NextRequest(new globalThis.URL(`${INVOICES}/${id}/pdf`, "http://localhost:8000"), { headers: { authorization: `Bearer ${token}` } });
+  const request = new NextRequest(new globalThis.URL(`${INVOICES}/${id}/pdf`, "http://localhost:8000"), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const response = await invoicePdf(request, { params: Promise.resolve({ id }) });
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
@@ -80,7 +82,13 @@ describe("GET /partner/payments", () => {
 
     const rows = await getDb().payment.findMany({ where: { partnerId: org1 } });
     const now = new Date();
-    const thisMonth = rows.filter((p) => p.status === "completed" && p.completedAt && p.completedAt.getUTCFullYear() === now.getUTCFullYear() && p.completedAt.getUTCMonth() === now.getUTCMonth());
+    const thisMonth = rows.filter(
+      (p) =>
+        p.status === "completed" &&
+        p.completedAt &&
+        p.completedAt.getUTCFullYear() === now.getUTCFullYear() &&
+        p.completedAt.getUTCMonth() === now.getUTCMonth(),
+    );
     expect(body.summary).toEqual({
       total_paid: minorSum(rows.filter((p) => p.status === "completed")),
       this_month: minorSum(thisMonth),
@@ -112,7 +120,9 @@ describe("GET /partner/payments", () => {
       expect(body.total).toBe(await getDb().payment.count({ where: { partnerId: org1, method } }));
       expect(body.payments.every((p) => p.method === method)).toBe(true);
     }
-    const combined = listPaymentsResponse.parse((await call(list, `${URL}?status=completed&method=bank_transfer`, { token: partner })).body);
+    const combined = listPaymentsResponse.parse(
+      (await call(list, `${URL}?status=completed&method=bank_transfer`, { token: partner })).body,
+    );
     expect(combined.total).toBe(await getDb().payment.count({ where: { partnerId: org1, status: "completed", method: "bank_transfer" } }));
   });
 
@@ -171,7 +181,10 @@ describe("GET /partner/payments/invoices", () => {
       expect(invoice.download_url).toBe(`/api/v1/partner/payments/invoices/${invoice.id}/pdf`);
       expect(invoice.paid_date === null).toBe(invoice.status !== "paid");
     }
-    const withProgram = await getDb().invoice.findFirstOrThrow({ where: { partnerId: org1, programId: { not: null } }, include: { program: true } });
+    const withProgram = await getDb().invoice.findFirstOrThrow({
+      where: { partnerId: org1, programId: { not: null } },
+      include: { program: true },
+    });
     expect(body.invoices.find((i) => i.id === withProgram.id)!.program).toBe(withProgram.program!.name);
     expect(body.invoices.some((i) => i.program === null)).toBe(true);
     const other = listInvoicesResponse.parse((await call(listInvoices, INVOICES, { token: partner2 })).body);
@@ -213,7 +226,8 @@ describe("GET /partner/payments/invoices/{id}/pdf", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${invoice.invoiceNumber}.pdf"`);
     expect(res.bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
     const text = await pdfText(res.bytes);
-    for (const expected of ["INVOICE", `Invoice number ${invoice.invoiceNumber}`, "Billed to", "Total due", "Page 1 of 1"]) expect(text).toContain(expected);
+    for (const expected of ["INVOICE", `Invoice number ${invoice.invoiceNumber}`, "Billed to", "Total due", "Page 1 of 1"])
+      expect(text).toContain(expected);
     // Same invoice, same bytes.
     expect((await fetchPdf(partner, invoice.id)).bytes.equals(res.bytes)).toBe(true);
   });
@@ -238,27 +252,59 @@ describe("POST /partner/payments", () => {
 
   it("creates a pending bank transfer with its invoice", async () => {
     const prog = await program(org1);
-    const sponsorships = await getDb().sponsorship.findMany({ where: { partnerId: org1, status: "pending" }, take: 2, orderBy: { id: "asc" } });
+    const sponsorships = await getDb().sponsorship.findMany({
+      where: { partnerId: org1, status: "pending" },
+      take: 2,
+      orderBy: { id: "asc" },
+    });
     const invoicesBefore = await getDb().invoice.count();
     const res = await call(create, URL, {
       token: partner,
-      body: { amount: 150000, currency: "kes", method: "bank_transfer", program_id: prog.id, sponsorship_ids: sponsorships.map((s) => s.id), description: "Q2 2026 program funding", bank_reference: "BT_REF_12345" },
+      body: {
+        amount: 150000,
+        currency: "kes",
+        method: "bank_transfer",
+        program_id: prog.id,
+        sponsorship_ids: sponsorships.map((s) => s.id),
+        description: "Q2 2026 program funding",
+        bank_reference: "BT_REF_12345",
+      },
     });
     expect(res.status).toBe(201);
     const body = createPaymentResponse.parse(res.body);
-    expect(body).toMatchObject({ amount: 150000, currency: "KES", method: "bank_transfer", status: "pending", message: "Payment initiated. Bank transfer verification pending." });
+    expect(body).toMatchObject({
+      amount: 150000,
+      currency: "KES",
+      method: "bank_transfer",
+      status: "pending",
+      message: "Payment initiated. Bank transfer verification pending.",
+    });
     // Listed by the partner's own bank reference; ours is kept beside it.
     expect(body.reference).toBe("BT_REF_12345");
     expect(body.payment_reference).toMatch(/^BT_\d{8}_[A-Z0-9]{6}$/);
     expect(body.payment_reference.slice(3, 11)).toBe(new Date().toISOString().slice(0, 10).replaceAll("-", ""));
 
     const payment = await getDb().payment.findUniqueOrThrow({ where: { id: body.id }, include: { sponsorships: true, invoice: true } });
-    expect(payment).toMatchObject({ partnerId: org1, programId: prog.id, amountMinor: 15_000_000n, status: "pending", bankReference: "BT_REF_12345", providerRef: null });
+    expect(payment).toMatchObject({
+      partnerId: org1,
+      programId: prog.id,
+      amountMinor: 15_000_000n,
+      status: "pending",
+      bankReference: "BT_REF_12345",
+      providerRef: null,
+    });
     expect(payment.sponsorships.map((s) => s.sponsorshipId).sort()).toEqual(sponsorships.map((s) => s.id).sort());
     const invoice = payment.invoice!;
     expect(invoice.id).toBe(body.invoice_id);
     const year = new Date().getUTCFullYear();
-    expect(invoice).toMatchObject({ partnerId: org1, programId: prog.id, status: "sent", amountMinor: 15_000_000n, description: "Q2 2026 program funding", paidDate: null });
+    expect(invoice).toMatchObject({
+      partnerId: org1,
+      programId: prog.id,
+      status: "sent",
+      amountMinor: 15_000_000n,
+      description: "Q2 2026 program funding",
+      paidDate: null,
+    });
     expect(invoice.invoiceNumber).toMatch(new RegExp(`^INV-${year}-\\d{3,}$`));
     expect(invoice.dueDate.getTime() - invoice.issuedDate.getTime()).toBe(14 * 86_400_000);
     expect(invoice.issuedDate.toISOString().slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
@@ -276,19 +322,30 @@ describe("POST /partner/payments", () => {
     expect(res.status).toBe(201);
     const body = createPaymentResponse.parse(res.body);
     expect(body.sandbox).toBe(true);
-    expect(body.message).toBe("Sandbox M-Pesa: no real prompt was sent to +254712345678 and no money moves. Approve or cancel the simulated prompt on the payment page.");
+    expect(body.message).toBe(
+      "Sandbox M-Pesa: no real prompt was sent to +254712345678 and no money moves. Approve or cancel the simulated prompt on the payment page.",
+    );
     expect(body.reference).toMatch(/^MP_\d{8}_[A-Z0-9]{6}$/);
     expect(body.payment_reference).toBe(body.reference);
     expect(body.checkout_request_id).toMatch(/^ws_CO_\d{24}$/);
     const payment = await getDb().payment.findUniqueOrThrow({ where: { id: body.id } });
-    expect(payment).toMatchObject({ partnerId: org2, providerRef: body.checkout_request_id, phoneNumber: "+254712345678", programId: null, sandbox: true });
+    expect(payment).toMatchObject({
+      partnerId: org2,
+      providerRef: body.checkout_request_id,
+      phoneNumber: "+254712345678",
+      programId: null,
+      sandbox: true,
+    });
   });
 
-  it.each(["0712345678", "712345678", "254712345678", "+254712345678", "0712 345 678"])("accepts the phone number %s and keeps it as +254712345678", async (phone) => {
-    const res = await call(create, URL, { token: partner2, body: { amount: 50, method: "mpesa", phone_number: phone } });
-    expect(res.status).toBe(201);
-    expect((await getDb().payment.findUniqueOrThrow({ where: { id: res.body.id } })).phoneNumber).toBe("+254712345678");
-  });
+  it.each(["0712345678", "712345678", "254712345678", "+254712345678", "0712 345 678"])(
+    "accepts the phone number %s and keeps it as +254712345678",
+    async (phone) => {
+      const res = await call(create, URL, { token: partner2, body: { amount: 50, method: "mpesa", phone_number: phone } });
+      expect(res.status).toBe(201);
+      expect((await getDb().payment.findUniqueOrThrow({ where: { id: res.body.id } })).phoneNumber).toBe("+254712345678");
+    },
+  );
 
   it("refuses M-Pesa with 502 and records nothing where sandbox payments are off and no provider is configured", async () => {
     process.env.SANDBOX_PAYMENTS = "off";
@@ -306,7 +363,8 @@ describe("POST /partner/payments", () => {
   it("lets the partner approve or cancel the simulated prompt of their own sandbox payment only", async () => {
     const made = await call(create, URL, { token: partner2, body: { amount: 1200, method: "mpesa", phone_number: "0712345678" } });
     const other = await call(create, URL, { token: partner2, body: { amount: 1300, method: "mpesa", phone_number: "0712345678" } });
-    const prompt = (id: string, token: string, action: string) => call(sandboxPrompt, `${URL}/${id}/sandbox-prompt`, { token, body: { action }, params: { id } });
+    const prompt = (id: string, token: string, action: string) =>
+      call(sandboxPrompt, `${URL}/${id}/sandbox-prompt`, { token, body: { action }, params: { id } });
 
     expect((await prompt(made.body.id, partner, "approve")).status).toBe(404);
     const approved = await prompt(made.body.id, partner2, "approve");
@@ -327,7 +385,9 @@ describe("POST /partner/payments", () => {
   it("uses the method's reference prefix for PayPal and Stripe", async () => {
     const paypal = createPaymentResponse.parse((await call(create, URL, { token: partner, body: { amount: 10, method: "paypal" } })).body);
     expect(paypal.reference).toMatch(/^PP_/);
-    const stripe = createPaymentResponse.parse((await call(create, URL, { token: partner, body: { amount: 10, currency: "USD", method: "stripe" } })).body);
+    const stripe = createPaymentResponse.parse(
+      (await call(create, URL, { token: partner, body: { amount: 10, currency: "USD", method: "stripe" } })).body,
+    );
     expect(stripe.reference).toMatch(/^ST_/);
     expect(stripe.currency).toBe("USD");
   });
@@ -347,12 +407,18 @@ describe("POST /partner/payments", () => {
     const res = await call(create, URL, { token: partner2, body: { amount: 100, method: "stripe", program_id: foreignProgram.id } });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ detail: "Program not found" });
-    const missingProgram = await call(create, URL, { token: partner2, body: { amount: 100, method: "stripe", program_id: "00000000-0000-4000-8000-000000000000" } });
+    const missingProgram = await call(create, URL, {
+      token: partner2,
+      body: { amount: 100, method: "stripe", program_id: "00000000-0000-4000-8000-000000000000" },
+    });
     expect(missingProgram.body).toEqual({ detail: "Program not found" });
 
     const foreign = await getDb().sponsorship.findFirstOrThrow({ where: { partnerId: org1 } });
     const own = await getDb().sponsorship.findFirstOrThrow({ where: { partnerId: org2 } });
-    const sponsorship = await call(create, URL, { token: partner2, body: { amount: 100, method: "stripe", sponsorship_ids: [own.id, foreign.id] } });
+    const sponsorship = await call(create, URL, {
+      token: partner2,
+      body: { amount: 100, method: "stripe", sponsorship_ids: [own.id, foreign.id] },
+    });
     expect(sponsorship.status).toBe(404);
     expect(sponsorship.body).toEqual({ detail: "Sponsorship not found" });
     expect(await getDb().payment.count()).toBe(before);
@@ -376,7 +442,10 @@ describe("POST /partner/payments", () => {
     ["description", { description: "x".repeat(501) }],
   ])("answers 422 naming %s", async (field, change) => {
     const before = await getDb().payment.count();
-    const res = await call(create, URL, { token: partner, body: { amount: 100, method: "bank_transfer", bank_reference: "REF", ...change } });
+    const res = await call(create, URL, {
+      token: partner,
+      body: { amount: 100, method: "bank_transfer", bank_reference: "REF", ...change },
+    });
     expect(res.status).toBe(422);
     for (const issue of res.body.detail) expect(Object.keys(issue).sort()).toEqual(["loc", "msg", "type"]);
     expect(fields(res.body)).toContain(`body.${field}`);

@@ -196,7 +196,14 @@ describe("POST /partner/programs", () => {
     expect(row.courses.map((c) => c.courseId).sort()).toEqual([...courseIds].sort());
 
     const detail = programDetailResponse.parse((await call(getOne, `${URL}/${body.id}`, { token: partner, params: { id: body.id } })).body);
-    expect(detail).toMatchObject({ status: "planning", spent: 0, remaining: 900000, start_date: "2026-05-01", end_date: "2027-04-30", milestones: [] });
+    expect(detail).toMatchObject({
+      status: "planning",
+      spent: 0,
+      remaining: 900000,
+      start_date: "2026-05-01",
+      end_date: "2027-04-30",
+      milestones: [],
+    });
     expect(detail.courses.map((c) => c.id).sort()).toEqual([...courseIds].sort());
     expect(detail.eligibility).toEqual(validBody().eligibility);
 
@@ -216,7 +223,10 @@ describe("POST /partner/programs", () => {
 
   it("rejects unknown course ids with 422 naming course_ids", async () => {
     const before = await getDb().program.count();
-    const res = await call(create, URL, { token: partner, body: { ...validBody(), course_ids: [courseIds[0], "00000000-0000-4000-8000-000000000000"] } });
+    const res = await call(create, URL, {
+      token: partner,
+      body: { ...validBody(), course_ids: [courseIds[0], "00000000-0000-4000-8000-000000000000"] },
+    });
     expect(res.status).toBe(422);
     expect(fields(res.body)).toEqual(["body.course_ids"]);
     expect(await getDb().program.count()).toBe(before);
@@ -248,6 +258,8 @@ describe("POST /partner/programs", () => {
 
   it("answers 422 for a missing or malformed body", async () => {
     expect((await call(create, URL, { token: partner, method: "POST" })).status).toBe(422);
-    expect((await call(create, URL, { token: partner, rawBody: "{nope", headers: { "content-type": "application/json" } })).status).toBe(422);
+    expect((await call(create, URL, { token: partner, rawBody: "{nope", headers: { "content-type": "application/json" } })).status).toBe(
+      422,
+    );
   });
 });

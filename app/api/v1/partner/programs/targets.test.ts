@@ -20,25 +20,52 @@ const url = () => `/api/v1/partner/programs/${programId}/targets`;
 
 beforeAll(async () => {
   const db = getDb();
-  [partner, partner2, brand] = await Promise.all([tokenFor("partner@demo.test"), tokenFor("partner2@demo.test"), tokenFor("brand@demo.test")]);
+  [partner, partner2, brand] = await Promise.all([
+    tokenFor("partner@demo.test"),
+    tokenFor("partner2@demo.test"),
+    tokenFor("brand@demo.test"),
+  ]);
   const partnerId = (await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
   const county = (await db.county.findFirstOrThrow({ where: { students: { none: {} } }, orderBy: { code: "asc" } })).id;
   const school = (await db.school.create({ data: { name: "Targets School", countyId: county } })).id;
-  const [math, science] = await db.course.findMany({ where: { gradeLevel: 5, subject: { in: ["Mathematics", "Science"] } }, orderBy: { subject: "asc" } });
+  const [math, science] = await db.course.findMany({
+    where: { gradeLevel: 5, subject: { in: ["Mathematics", "Science"] } },
+    orderBy: { subject: "asc" },
+  });
   const program = await db.program.create({
     data: {
-      partnerId, name: "Targets programme", description: "Hand-made", status: "active", targetStudents: 4, budgetMinor: 10_000_000n,
-      startDate: d("2026-01-01"), endDate: d("2026-06-30"), activatedAt: d("2026-02-01"), courses: { create: [{ courseId: math!.id }] },
+      partnerId,
+      name: "Targets programme",
+      description: "Hand-made",
+      status: "active",
+      targetStudents: 4,
+      budgetMinor: 10_000_000n,
+      startDate: d("2026-01-01"),
+      endDate: d("2026-06-30"),
+      activatedAt: d("2026-02-01"),
+      courses: { create: [{ courseId: math!.id }] },
     },
   });
   programId = program.id;
   const student = async (name: string, enrolledAt: string) => {
-    const row = await db.student.create({ data: { firstName: name, lastName: "Targets", gender: "male", gradeLevel: 5, schoolId: school, countyId: county, dateOfBirth: d("2015-05-05") } });
+    const row = await db.student.create({
+      data: {
+        firstName: name,
+        lastName: "Targets",
+        gender: "male",
+        gradeLevel: 5,
+        schoolId: school,
+        countyId: county,
+        dateOfBirth: d("2015-05-05"),
+      },
+    });
     await db.programParticipant.create({ data: { programId, studentId: row.id, enrolledAt: d(enrolledAt) } });
     return row.id;
   };
   const assess = (studentId: string, rows: Array<[string, number]>) =>
-    db.assessment.createMany({ data: rows.map(([day, score]) => ({ studentId, courseId: math!.id, kind: "quiz", score, takenAt: d(day) })) });
+    db.assessment.createMany({
+      data: rows.map(([day, score]) => ({ studentId, courseId: math!.id, kind: "quiz", score, takenAt: d(day) })),
+    });
 
   // X joined 2026-01-15 but is funded from the program's funding, 2026-02-01. Baseline
   // (2025-11-03 up to 2026-02-01): 50 and 60, 55. Funded: 70, 80, 90; the recent months
@@ -46,21 +73,41 @@ beforeAll(async () => {
   // July came after the program ended. One completion of the program's course while
   // funded; one certificate while funded, one before.
   const x = await student("X", "2026-01-15");
-  await assess(x, [["2025-12-01", 50], ["2026-01-20", 60], ["2026-03-10", 70], ["2026-05-05", 80], ["2026-06-20", 90], ["2026-07-15", 100]]);
-  await db.enrollment.create({ data: { studentId: x, courseId: math!.id, status: "completed", enrolledAt: d("2026-02-10"), completedAt: d("2026-05-01") } });
-  await db.certificate.createMany({ data: [{ studentId: x, title: "Funded", issuedAt: d("2026-05-02") }, { studentId: x, title: "Before", issuedAt: d("2026-01-25") }] });
+  await assess(x, [
+    ["2025-12-01", 50],
+    ["2026-01-20", 60],
+    ["2026-03-10", 70],
+    ["2026-05-05", 80],
+    ["2026-06-20", 90],
+    ["2026-07-15", 100],
+  ]);
+  await db.enrollment.create({
+    data: { studentId: x, courseId: math!.id, status: "completed", enrolledAt: d("2026-02-10"), completedAt: d("2026-05-01") },
+  });
+  await db.certificate.createMany({
+    data: [
+      { studentId: x, title: "Funded", issuedAt: d("2026-05-02") },
+      { studentId: x, title: "Before", issuedAt: d("2026-01-25") },
+    ],
+  });
 
   // Y joined 2026-03-01 with nothing in the 90 days before: no baseline, not measured.
   // Funded 40 and 60. The program's course is still open at the end.
   const y = await student("Y", "2026-03-01");
-  await assess(y, [["2026-04-10", 40], ["2026-06-01", 60]]);
+  await assess(y, [
+    ["2026-04-10", 40],
+    ["2026-06-01", 60],
+  ]);
   await db.enrollment.create({ data: { studentId: y, courseId: math!.id, status: "in_progress", enrolledAt: d("2026-03-05") } });
 
   // Z joined 2026-02-15. Baseline 70 (2025-12-20); recent 60; change −10. The program's
   // course was completed before the funding, the other course is not the program's.
   // A certificate while funded.
   const z = await student("Z", "2026-02-15");
-  await assess(z, [["2025-12-20", 70], ["2026-04-15", 60]]);
+  await assess(z, [
+    ["2025-12-20", 70],
+    ["2026-04-15", 60],
+  ]);
   await db.enrollment.createMany({
     data: [
       { studentId: z, courseId: math!.id, status: "completed", enrolledAt: d("2025-11-01"), completedAt: d("2026-01-10") },
@@ -101,7 +148,13 @@ describe("a program's outcomes and targets", () => {
       token: partner,
       method: "PUT",
       params: { id: programId },
-      body: { targets: [{ metric: "certificates", target: 4 }, { metric: "score_improvement", target: 8 }, { metric: "completion_rate", target: 80 }] },
+      body: {
+        targets: [
+          { metric: "certificates", target: 4 },
+          { metric: "score_improvement", target: 8 },
+          { metric: "completion_rate", target: 80 },
+        ],
+      },
     });
     expect(put.status).toBe(200);
     // 10 of 8 points: 125%, met; 50 of 80%: 62.5, shown 63; 2 of 4 certificates: 50%.
@@ -116,7 +169,16 @@ describe("a program's outcomes and targets", () => {
     expect(detail.body.targets).toEqual(put.body.targets);
 
     // The same body again changes nothing; a smaller set replaces the larger one.
-    expect((await call(putTargets, url(), { token: partner, method: "PUT", params: { id: programId }, body: { targets: [{ metric: "certificates", target: 2 }] } })).body).toEqual({
+    expect(
+      (
+        await call(putTargets, url(), {
+          token: partner,
+          method: "PUT",
+          params: { id: programId },
+          body: { targets: [{ metric: "certificates", target: 2 }] },
+        })
+      ).body,
+    ).toEqual({
       targets: [{ metric: "certificates", target: 2, actual: 2, progress: 100, met: true }],
     });
     expect(await getDb().programTarget.count({ where: { programId } })).toBe(1);
@@ -125,7 +187,13 @@ describe("a program's outcomes and targets", () => {
   it("refuse bad targets with a 422 naming the field, and change nothing", async () => {
     const before = await getDb().programTarget.findMany({ where: { programId }, orderBy: { metric: "asc" } });
     for (const [targets, loc] of [
-      [[{ metric: "certificates", target: 2 }, { metric: "certificates", target: 3 }], "body.targets.1.metric"],
+      [
+        [
+          { metric: "certificates", target: 2 },
+          { metric: "certificates", target: 3 },
+        ],
+        "body.targets.1.metric",
+      ],
       [[{ metric: "completion_rate", target: 150 }], "body.targets.0.target"],
       [[{ metric: "certificates", target: 2.5 }], "body.targets.0.target"],
       [[{ metric: "score_improvement", target: -3 }], "body.targets.0.target"],
@@ -141,7 +209,12 @@ describe("a program's outcomes and targets", () => {
   it("belong to the program's partner alone", async () => {
     const before = await getDb().programTarget.count({ where: { programId } });
     for (const handler of [getTargets, putTargets]) {
-      const res = await call(handler, url(), { token: partner2, method: handler === putTargets ? "PUT" : "GET", params: { id: programId }, ...(handler === putTargets ? { body: { targets: [] } } : {}) });
+      const res = await call(handler, url(), {
+        token: partner2,
+        method: handler === putTargets ? "PUT" : "GET",
+        params: { id: programId },
+        ...(handler === putTargets ? { body: { targets: [] } } : {}),
+      });
       expect(res.status).toBe(404);
       expect(res.body).toEqual({ detail: "Program not found" });
     }

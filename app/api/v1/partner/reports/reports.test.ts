@@ -29,23 +29,35 @@ const quarter = (() => {
   const start = new Date(Date.UTC(now.getUTCFullYear(), firstMonth, 1));
   const end = new Date(Date.UTC(now.getUTCFullYear(), firstMonth + 3, 0));
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { start: day(start), end: day(end), label: `Q${start.getUTCMonth() / 3 + 1} ${start.getUTCFullYear()}`, startDate: start, endDate: end };
+  return {
+    start: day(start),
+    end: day(end),
+    label: `Q${start.getUTCMonth() / 3 + 1} ${start.getUTCFullYear()}`,
+    startDate: start,
+    endDate: end,
+  };
 })();
 const window = resolvePeriod({ startDate: quarter.startDate, endDate: quarter.endDate, now: new Date() }).window;
 
 beforeAll(async () => {
-  [partner, partner2, brand] = await Promise.all([tokenFor("partner@demo.test"), tokenFor("partner2@demo.test"), tokenFor("brand@demo.test")]);
+  [partner, partner2, brand] = await Promise.all([
+    tokenFor("partner@demo.test"),
+    tokenFor("partner2@demo.test"),
+    tokenFor("brand@demo.test"),
+  ]);
   partnerOrg = (await getDb().user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
 });
-
 
 /** Downloads a report as raw bytes (the `call` helper decodes bodies as text). */
 async function fetchReport(downloadUrl: string, token = partner) {
   const id = /\/reports\/([^/]+)\/download$/.exec(downloadUrl)![1];
   const { NextRequest } = await import("next/server");
-  const response = await download(new NextRequest(new URL(downloadUrl, "http://localhost:8000"), { headers: { authorization: `Bearer ${token}` } }), {
-    params: Promise.resolve({ id }),
-  });
+  const response = await download(
+    new NextRequest(new URL(downloadUrl, "http://localhost:8000"), { headers: { authorization: `Bearer ${token}` } }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
   return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -57,7 +69,11 @@ describe("GET /api/v1/partner/reports/export", () => {
     const res = await call(exportReport, exportUrl(quarterParams), { token: partner });
     expect(res.status).toBe(200);
     const body = exportReportResponse.parse(res.body);
-    expect(body).toMatchObject({ report_type: "impact", format: "pdf", download_url: `/api/v1/partner/reports/${body.report_id}/download` });
+    expect(body).toMatchObject({
+      report_type: "impact",
+      format: "pdf",
+      download_url: `/api/v1/partner/reports/${body.report_id}/download`,
+    });
     expect(body.message).toBe("Report generated successfully. Download link valid for 24 hours.");
     expect(Date.parse(body.expires_at) - Date.parse(body.generated_at)).toBe(24 * 3600 * 1000);
 
@@ -72,7 +88,13 @@ describe("GET /api/v1/partner/reports/export", () => {
     expect(text).toContain("Elimu Bora Foundation");
 
     const stored = await getDb().report.findUniqueOrThrow({ where: { id: body.report_id } });
-    expect(stored).toMatchObject({ partnerId: partnerOrg, type: "impact", format: "pdf", byteSize: file.bytes.length, contentType: "application/pdf" });
+    expect(stored).toMatchObject({
+      partnerId: partnerOrg,
+      type: "impact",
+      format: "pdf",
+      byteSize: file.bytes.length,
+      contentType: "application/pdf",
+    });
   });
 
   for (const type of REPORT_TYPES) {
@@ -96,19 +118,34 @@ describe("GET /api/v1/partner/reports/export", () => {
         } else if (format === "json") {
           const json = JSON.parse(file.bytes.toString("utf8"));
           expect(json.report).toMatchObject({ type, period: { start_date: quarter.start, end_date: quarter.end } });
-          expect(json.report.title).toBe(`${quarter.label} ${{ impact: "Impact", financial: "Financial", student_outcomes: "Student Outcomes" }[type]} Report`);
+          expect(json.report.title).toBe(
+            `${quarter.label} ${{ impact: "Impact", financial: "Financial", student_outcomes: "Student Outcomes" }[type]} Report`,
+          );
         } else {
           const rows = parseCsv(file.bytes.toString("utf8"));
           if (type === "financial") {
             expect(rows[0]).toEqual([...PAYMENT_CSV_COLUMNS]);
-            const inRange = await getDb().payment.findMany({ where: { partnerId: partnerOrg, createdAt: { gte: window.from, lt: window.until } }, select: { id: true } });
+            const inRange = await getDb().payment.findMany({
+              where: { partnerId: partnerOrg, createdAt: { gte: window.from, lt: window.until } },
+              select: { id: true },
+            });
             expect(inRange.length).toBeGreaterThan(0);
-            expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(inRange.map((p) => p.id).sort());
+            expect(
+              rows
+                .slice(1)
+                .map((r) => r[0])
+                .sort(),
+            ).toEqual(inRange.map((p) => p.id).sort());
           } else {
             expect(rows[0]).toEqual([...STUDENT_CSV_COLUMNS]);
             const students = await sponsoredStudentRows({ partnerId: partnerOrg, window });
             expect(students.length).toBeGreaterThan(0);
-            expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(students.map((s) => s.id).sort());
+            expect(
+              rows
+                .slice(1)
+                .map((r) => r[0])
+                .sort(),
+            ).toEqual(students.map((s) => s.id).sort());
           }
         }
       });
@@ -123,7 +160,9 @@ describe("GET /api/v1/partner/reports/export", () => {
     const today = new Date().toISOString().slice(0, 10);
     expect(json.report.period.end_date).toBe(today);
     const now = new Date();
-    expect(json.report.period.start_date).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 10));
+    expect(json.report.period.start_date).toBe(
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1)).toISOString().slice(0, 10),
+    );
     expect(json.report.title).toBe(`Financial Report ${json.report.period.start_date} to ${today}`);
   });
 
@@ -152,7 +191,9 @@ describe("GET /api/v1/partner/reports/export", () => {
 
 describe("GET /api/v1/partner/impact/reports", () => {
   it("generates a JSON impact report whose summary matches the impact figures", async () => {
-    const res = await call(impactReports, `/api/v1/partner/impact/reports?start_date=${quarter.start}&end_date=${quarter.end}`, { token: partner });
+    const res = await call(impactReports, `/api/v1/partner/impact/reports?start_date=${quarter.start}&end_date=${quarter.end}`, {
+      token: partner,
+    });
     expect(res.status).toBe(200);
     const { report } = impactReportResponse.parse(res.body);
     expect(report.title).toBe(`${quarter.label} Impact Report`);
@@ -177,7 +218,9 @@ describe("GET /api/v1/partner/impact/reports", () => {
   });
 
   it("takes the format and validates it", async () => {
-    const csv = await call(impactReports, `/api/v1/partner/impact/reports?format=csv&start_date=${quarter.start}&end_date=${quarter.end}`, { token: partner });
+    const csv = await call(impactReports, `/api/v1/partner/impact/reports?format=csv&start_date=${quarter.start}&end_date=${quarter.end}`, {
+      token: partner,
+    });
     expect(csv.status).toBe(200);
     const file = await fetchReport(csv.body.report.download_url);
     expect(parseCsv(file.bytes.toString("utf8"))[0]).toEqual([...STUDENT_CSV_COLUMNS]);
@@ -185,7 +228,9 @@ describe("GET /api/v1/partner/impact/reports", () => {
     const bad = await call(impactReports, "/api/v1/partner/impact/reports?format=xml", { token: partner });
     expect(bad.status).toBe(422);
     expect(bad.body.detail[0].loc).toEqual(["query", "format"]);
-    const backwards = await call(impactReports, "/api/v1/partner/impact/reports?start_date=2025-12-31&end_date=2025-12-30", { token: partner });
+    const backwards = await call(impactReports, "/api/v1/partner/impact/reports?start_date=2025-12-31&end_date=2025-12-30", {
+      token: partner,
+    });
     expect(backwards.status).toBe(422);
     expect(backwards.body.detail[0].loc).toEqual(["query", "end_date"]);
   });
@@ -221,14 +266,18 @@ describe("GET /api/v1/partner/reports/{id}/download", () => {
   });
 
   it("deletes reports a week after they expire, when the next report is asked for", async () => {
-    const make = async (format: string) => (await call(exportReport, exportUrl({ ...quarterParams, format }), { token: partner })).body.report_id as string;
+    const make = async (format: string) =>
+      (await call(exportReport, exportUrl({ ...quarterParams, format }), { token: partner })).body.report_id as string;
     const [longGone, recentlyExpired] = [await make("csv"), await make("json")];
     const db = getDb();
     await db.report.update({ where: { id: longGone }, data: { expiresAt: new Date(Date.now() - EXPIRED_REPORT_RETENTION_MS - 60_000) } });
     await db.report.update({ where: { id: recentlyExpired }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     await make("pdf");
     expect(await db.report.findUnique({ where: { id: longGone } })).toBeNull();
-    const stillThere = await call(download, `/api/v1/partner/reports/${recentlyExpired}/download`, { token: partner, params: { id: recentlyExpired } });
+    const stillThere = await call(download, `/api/v1/partner/reports/${recentlyExpired}/download`, {
+      token: partner,
+      params: { id: recentlyExpired },
+    });
     expect(stillThere.status).toBe(410);
   });
 });

@@ -4,7 +4,6 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { signContractBody } from "@/lib/partnerships/schemas/contracts";
 import { signContract } from "@/lib/partnerships/sign-contract";
 
-
 export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: signContractBody }, async ({ actor, body, params, request }) =>
   NextResponse.json(
     await signContract({

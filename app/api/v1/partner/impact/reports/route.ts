@@ -5,7 +5,13 @@ import { impactReportQuery } from "@/lib/sponsorship/schemas/reports";
 
 /** Generates an impact report (JSON by default), stores it for 24 hours and returns its summary. */
 export const GET = v1Route({ roles: ["partner"], query: impactReportQuery }, async ({ actor, query }) => {
-  const report = await generateReport({ actor, type: "impact", format: query.format, startDate: query.start_date, endDate: query.end_date });
+  const report = await generateReport({
+    actor,
+    type: "impact",
+    format: query.format,
+    startDate: query.start_date,
+    endDate: query.end_date,
+  });
   return NextResponse.json({
     report: {
       id: report.id,

@@ -4,7 +4,5 @@ import { studentOutcomesQuery } from "@/lib/sponsorship/schemas/impact";
 import { getStudentOutcomes } from "@/lib/sponsorship/get-student-outcomes";
 
 export const GET = v1Route({ roles: ["partner"], query: studentOutcomesQuery }, async ({ actor, query }) =>
-  NextResponse.json(
-    await getStudentOutcomes({ actor, period: query.period, gradeLevel: query.grade_level, subject: query.subject }),
-  ),
+  NextResponse.json(await getStudentOutcomes({ actor, period: query.period, gradeLevel: query.grade_level, subject: query.subject })),
 );

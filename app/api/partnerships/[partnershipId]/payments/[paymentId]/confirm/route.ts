@@ -4,5 +4,7 @@ import { partnershipsRoute } from "@/lib/api/partnerships-route";
 import { confirmSandboxPayment } from "@/lib/partnerships/confirm-sandbox-payment";
 
 export const POST = partnershipsRoute({ roles: ["creator", "brand"] }, async ({ actor, params }) =>
-  NextResponse.json(await confirmSandboxPayment({ actor, partnershipId: String(params.partnershipId), paymentId: String(params.paymentId) })),
+  NextResponse.json(
+    await confirmSandboxPayment({ actor, partnershipId: String(params.partnershipId), paymentId: String(params.paymentId) }),
+  ),
 );
