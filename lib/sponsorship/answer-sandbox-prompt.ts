@@ -31,15 +31,6 @@ export interface AnswerSandboxPromptOptions {
   now?: Date;
 }
 
-/** A pending sandbox payment of the actor's, with what settling its simulated prompt needs. */
-export interface SandboxPromptPayment {
-  id: string;
-  providerRef: string;
-  amountMinor: bigint;
-  currency: string;
-  phoneNumber: string | null;
-}
-
 export async function answerSandboxPrompt(options: AnswerSandboxPromptOptions): Promise<PaymentItem> {
   const partnerId = partnerOf(options.actor);
   const payment = await findOrNotFound("Payment", options.paymentId, (id) =>

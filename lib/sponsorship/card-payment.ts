@@ -14,7 +14,6 @@ import { isUuid } from "../ids";
 import { getPaymentProvider, type Charge } from "../payments/payment-provider";
 import { stripePublishableKey } from "../payments/stripe-client";
 import { settleCardPayment } from "./complete-payment";
-import type { SandboxPromptPayment } from "./answer-sandbox-prompt";
 import type { PaymentItem } from "./list-payments";
 import { partnerOf } from "./partner-of";
 
@@ -116,7 +115,7 @@ export async function cardPaymentSecret(options: CardPaymentSecretOptions): Prom
 
 export interface AnswerSandboxCardPromptOptions {
   /** A pending sandbox card payment, checked by answerSandboxPrompt. */
-  payment: SandboxPromptPayment;
+  payment: { id: string; providerRef: string; amountMinor: bigint; currency: string };
   /** `approve` stands for the card payment succeeding; `cancel` for the card being declined. */
   action: "approve" | "cancel";
   now?: Date;

@@ -15,7 +15,6 @@ import { AppError, notFound } from "../errors";
 import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
 import { settlePayment, type PaymentOutcome } from "./complete-payment";
 import { normalizeKenyanPhone } from "./kenyan-phone";
-import type { SandboxPromptPayment } from "./answer-sandbox-prompt";
 import type { PaymentItem } from "./list-payments";
 
 export interface StkRequest {
@@ -147,7 +146,7 @@ function judge(
 
 export interface AnswerSandboxMpesaPromptOptions {
   /** A pending sandbox M-Pesa payment, checked by answerSandboxPrompt. */
-  payment: SandboxPromptPayment;
+  payment: { id: string; providerRef: string; amountMinor: bigint; phoneNumber: string | null };
   /** `approve` enters the PIN on the simulated phone; `cancel` dismisses the prompt. */
   action: "approve" | "cancel";
   now?: Date;
