@@ -10,7 +10,7 @@ import crypto from "node:crypto";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { AppError, notFound } from "../errors";
-import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 import { getPaymentProvider, type Charge } from "../payments/payment-provider";
 import { stripePublishableKey } from "../payments/stripe-client";
 import { settleCardPayment } from "./complete-payment";
@@ -71,10 +71,8 @@ export interface PayableCardPayment {
  */
 export async function cardPaymentSecret(options: CardPaymentSecretOptions): Promise<PayableCardPayment> {
   const partnerId = partnerOf(options.actor);
-  if (!isUuid(options.paymentId)) throw notFound("Payment");
   const db = getDb();
-  const payment = await db.payment.findFirst({ where: { id: options.paymentId, partnerId } });
-  if (!payment) throw notFound("Payment");
+  const payment = await findOrNotFound("Payment", options.paymentId, (id) => db.payment.findFirst({ where: { id, partnerId } }));
   if (payment.method !== "stripe") throw new AppError("conflict", "Only card payments are paid by card");
   if (payment.status !== "pending") throw new AppError("conflict", `Payment is already ${payment.status}`);
   const provider = getPaymentProvider();

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { getDb, Prisma } from "../db";
+import { getDb } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { notFound } from "../errors";
 import { getPaymentProvider } from "../payments/payment-provider";
@@ -17,6 +17,7 @@ import { bankDetails } from "./bank-details";
 import { listedReference } from "./list-payments";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { mpesaProvider, mpesaUnavailable } from "./mpesa";
+import { isUniqueViolation } from "../db/unique-violation";
 import { partnerOf } from "./partner-of";
 import type { createPaymentBody, createPaymentResponse } from "./schemas/payments";
 
@@ -62,8 +63,6 @@ function transferInstructions(reference: string) {
   const bank = bankDetails();
   return bank ? { reference_to_quote: reference, ...bank } : null;
 }
-
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createPayment(options: { actor: Actor; body: Body; now?: Date }): Promise<Response> {
   const partnerId = partnerOf(options.actor);

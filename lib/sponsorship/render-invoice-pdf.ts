@@ -2,10 +2,9 @@
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { dataTable, documentDefinition, keyValueTable, note, renderPdf, title } from "../documents";
-import { notFound } from "../errors";
 import { formatMoney } from "../format";
 import { toMajor } from "../money";
-import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 import { partnerOf } from "./partner-of";
 
 const money = (minor: bigint, currency: string) => formatMoney(toMajor(minor), currency);
@@ -14,16 +13,16 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function renderInvoicePdf(options: { actor: Actor; invoiceId: string }): Promise<{ filename: string; content: Buffer }> {
   const partnerId = partnerOf(options.actor);
-  if (!isUuid(options.invoiceId)) throw notFound("Invoice");
-  const invoice = await getDb().invoice.findFirst({
-    where: { id: options.invoiceId, partnerId },
-    include: {
-      partner: { select: { name: true, country: true } },
-      program: { select: { name: true } },
-      payment: { select: { reference: true, method: true, status: true, completedAt: true } },
-    },
-  });
-  if (!invoice) throw notFound("Invoice");
+  const invoice = await findOrNotFound("Invoice", options.invoiceId, (id) =>
+    getDb().invoice.findFirst({
+      where: { id, partnerId },
+      include: {
+        partner: { select: { name: true, country: true } },
+        program: { select: { name: true } },
+        payment: { select: { reference: true, method: true, status: true, completedAt: true } },
+      },
+    }),
+  );
 
   const rows: Array<[string, string]> = [
     ["Invoice number", invoice.invoiceNumber],
