@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { requireParticipant } from "./access";
-import { amountToMinor } from "./money";
+import { toMinor } from "../money";
 import { checkParties, deliverablesJson, refuseDuplicateOffer, termsJson, thenShow } from "./proposal-changes";
 import type { CreateProposalBody, ProposalResponse } from "./schemas/proposals";
 
@@ -26,7 +26,7 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
           campaignId: body.campaignId ?? null,
           status: "draft",
           deliverables: deliverablesJson(body.deliverables),
-          amountMinor: amountToMinor(body.compensation.amount),
+          amountMinor: toMinor(body.compensation.amount),
           currency: body.compensation.currency,
           paymentSchedule: body.compensation.paymentSchedule || null,
           startDate: body.timeline.startDate,

@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { partnershipForParty } from "./access";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { PartnershipResponse } from "./schemas/partnerships";
 import { partyDetails, partySelect, termsView } from "./proposal-view";
 
@@ -55,13 +55,13 @@ export async function getPartnership(options: GetPartnershipOptions): Promise<Pa
       approvedAt: iso(d.approvedAt),
     })),
     compensation: {
-      amount: amountFromMinor(p.amountMinor),
+      amount: toMajor(p.amountMinor),
       currency: p.currency,
       paymentSchedule: p.paymentSchedule,
       payments: p.payments.map((x) => ({
         id: x.id,
         type: x.type,
-        amount: amountFromMinor(x.amountMinor),
+        amount: toMajor(x.amountMinor),
         status: x.status,
         dueDate: iso(x.dueDate),
         paidAt: iso(x.paidAt),

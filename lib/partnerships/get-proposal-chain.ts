@@ -5,7 +5,7 @@
  */
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { ProposalResponse } from "./schemas/proposals";
 import { partyName, partySelect, proposalForParty } from "./proposal-view";
 
@@ -65,7 +65,7 @@ export async function getProposalChain(options: GetProposalChainOptions): Promis
     status: p.status,
     senderId: p.senderId,
     senderName: partyName(p.sender),
-    amount: amountFromMinor(p.amountMinor),
+    amount: toMajor(p.amountMinor),
     currency: p.currency,
     createdAt: p.createdAt.toISOString(),
   }));

@@ -11,7 +11,7 @@ import type { PartnershipPayment } from "../generated/prisma/client";
 import { getPaymentProvider } from "../payments/payment-provider";
 import { partnershipForParty, requireSide } from "./access";
 import { logActivity } from "./log-activity";
-import { amountFromMinor, amountToMinor } from "./money";
+import { toMajor, toMinor } from "../money";
 import type { InitiatePaymentBody, PaymentResponse } from "./schemas/payments";
 import { describeMoney, requirePayingPartnership, toPaymentResponse } from "./payment-view";
 import { transition } from "./transitions";
@@ -42,7 +42,7 @@ export async function initiatePayment(
         fields: [{ path: "body.currency", message: `must be ${partnership.currency}`, type: "value_error.currency_mismatch" }],
       });
     }
-    const amountMinor = amountToMinor(input.amount);
+    const amountMinor = toMinor(input.amount);
 
     let payment: PartnershipPayment | undefined;
     if (input.type !== "milestone") {
@@ -53,7 +53,7 @@ export async function initiatePayment(
       if (open?.status === "pending" && open.providerPaymentIntent)
         throw new AppError("invalid_state", "Payment already initiated", { paymentId: open.id });
       if (open && open.amountMinor !== amountMinor) {
-        const expected = amountFromMinor(open.amountMinor);
+        const expected = toMajor(open.amountMinor);
         throw new AppError("invalid_request", `amount must be the scheduled ${input.type} payment of ${expected}`, {
           fields: [{ path: "body.amount", message: `must equal the scheduled amount ${expected}`, type: "value_error.amount_mismatch" }],
         });

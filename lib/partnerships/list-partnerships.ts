@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type Prisma } from "../db";
 import { requireParticipant } from "./access";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { ListPartnershipsQuery, PartnershipListItem } from "./schemas/partnerships";
 import { partyName, partySelect } from "./proposal-view";
 
@@ -61,7 +61,7 @@ export async function listPartnerships(options: ListPartnershipsOptions): Promis
       brandName: partyName(p.brand),
       campaignId: p.campaignId,
       campaignName: p.campaign?.name ?? null,
-      compensation: { amount: amountFromMinor(p.amountMinor), currency: p.currency },
+      compensation: { amount: toMajor(p.amountMinor), currency: p.currency },
       startDate: p.startDate.toISOString(),
       endDate: p.endDate.toISOString(),
       deliverablesCount: p._count.deliverables,

@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type Prisma } from "../db";
 import { requireParticipant } from "./access";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { ListProposalsQuery, ProposalListItem } from "./schemas/proposals";
 import { partyName, partySelect, visibleProposals } from "./proposal-view";
 
@@ -38,7 +38,7 @@ export async function listProposals(
       recipientName: partyName(p.recipient),
       campaignId: p.campaignId,
       campaignName: p.campaign?.name ?? null,
-      compensation: { amount: amountFromMinor(p.amountMinor), currency: p.currency },
+      compensation: { amount: toMajor(p.amountMinor), currency: p.currency },
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),
     })),

@@ -3,7 +3,7 @@ import type { DbTx } from "../db";
 import { AppError } from "../errors";
 import { findOrNotFound } from "../find-or-not-found";
 import type { PartnershipPayment } from "../generated/prisma/client";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { PaymentResponse } from "./schemas/payments";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -13,7 +13,7 @@ export function toPaymentResponse(payment: PartnershipPayment): PaymentResponse 
     id: payment.id,
     partnershipId: payment.partnershipId,
     type: payment.type,
-    amount: amountFromMinor(payment.amountMinor),
+    amount: toMajor(payment.amountMinor),
     currency: payment.currency,
     status: payment.status,
     description: payment.description,
@@ -26,7 +26,7 @@ export function toPaymentResponse(payment: PartnershipPayment): PaymentResponse 
 }
 
 /** An amount as activity descriptions write it: "USD 1200.00". */
-export const describeMoney = (minor: bigint, currency: string) => `${currency} ${amountFromMinor(minor).toFixed(2)}`;
+export const describeMoney = (minor: bigint, currency: string) => `${currency} ${toMajor(minor).toFixed(2)}`;
 
 /** The payment of the partnership with that id; 404 for any other id. */
 export function paymentOf(tx: DbTx, partnershipId: string, paymentId: string): Promise<PartnershipPayment> {

@@ -7,7 +7,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type DbTx, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { amountToMinor } from "./money";
+import { toMinor } from "../money";
 import type { CounterProposalBody, CreateProposalBody, ProposalResponse } from "./schemas/proposals";
 import { loadProposalView, storedDeliverables, termsView } from "./proposal-view";
 
@@ -100,7 +100,7 @@ export function mergedFields(base: ProposalRecord, changes: CounterProposalBody)
     deliverables: changes.deliverables
       ? deliverablesJson(changes.deliverables)
       : (storedDeliverables(base.deliverables) as unknown as Prisma.InputJsonArray),
-    amountMinor: changes.compensation?.amount !== undefined ? amountToMinor(changes.compensation.amount) : base.amountMinor,
+    amountMinor: changes.compensation?.amount !== undefined ? toMinor(changes.compensation.amount) : base.amountMinor,
     currency: changes.compensation?.currency ?? base.currency,
     paymentSchedule: paymentSchedule !== undefined ? paymentSchedule || null : base.paymentSchedule,
     startDate,

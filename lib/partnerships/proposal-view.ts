@@ -6,7 +6,7 @@ import type { Actor } from "../auth/actor";
 import type { DbTx, Prisma } from "../db";
 import { findOrNotFound } from "../find-or-not-found";
 import { requireParticipant } from "./access";
-import { amountFromMinor } from "./money";
+import { toMajor } from "../money";
 import type { PartyDetails } from "./schemas/partnerships";
 import type { ProposalResponse } from "./schemas/proposals";
 
@@ -95,7 +95,7 @@ export function proposalView(p: ProposalRow): ProposalResponse {
     campaignName: p.campaign?.name ?? null,
     counterOfId: p.counterOfId,
     deliverables: storedDeliverables(p.deliverables),
-    compensation: { amount: amountFromMinor(p.amountMinor), currency: p.currency, paymentSchedule: p.paymentSchedule },
+    compensation: { amount: toMajor(p.amountMinor), currency: p.currency, paymentSchedule: p.paymentSchedule },
     timeline: { startDate: p.startDate.toISOString(), endDate: p.endDate.toISOString() },
     terms: termsView(p.terms),
     rejectionReason: p.rejectionReason,
