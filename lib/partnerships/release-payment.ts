@@ -40,10 +40,9 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
         status: payment.status,
       });
     }
-    const [blockers, creator] = await Promise.all([
-      releaseBlockersOf(tx, [paymentId]),
-      tx.creatorProfile.findUnique({ where: { userId: partnership.creatorId }, select: { stripeAccountId: true } }),
-    ]);
+    // One statement at a time: a transaction is one connection.
+    const blockers = await releaseBlockersOf(tx, [paymentId]);
+    const creator = await tx.creatorProfile.findUnique({ where: { userId: partnership.creatorId }, select: { stripeAccountId: true } });
     const blocker = blockers[paymentId];
     if (blocker) {
       throw new AppError(

@@ -26,10 +26,9 @@ export async function createSponsorships(options: CreateSponsorshipsOptions): Pr
     await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`sponsorships:${partnerId}`}))`;
     await invalidatePartnerMetrics(tx, partnerId);
 
-    const [students, courses] = await Promise.all([
-      tx.student.findMany({ where: { id: { in: options.student_ids } }, select: { id: true } }),
-      courseIds.length ? tx.course.findMany({ where: { id: { in: courseIds } }, select: { id: true } }) : Promise.resolve([]),
-    ]);
+    // One statement at a time: a transaction is one connection.
+    const students = await tx.student.findMany({ where: { id: { in: options.student_ids } }, select: { id: true } });
+    const courses = courseIds.length ? await tx.course.findMany({ where: { id: { in: courseIds } }, select: { id: true } }) : [];
     const unknownStudents = options.student_ids.filter((id) => !students.some((s) => s.id === id));
     const unknownCourses = courseIds.filter((id) => !courses.some((c) => c.id === id));
     const fields = [
