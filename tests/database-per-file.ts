@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, inject } from "vitest";
+import { afterAll, afterEach, inject } from "vitest";
 import { createPostgresDatabase, dropPostgresDatabase, serverUrl, tempDataDir, uniqueSuffix } from "./test-databases";
 
 type Template = { kind: "postgres"; url: string; name: string } | { kind: "pglite"; root: string };
@@ -27,6 +27,14 @@ if (template.kind === "postgres") {
 }
 // Tests sign tokens with a fixed secret rather than one written to the data folder.
 process.env.AUTH_SECRET ??= "test-secret-0123456789abcdef0123456789abcdef";
+
+// Whatever a test did, the escrow ledger still balances and agrees with the payments.
+afterEach(async () => {
+  const { getDb } = await import("../lib/db");
+  const { checkLedger } = await import("../lib/partnerships/check-ledger");
+  const { problems } = await checkLedger(getDb());
+  if (problems.length) throw new Error(`The escrow ledger is broken after this test:\n${problems.join("\n")}`);
+});
 
 afterAll(async () => {
   const { disconnectDb } = await import("../lib/db");

@@ -2,6 +2,7 @@ import type { DbTx } from "../db";
 import type { PartnershipPayment } from "../generated/prisma/client";
 import { logActivity } from "./log-activity";
 import { markPaymentFailed } from "./mark-payment-failed";
+import { recordLedgerMovement } from "./record-ledger-movement";
 import { describeMoney, lockPaymentByIntent } from "./payment-view";
 import { transition } from "./transitions";
 
@@ -36,6 +37,7 @@ export async function markPaymentFunded(tx: DbTx, options: MarkPaymentFundedOpti
   await transition(tx, "payment", payment.id, "in_progress", { from: ["pending"] });
   const fundedAt = new Date();
   const funded = await tx.partnershipPayment.update({ where: { id: payment.id }, data: { fundedAt, failureReason: null } });
+  await recordLedgerMovement(tx, { movement: "charge", payment, at: fundedAt });
   await logActivity(tx, {
     partnershipId: payment.partnershipId,
     userId: options.userId ?? null,

@@ -6,6 +6,7 @@ import { partnershipForParty, requireSide } from "./access";
 import { completePartnershipIfDone } from "./complete-partnership";
 import { releaseBlockersOf } from "./get-release-blockers";
 import { logActivity } from "./log-activity";
+import { recordLedgerMovement } from "./record-ledger-movement";
 import type { PaymentResponse } from "./schemas/payments";
 import { describeMoney, paymentOf, requirePayingPartnership, toPaymentResponse } from "./payment-view";
 import { transition } from "./transitions";
@@ -67,6 +68,9 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
     });
     const paidAt = new Date();
     const released = await tx.partnershipPayment.update({ where: { id: paymentId }, data: { paidAt, providerTransfer } });
+    // The transfer to the creator is made in the same step, so the release and the payout are recorded together.
+    await recordLedgerMovement(tx, { movement: "release", payment, at: paidAt });
+    await recordLedgerMovement(tx, { movement: "payout", payment, at: paidAt });
     await logActivity(tx, {
       partnershipId,
       userId: actor.id,

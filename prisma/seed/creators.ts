@@ -569,6 +569,8 @@ export async function seedCreatorEconomy(db: PrismaClient, accounts: Accounts, a
     db.partnershipPaymentDeliverable.createMany({ data, skipDuplicates: true }),
   );
   await insert("activity_logs", rows.activityLogs, (data) => db.activityLog.createMany({ data, skipDuplicates: true }));
+  // The escrow ledger's entries for the demo's funded and released payments, as the services would have written them.
+  await db.$queryRaw`SELECT record_missing_escrow_entries()::int AS written`;
 }
 
 async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<CreatorRows> {
