@@ -17,7 +17,7 @@ try {
   if (values.partnership) {
     const entries = await db.ledgerEntry.findMany({
       where: { partnershipId: values.partnership },
-      orderBy: [{ createdAt: "asc" }, { movementId: "asc" }, { amountMinor: "asc" }],
+      orderBy: [{ createdAt: "asc" }, { movement: "asc" }, { amountMinor: "asc" }],
     });
     console.log(`\nPartnership ${values.partnership}: ${entries.length} entries`);
     for (const e of entries) {
