@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SectionCard } from "@/components/ui/section-card";
 import { DeliverableHeading, DeliverableTerms } from "@/modules/workspace/deliverable-terms";
+import type { EscrowBalances } from "@/lib/partnerships/get-escrow-balances";
 import type { ContractDetail } from "@/lib/partnerships/schemas/contracts";
 import type { PartnershipResponse } from "@/lib/partnerships/schemas/partnerships";
 import { LocalDate } from "@/components/ui/local-date";
@@ -77,13 +78,11 @@ const PAYMENT_LABELS: Record<Payment["status"], string> = {
 };
 
 /** How much is waiting, held in escrow and released, in the partnership's currency. */
-function EscrowSummary({ payments, currency }: { payments: Payment[]; currency: string }) {
-  const sum = (statuses: Payment["status"][]) =>
-    payments.filter((p) => statuses.includes(p.status)).reduce((total, p) => total + p.amount, 0);
+function EscrowSummary({ balances }: { balances: EscrowBalances }) {
   const rows = [
-    { label: "Awaiting payment", amount: sum(["pending", "failed"]), testId: "escrow-awaiting" },
-    { label: "Held in escrow", amount: sum(["in_progress"]), testId: "escrow-held" },
-    { label: "Released to the creator", amount: sum(["completed"]), testId: "escrow-released" },
+    { label: "Awaiting payment", amount: balances.awaiting, testId: "escrow-awaiting" },
+    { label: "Held in escrow", amount: balances.held, testId: "escrow-held" },
+    { label: "Released to the creator", amount: balances.released, testId: "escrow-released" },
   ];
   return (
     <dl className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-3" data-testid="escrow-summary">
@@ -91,7 +90,7 @@ function EscrowSummary({ payments, currency }: { payments: Payment[]; currency: 
         <div key={row.testId} className="rounded-md bg-slate-50 px-3 py-2">
           <dt className="text-slate-500">{row.label}</dt>
           <dd className="font-semibold text-slate-900" data-testid={row.testId}>
-            {formatMoney(row.amount, currency)}
+            {formatMoney(row.amount, balances.currency)}
           </dd>
         </div>
       ))}
@@ -101,10 +100,13 @@ function EscrowSummary({ payments, currency }: { payments: Payment[]; currency: 
 
 export function CompensationCard({
   partnership,
+  balances,
   sandboxNotice,
   paymentActions = {},
 }: {
   partnership: Partnership;
+  /** The escrow ledger's figures for the partnership. */
+  balances: EscrowBalances;
   sandboxNotice?: ReactNode;
   /** Controls per payment id, for the party allowed to act on it. */
   paymentActions?: Record<string, ReactNode>;
@@ -123,7 +125,7 @@ export function CompensationCard({
         </div>
       ) : (
         <>
-          <EscrowSummary payments={compensation.payments} currency={compensation.currency} />
+          <EscrowSummary balances={balances} />
           <ul className="mt-3 space-y-3" aria-label="Payment schedule">
             {compensation.payments.map((payment) => (
               <li

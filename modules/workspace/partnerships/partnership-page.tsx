@@ -17,6 +17,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { isNotFoundError, orNotFound } from "@/lib/pages/or-not-found";
 import { getContract } from "@/lib/partnerships/get-contract";
 import { getPartnership } from "@/lib/partnerships/get-partnership";
+import { getEscrowBalances } from "@/lib/partnerships/get-escrow-balances";
 import { getReleaseBlockers, type ReleaseBlocker } from "@/lib/partnerships/get-release-blockers";
 import { listPartnershipPayments } from "@/lib/partnerships/list-partnership-payments";
 import { stripePublishableKey } from "@/lib/payments/stripe-client";
@@ -41,7 +42,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
   const actor = await requirePageActor(["creator", "brand"]);
   const { partnershipId } = await params;
   const partnership = await orNotFound(getPartnership({ actor, partnershipId }));
-  const [contract, { payments }, blockers] = await Promise.all([
+  const [contract, { payments }, blockers, balances] = await Promise.all([
     partnership.contractId
       ? getContract({ actor, partnershipId }).catch((error: unknown) => {
           if (isNotFoundError(error)) return null;
@@ -50,6 +51,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
       : null,
     listPartnershipPayments({ actor, partnershipId }),
     getReleaseBlockers({ actor, partnershipId }),
+    getEscrowBalances({ actor, partnershipId }),
   ]);
   const mode = paymentMode();
   const side = actor.id === partnership.brandId ? "brand" : "creator";
@@ -105,6 +107,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
       </div>
       <CompensationCard
         partnership={partnership}
+        balances={balances}
         sandboxNotice={mode.kind === "sandbox" ? <SandboxNotice /> : null}
         paymentActions={paymentActions}
       />
