@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useRef, useState, type FormEvent } from "react";
 import { createPaymentAction } from "@/modules/dashboard/payments/actions";
-import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
+import { optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
 import { CardSandboxPrompt } from "@/modules/dashboard/payments/card-sandbox-prompt";
 import { MpesaSandboxPrompt } from "@/modules/dashboard/payments/mpesa-sandbox-prompt";
 import { StripePaymentForm } from "@/modules/dashboard/payments/stripe-payment-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
 import { FormStatus } from "@/components/ui/form-status";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
@@ -260,13 +261,7 @@ export function PaymentForm({
             error={fieldErrors.currency}
           />
         ) : (
-          <SelectField
-            label="Currency"
-            value={values.currency}
-            onChange={(event) => set("currency")(event.target.value)}
-            options={CURRENCIES}
-            error={fieldErrors.currency}
-          />
+          <CurrencyField value={values.currency} onChange={set("currency")} error={fieldErrors.currency} />
         )}
         {method === "mpesa" ? (
           <TextField

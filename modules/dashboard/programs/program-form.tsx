@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createProgramAction } from "@/modules/dashboard/programs/actions";
-import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
+import { optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup } from "@/components/ui/choice-group";
 import { FormStatus } from "@/components/ui/form-status";
-import { SelectField } from "@/components/ui/select-field";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { CourseOption } from "@/lib/sponsorship/list-course-options";
@@ -102,30 +103,11 @@ export function ProgramForm({ courses, counties }: { courses: CourseOption[]; co
             error={fieldErrors.budget}
             hint="Whole units of the currency, e.g. 900000."
           />
-          <SelectField
-            label="Currency"
-            value={values.currency}
-            onChange={(event) => set("currency")(event.target.value)}
-            options={CURRENCIES}
-            error={fieldErrors.currency}
-          />
+          <CurrencyField value={values.currency} onChange={set("currency")} error={fieldErrors.currency} />
           <p className="self-end pb-2 text-sm text-slate-600" data-testid="program-per-student">
             {perStudent !== null ? `About ${formatMoney(Math.round(perStudent), values.currency)} per student.` : null}
           </p>
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.start_date}
-            onChange={(event) => set("start_date")(event.target.value)}
-            error={fieldErrors.start_date}
-          />
-          <TextField
-            label="End date"
-            type="date"
-            value={values.end_date}
-            onChange={(event) => set("end_date")(event.target.value)}
-            error={fieldErrors.end_date}
-          />
+          <DateRangeFields values={values} errors={fieldErrors} onChange={(bound, value) => set(bound)(value)} />
         </div>
         <CheckboxGroup
           legend="Courses (optional)"

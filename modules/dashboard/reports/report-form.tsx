@@ -6,7 +6,7 @@ import { generateReportAction } from "@/modules/dashboard/reports/actions";
 import { Button } from "@/components/ui/button";
 import { RadioCards } from "@/components/ui/choice-group";
 import { FormStatus } from "@/components/ui/form-status";
-import { TextField } from "@/components/ui/text-field";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { useFormAction } from "@/lib/forms/use-form-action";
 
 const TYPES = [
@@ -50,22 +50,7 @@ export function ReportForm() {
             Leave both empty for this month and the eleven before it. Dates are whole days, both included.
           </p>
           <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-2 md:max-w-lg">
-            <TextField
-              label="Start date"
-              name="start_date"
-              type="date"
-              value={values.start_date}
-              onChange={(event) => set("start_date")(event.target.value)}
-              error={fieldErrors.start_date}
-            />
-            <TextField
-              label="End date"
-              name="end_date"
-              type="date"
-              value={values.end_date}
-              onChange={(event) => set("end_date")(event.target.value)}
-              error={fieldErrors.end_date}
-            />
+            <DateRangeFields values={values} errors={fieldErrors} onChange={(bound, value) => set(bound)(value)} named />
           </div>
         </fieldset>
         <Button type="submit" disabled={pending}>

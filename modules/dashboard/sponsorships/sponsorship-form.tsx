@@ -4,14 +4,16 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createSponsorshipsAction } from "@/modules/dashboard/sponsorships/actions";
 import { formatMoney, formatNumber } from "@/lib/format";
-import { CURRENCIES, optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
+import { optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
 import { labelFor } from "@/lib/humanize";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
 import { FormStatus, Spinner } from "@/components/ui/form-status";
 import { Pager } from "@/components/ui/pager";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
+import { DateRangeFields } from "@/components/ui/date-range-fields";
 import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { CourseOption } from "@/lib/sponsorship/list-course-options";
@@ -345,27 +347,8 @@ export function SponsorshipForm({
             error={fieldErrors.amount_per_student}
             hint="Whole units of the currency, e.g. 25000."
           />
-          <SelectField
-            label="Currency"
-            value={values.currency}
-            onChange={(event) => set("currency")(event.target.value)}
-            options={CURRENCIES}
-            error={fieldErrors.currency}
-          />
-          <TextField
-            label="Start date"
-            type="date"
-            value={values.start_date}
-            onChange={(event) => set("start_date")(event.target.value)}
-            error={fieldErrors.start_date}
-          />
-          <TextField
-            label="End date"
-            type="date"
-            value={values.end_date}
-            onChange={(event) => set("end_date")(event.target.value)}
-            error={fieldErrors.end_date}
-          />
+          <CurrencyField value={values.currency} onChange={set("currency")} error={fieldErrors.currency} />
+          <DateRangeFields values={values} errors={fieldErrors} onChange={(bound, value) => set(bound)(value)} />
         </div>
 
         <TextAreaField
