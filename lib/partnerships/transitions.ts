@@ -17,7 +17,7 @@ export const PROPOSAL_MOVES = {
 } as const;
 
 export const CONTRACT_MOVES = {
-  draft: ["sent"],
+  draft: ["sent", "terminated"],
   sent: ["signed_creator", "signed_brand", "terminated"],
   signed_creator: ["active", "terminated"],
   signed_brand: ["active", "terminated"],
@@ -26,18 +26,21 @@ export const CONTRACT_MOVES = {
 } as const;
 
 export const DELIVERABLE_MOVES = {
-  pending: ["submitted"],
-  in_progress: ["submitted"],
-  submitted: ["approved", "in_progress"],
+  pending: ["submitted", "rejected"],
+  in_progress: ["submitted", "rejected"],
+  submitted: ["approved", "in_progress", "rejected"],
   approved: [],
   rejected: [],
 } as const;
 
 export const PAYMENT_MOVES = {
-  pending: ["in_progress", "failed"],
-  in_progress: ["completed"],
+  pending: ["in_progress", "failed", "cancelled"],
+  // A split dispute completes a payment with part of it refunded (refunded_minor).
+  in_progress: ["completed", "refunded"],
   completed: [],
-  failed: ["pending"],
+  failed: ["pending", "cancelled"],
+  cancelled: [],
+  refunded: [],
 } as const;
 
 export const PARTNERSHIP_MOVES = {

@@ -75,6 +75,8 @@ const PAYMENT_LABELS: Record<Payment["status"], string> = {
   in_progress: "Held in escrow",
   completed: "Released",
   failed: "Failed",
+  cancelled: "Cancelled",
+  refunded: "Refunded to the brand",
 };
 
 /** How much is waiting, held in escrow and released, in the partnership's currency. */

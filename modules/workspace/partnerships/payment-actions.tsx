@@ -21,7 +21,7 @@ export interface PayablePayment {
   type: "initial" | "milestone" | "final";
   amount: number;
   currency: string;
-  status: "pending" | "in_progress" | "completed" | "failed";
+  status: "pending" | "in_progress" | "completed" | "failed" | "cancelled" | "refunded";
   /** The provider charge; set once the brand has initiated the payment. */
   transactionId: string | null;
 }
