@@ -70,7 +70,7 @@ describe("the escrow ledger", () => {
       return (await checkLedger(tx)).problems;
     });
     expect(problems).toEqual([
-      expect.stringContaining(`payment ${pending.id} (in_progress) has [], expected [charge]`),
+      expect.stringContaining(`payment ${pending.id}: charge recorded nothing, expected ${pending.amountMinor}`),
       expect.stringContaining(`partnership ${pending.partnershipId}: escrow holds`),
     ]);
   });

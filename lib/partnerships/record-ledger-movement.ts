@@ -4,7 +4,8 @@
  *
  *   charge   brand_funding   → escrow            the brand's charge landed in escrow
  *   release  escrow          → creator_payable   the brand released it to the creator
- *   payout   creator_payable → creator_paid_out  the provider transferred it to the creator
+ *   payout   creator_payable → creator_paid_out  the provider paid it out to the creator
+ *   refund   escrow          → refunds           it went back to the brand (termination, dispute)
  *
  * The database refuses a second entry of the same movement for a payment, an unbalanced
  * movement (one statement writes a movement whole) and any change to an entry (migration 20261202100000_escrow_ledger), and
@@ -19,19 +20,24 @@ export const LEDGER_MOVEMENTS: Partial<Record<LedgerMovement, { from: LedgerAcco
   charge: { from: "brand_funding", to: "escrow" },
   release: { from: "escrow", to: "creator_payable" },
   payout: { from: "creator_payable", to: "creator_paid_out" },
+  refund: { from: "escrow", to: "refunds" },
 };
 
 export interface RecordLedgerMovementOptions {
   movement: LedgerMovement;
   payment: { id: string; partnershipId: string; amountMinor: bigint; currency: string };
+  /** Part of the payment (a split dispute's release or refund); the whole amount if omitted. */
+  amountMinor?: bigint;
   at?: Date;
 }
 
-/** Writes one movement of a payment's whole amount; returns the movement's id. */
+/** Writes one movement of a payment's money; returns the movement's id. */
 export async function recordLedgerMovement(tx: DbTx, options: RecordLedgerMovementOptions): Promise<string> {
   const accounts = LEDGER_MOVEMENTS[options.movement];
   if (!accounts) throw new Error(`No accounts are defined for the ${options.movement} movement`);
   const { payment } = options;
+  const amountMinor = options.amountMinor ?? payment.amountMinor;
+  if (amountMinor <= 0n || amountMinor > payment.amountMinor) throw new Error(`A ${options.movement} of ${amountMinor} is outside the payment`);
   const movementId = crypto.randomUUID();
   const entry = (account: LedgerAccount, amountMinor: bigint) => ({
     movementId,
@@ -43,6 +49,6 @@ export async function recordLedgerMovement(tx: DbTx, options: RecordLedgerMoveme
     currency: payment.currency,
     createdAt: options.at ?? new Date(),
   });
-  await tx.ledgerEntry.createMany({ data: [entry(accounts.from, -payment.amountMinor), entry(accounts.to, payment.amountMinor)] });
+  await tx.ledgerEntry.createMany({ data: [entry(accounts.from, -amountMinor), entry(accounts.to, amountMinor)] });
   return movementId;
 }

@@ -68,6 +68,23 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
     });
     const paidAt = new Date();
     const released = await tx.partnershipPayment.update({ where: { id: paymentId }, data: { paidAt, providerTransfer } });
+    await tx.payout.create({
+      data: {
+        paymentId,
+        partnershipId,
+        creatorId: partnership.creatorId,
+        method: "stripe",
+        destination: creator.stripeAccountId,
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        status: "paid",
+        attemptRef: `release_${paymentId}`,
+        providerRef: providerTransfer,
+        attempts: 1,
+        requestedAt: paidAt,
+        paidAt,
+      },
+    });
     // The transfer to the creator is made in the same step, so the release and the payout are recorded together.
     await recordLedgerMovement(tx, { movement: "release", payment, at: paidAt });
     await recordLedgerMovement(tx, { movement: "payout", payment, at: paidAt });

@@ -569,6 +569,17 @@ export async function seedCreatorEconomy(db: PrismaClient, accounts: Accounts, a
     db.partnershipPaymentDeliverable.createMany({ data, skipDuplicates: true }),
   );
   await insert("activity_logs", rows.activityLogs, (data) => db.activityLog.createMany({ data, skipDuplicates: true }));
+  // Each released payment's payout, paid to the creator's connected account when it was released.
+  await db.$executeRaw`
+    INSERT INTO payouts (payment_id, partnership_id, creator_id, method, destination, amount_minor, currency, status, sandbox,
+                         attempt_ref, provider_ref, attempts, requested_at, paid_at, updated_at)
+    SELECT p.id, p.partnership_id, pa.creator_id, 'stripe', cp.stripe_account_id, p.amount_minor, p.currency, 'paid', true,
+           'release_' || p.id::text, p.provider_transfer, 1, p.paid_at, p.paid_at, p.paid_at
+      FROM partnership_payments p
+      JOIN partnerships pa ON pa.id = p.partnership_id
+      JOIN creator_profiles cp ON cp.user_id = pa.creator_id
+     WHERE p.status = 'completed'
+    ON CONFLICT (payment_id) DO NOTHING`;
   // The escrow ledger's entries for the demo's funded and released payments, as the services would have written them.
   await db.$queryRaw`SELECT record_missing_escrow_entries()::int AS written`;
 }

@@ -1,10 +1,6 @@
 -- The rest of the escrow lifecycle: a structured payment plan, contracts that carry their
 -- evidence, termination, disputes, review deadlines and payouts to creators.
 
--- Payments can be cancelled before they are funded and refunded after.
-ALTER TYPE "EscrowPaymentStatus" ADD VALUE 'cancelled';
-ALTER TYPE "EscrowPaymentStatus" ADD VALUE 'refunded';
-
 -- What makes a payment due: the contract's activation, the approval of the deliverables it
 -- names, or the approval of every deliverable.
 CREATE TYPE "PaymentTrigger" AS ENUM ('on_signing', 'on_approval', 'on_completion');
@@ -140,3 +136,45 @@ CREATE INDEX "payouts_partnership_id_idx" ON "payouts"("partnership_id");
 ALTER TABLE "payouts" ADD CONSTRAINT "payouts_payment_id_fkey" FOREIGN KEY ("payment_id") REFERENCES "partnership_payments"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "payouts" ADD CONSTRAINT "payouts_partnership_id_fkey" FOREIGN KEY ("partnership_id") REFERENCES "partnerships"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "payouts" ADD CONSTRAINT "payouts_creator_id_fkey" FOREIGN KEY ("creator_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- Releases made before payouts were recorded paid out in the same step: each gets its payout.
+INSERT INTO "payouts" ("payment_id", "partnership_id", "creator_id", "method", "destination", "amount_minor", "currency", "status",
+                       "attempt_ref", "provider_ref", "attempts", "requested_at", "paid_at", "updated_at")
+SELECT p.id, p.partnership_id, pa.creator_id, 'stripe', COALESCE(cp.stripe_account_id, 'unrecorded'), p.amount_minor, p.currency, 'paid',
+       'release_' || p.id::text, p.provider_transfer, 1, p.paid_at, COALESCE(p.paid_at, p.updated_at), now()
+  FROM partnership_payments p
+  JOIN partnerships pa ON pa.id = p.partnership_id
+  LEFT JOIN creator_profiles cp ON cp.user_id = pa.creator_id
+ WHERE p.status = 'completed';
+
+-- The ledger's backfill follows the payments and payouts as they now are: a release of
+-- what went to the creator, a refund of what went back, a payout once it is paid.
+CREATE OR REPLACE FUNCTION record_missing_escrow_entries() RETURNS BIGINT LANGUAGE sql AS $$
+  WITH due_amounts AS (
+    SELECT p.id AS payment_id, p.partnership_id, p.currency, 'charge'::"LedgerMovement" AS movement,
+           'escrow'::"LedgerAccount" AS debit, 'brand_funding'::"LedgerAccount" AS credit, p.amount_minor, COALESCE(p.funded_at, p.updated_at) AS created_at
+      FROM partnership_payments p WHERE p.status IN ('in_progress', 'completed', 'refunded')
+    UNION ALL
+    SELECT p.id, p.partnership_id, p.currency, 'release', 'creator_payable', 'escrow', p.amount_minor - p.refunded_minor, COALESCE(p.paid_at, p.updated_at)
+      FROM partnership_payments p WHERE p.status = 'completed' AND p.amount_minor > p.refunded_minor
+    UNION ALL
+    SELECT p.id, p.partnership_id, p.currency, 'refund', 'refunds', 'escrow', p.refunded_minor, COALESCE(p.refunded_at, p.updated_at)
+      FROM partnership_payments p WHERE p.status IN ('completed', 'refunded') AND p.refunded_minor > 0
+    UNION ALL
+    SELECT o.payment_id, o.partnership_id, o.currency, 'payout', 'creator_paid_out', 'creator_payable', o.amount_minor, COALESCE(o.paid_at, o.updated_at)
+      FROM payouts o WHERE o.status = 'paid'
+  ),
+  due AS (
+    SELECT d.*, md5(d.payment_id::text || ':' || d.movement::text)::uuid AS movement_id
+      FROM due_amounts d
+     WHERE NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.payment_id = d.payment_id AND e.movement = d.movement)
+  ),
+  written AS (
+    INSERT INTO ledger_entries (movement_id, movement, partnership_id, payment_id, account, amount_minor, currency, created_at)
+    SELECT movement_id, movement, partnership_id, payment_id, debit, amount_minor, currency, created_at FROM due
+    UNION ALL
+    SELECT movement_id, movement, partnership_id, payment_id, credit, -amount_minor, currency, created_at FROM due
+    RETURNING 1
+  )
+  SELECT COUNT(*) FROM written;
+$$;
