@@ -1,6 +1,6 @@
 /**
  * A partnership is completed when every deliverable is approved and every payment
- * released. Called, inside their transactions, by the two actions that can finish it:
+ * released (or cancelled or refunded). Called, inside their transactions, by the two actions that can finish it:
  * approving a deliverable and releasing a payment.
  */
 import type { DbTx } from "../db";
@@ -13,7 +13,7 @@ export async function completePartnershipIfDone(
 ): Promise<boolean> {
   const [open] = await tx.$queryRaw<Array<{ deliverables: number; payments: number; status: string }>>`
     SELECT (SELECT COUNT(*)::int FROM deliverables WHERE partnership_id = p.id AND status <> 'approved') AS deliverables,
-           (SELECT COUNT(*)::int FROM partnership_payments WHERE partnership_id = p.id AND status <> 'completed') AS payments,
+           (SELECT COUNT(*)::int FROM partnership_payments WHERE partnership_id = p.id AND status NOT IN ('completed', 'cancelled', 'refunded')) AS payments,
            p.status::text AS status
       FROM partnerships p WHERE p.id = ${options.partnershipId}::uuid`;
   if (!open || open.status !== "active" || open.deliverables > 0 || open.payments > 0) return false;

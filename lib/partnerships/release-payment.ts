@@ -1,15 +1,13 @@
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import { getPaymentProvider, transferGroupFor } from "../payments/payment-provider";
 import { partnershipForParty, requireSide } from "./access";
 import { completePartnershipIfDone } from "./complete-partnership";
 import { releaseBlockersOf } from "./get-release-blockers";
 import { logActivity } from "./log-activity";
-import { recordLedgerMovement } from "./record-ledger-movement";
+import { releaseToCreator } from "./release-to-creator";
 import type { PaymentResponse } from "./schemas/payments";
 import { describeMoney, paymentOf, requirePayingPartnership, toPaymentResponse } from "./payment-view";
-import { transition } from "./transitions";
 
 export interface ReleasePaymentOptions {
   actor: Actor;
@@ -25,9 +23,8 @@ const RELEASE_REFUSAL: Record<string, string> = {
 
 /**
  * Releases a funded payment to the creator once every deliverable it covers is
- * approved. The status moves first, inside the transaction, and the transfer is made
- * before it commits: concurrent releases queue on the row and all but one find it
- * completed, and a refused transfer rolls the release back.
+ * approved (release-to-creator.ts moves the money). The status moves first, inside the
+ * transaction: concurrent releases queue on the row and all but one find it completed.
  */
 export async function releasePayment(options: ReleasePaymentOptions): Promise<PaymentResponse> {
   const { actor, partnershipId, paymentId } = options;
@@ -43,7 +40,6 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
     }
     // One statement at a time: a transaction is one connection.
     const blockers = await releaseBlockersOf(tx, [paymentId]);
-    const creator = await tx.creatorProfile.findUnique({ where: { userId: partnership.creatorId }, select: { stripeAccountId: true } });
     const blocker = blockers[paymentId];
     if (blocker) {
       throw new AppError(
@@ -55,45 +51,14 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
         },
       );
     }
-    if (!creator?.stripeAccountId) throw new AppError("invalid_state", "Creator has no payout account");
-
-    await transition(tx, "payment", paymentId, "completed", { from: ["in_progress"], message: "Payment already released" });
-    const { providerTransfer } = await getPaymentProvider().transferToCreator({
-      amountMinor: payment.amountMinor,
-      currency: payment.currency,
-      destinationAccount: creator.stripeAccountId,
-      transferGroup: transferGroupFor(partnershipId),
-      paymentId,
-      idempotencyKey: `release_${paymentId}`,
-    });
     const paidAt = new Date();
-    const released = await tx.partnershipPayment.update({ where: { id: paymentId }, data: { paidAt, providerTransfer } });
-    await tx.payout.create({
-      data: {
-        paymentId,
-        partnershipId,
-        creatorId: partnership.creatorId,
-        method: "stripe",
-        destination: creator.stripeAccountId,
-        amountMinor: payment.amountMinor,
-        currency: payment.currency,
-        status: "paid",
-        attemptRef: `release_${paymentId}`,
-        providerRef: providerTransfer,
-        attempts: 1,
-        requestedAt: paidAt,
-        paidAt,
-      },
-    });
-    // The transfer to the creator is made in the same step, so the release and the payout are recorded together.
-    await recordLedgerMovement(tx, { movement: "release", payment, at: paidAt });
-    await recordLedgerMovement(tx, { movement: "payout", payment, at: paidAt });
+    const released = await releaseToCreator(tx, { payment, creatorId: partnership.creatorId, at: paidAt });
     await logActivity(tx, {
       partnershipId,
       userId: actor.id,
       type: "payment_released",
       description: `${describeMoney(payment.amountMinor, payment.currency)} released to the creator`,
-      metadata: { paymentId, transfer: providerTransfer },
+      metadata: { paymentId, transfer: released.providerTransfer },
       at: paidAt,
     });
     await completePartnershipIfDone(tx, { partnershipId, userId: actor.id, at: paidAt });
