@@ -17,6 +17,7 @@ const unitTestFiles = [
   "lib/forms/field-errors.test.ts",
   "lib/http/api-routes.test.ts",
   "lib/documents/documents.test.ts",
+  "lib/partnerships/payment-plan.test.ts",
   "lib/sponsorship/report-documents.test.ts",
 ];
 for (const file of unitTestFiles) {

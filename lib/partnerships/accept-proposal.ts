@@ -1,8 +1,9 @@
 /**
  * Accepting a proposal turns it into a partnership: in one transaction the proposal
- * moves sent → accepted and the partnership, its deliverables, its payment schedule and
- * the first activity entry are created. The conditional status update decides between
- * concurrent accepts; Partnership.proposalId being unique is the second safety net.
+ * moves sent → accepted and the partnership, its deliverables, one payment for each item
+ * of its payment plan (payment-plan.ts) and the first activity entry are created. The
+ * conditional status update decides between concurrent accepts; Partnership.proposalId
+ * being unique is the second safety net.
  */
 import { randomUUID } from "node:crypto";
 import type { Actor } from "../auth/actor";
@@ -12,14 +13,29 @@ import { AppError } from "../errors";
 import { getPartnership } from "./get-partnership";
 import { logActivity } from "./log-activity";
 import type { PartnershipResponse } from "./schemas/partnerships";
-import { paymentPlan } from "./payment-plan";
+import { planJson, type PlanItem } from "./payment-plan";
 import type { ProposalResponse } from "./schemas/proposals";
-import { loadProposalView, partyName, partySelect, proposalForParty, storedDeliverables } from "./proposal-view";
+import { loadProposalView, partyName, partySelect, proposalForParty, proposalPlan, storedDeliverables } from "./proposal-view";
 import { transition } from "./transitions";
 
 export interface AcceptProposalOptions {
   actor: Actor;
   proposalId: string;
+}
+
+/**
+ * The plan the partnership's payments are made from. A proposal sent before schedules
+ * were checked may have one that cannot be read: it is refused rather than guessed at,
+ * and the recipient can counter it with a schedule that can.
+ */
+function acceptedPlan(proposal: Parameters<typeof proposalPlan>[0]): PlanItem[] {
+  const plan = proposalPlan(proposal);
+  if (!plan) {
+    throw new AppError("invalid_state", "The payment schedule of this proposal cannot be read; counter it with one that can", {
+      paymentSchedule: proposal.paymentSchedule,
+    });
+  }
+  return plan;
 }
 
 /** sent → accepted, by the recipient; returns the accepted proposal and the new partnership. */
@@ -39,6 +55,7 @@ export async function acceptProposal(
         data: { respondedAt: now, history: { create: { userId: actor.id, action: "accepted", occurredAt: now } } },
       });
 
+      const plan = acceptedPlan(proposal);
       const creatorId = actor.role === "creator" ? actor.id : proposal.senderId;
       const brandId = actor.role === "brand" ? actor.id : proposal.senderId;
       const partnership = await tx.partnership.create({
@@ -51,6 +68,7 @@ export async function acceptProposal(
           amountMinor: proposal.amountMinor,
           currency: proposal.currency,
           paymentSchedule: proposal.paymentSchedule,
+          paymentPlan: planJson(plan) as unknown as Prisma.InputJsonArray,
           terms: (proposal.terms ?? {}) as Prisma.InputJsonValue,
           startDate: proposal.startDate,
           endDate: proposal.endDate,
@@ -72,21 +90,38 @@ export async function acceptProposal(
       }));
       await tx.deliverable.createMany({ data: deliverables });
 
-      const payments = paymentPlan(proposal.amountMinor, proposal.paymentSchedule).map((p) => ({
-        id: randomUUID(),
-        partnershipId: partnership.id,
-        type: p.type,
-        amountMinor: p.amountMinor,
-        currency: proposal.currency,
-        status: "pending" as const,
-        description: p.description,
-        dueDate: p.type === "initial" ? proposal.startDate : proposal.endDate,
-        createdAt: now,
-      }));
-      await tx.partnershipPayment.createMany({ data: payments });
-      // The final payment is released only once every deliverable is approved.
-      const final = payments.find((p) => p.type === "final")!;
-      await tx.partnershipPaymentDeliverable.createMany({ data: deliverables.map((d) => ({ paymentId: final.id, deliverableId: d.id })) });
+      // Plan positions of deliverables are 1-based; their rows are 0-based.
+      const named = (positions: number[]) => deliverables.filter((d) => positions.includes(d.position + 1));
+      const payments = plan.map((item) => {
+        const covered = item.trigger === "on_signing" ? [] : item.trigger === "on_completion" ? deliverables : named(item.deliverables);
+        const dueDate =
+          item.trigger === "on_signing"
+            ? proposal.startDate
+            : item.trigger === "on_completion"
+              ? proposal.endDate
+              : new Date(Math.max(...covered.map((d) => d.dueDate.getTime())));
+        return {
+          row: {
+            id: randomUUID(),
+            partnershipId: partnership.id,
+            type: item.type,
+            trigger: item.trigger,
+            percent: item.percent ?? null,
+            position: item.position,
+            amountMinor: item.amountMinor,
+            currency: proposal.currency,
+            status: "pending" as const,
+            description: item.description,
+            dueDate,
+            createdAt: now,
+          },
+          covered,
+        };
+      });
+      await tx.partnershipPayment.createMany({ data: payments.map((p) => p.row) });
+      // A payment is released only once the deliverables it covers are approved.
+      const links = payments.flatMap((p) => p.covered.map((d) => ({ paymentId: p.row.id, deliverableId: d.id })));
+      if (links.length > 0) await tx.partnershipPaymentDeliverable.createMany({ data: links });
 
       const accepter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: partySelect });
       await logActivity(tx, {

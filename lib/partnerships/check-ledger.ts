@@ -91,7 +91,9 @@ export async function checkLedger(db: DbTx): Promise<LedgerCheck> {
   const problems = [
     ...unbalanced.map((m) => `movement ${m.movement_id} sums to ${m.total} over ${m.currencies} currencies`),
     ...negative.map((n) => `partnership ${n.partnership_id}: ${n.account} is ${n.balance}`),
-    ...disagreeing.map((d) => `payment ${d.payment_id}: ${d.movement} recorded ${d.recorded ?? "nothing"}, expected ${d.expected ?? "nothing"}`),
+    ...disagreeing.map(
+      (d) => `payment ${d.payment_id}: ${d.movement} recorded ${d.recorded ?? "nothing"}, expected ${d.expected ?? "nothing"}`,
+    ),
     ...payableMismatch.map(
       (m) => `partnership ${m.partnership_id}: creator payable holds ${m.payable}, its released payments not yet paid out ${m.unpaid}`,
     ),

@@ -1,7 +1,8 @@
 /**
- * A partnership is completed when every deliverable is approved and every payment
- * released (or cancelled or refunded). Called, inside their transactions, by the two actions that can finish it:
- * approving a deliverable and releasing a payment.
+ * A partnership is completed when every deliverable is decided (approved, or rejected by
+ * a dispute's refund) and every payment released, cancelled or refunded. Called, inside
+ * their transactions, by the actions that can finish it: approving a deliverable,
+ * releasing or cancelling a payment, and resolving a dispute.
  */
 import type { DbTx } from "../db";
 import { logActivity } from "./log-activity";
@@ -12,7 +13,7 @@ export async function completePartnershipIfDone(
   options: { partnershipId: string; userId: string | null; at?: Date },
 ): Promise<boolean> {
   const [open] = await tx.$queryRaw<Array<{ deliverables: number; payments: number; status: string }>>`
-    SELECT (SELECT COUNT(*)::int FROM deliverables WHERE partnership_id = p.id AND status <> 'approved') AS deliverables,
+    SELECT (SELECT COUNT(*)::int FROM deliverables WHERE partnership_id = p.id AND status NOT IN ('approved', 'rejected')) AS deliverables,
            (SELECT COUNT(*)::int FROM partnership_payments WHERE partnership_id = p.id AND status NOT IN ('completed', 'cancelled', 'refunded')) AS payments,
            p.status::text AS status
       FROM partnerships p WHERE p.id = ${options.partnershipId}::uuid`;

@@ -5,7 +5,7 @@ import { getPaymentProvider } from "../payments/payment-provider";
 import { partnershipForParty, requireSide } from "./access";
 import { markPaymentFunded } from "./mark-payment-funded";
 import type { PaymentResponse } from "./schemas/payments";
-import { paymentOf, toPaymentResponse } from "./payment-view";
+import { paymentOf, paymentResponseIn } from "./payment-view";
 
 export interface ConfirmSandboxPaymentOptions {
   actor: Actor;
@@ -23,6 +23,6 @@ export async function confirmSandboxPayment(options: ConfirmSandboxPaymentOption
     if (getPaymentProvider().name !== "sandbox") throw new AppError("invalid_state", "Payments are confirmed by Stripe");
     if (!payment.providerPaymentIntent) throw new AppError("invalid_state", "Payment has not been initiated");
     const funded = await markPaymentFunded(tx, { providerPaymentIntent: payment.providerPaymentIntent, userId: actor.id });
-    return toPaymentResponse(funded!);
+    return paymentResponseIn(tx, funded!);
   });
 }

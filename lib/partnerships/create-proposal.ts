@@ -1,8 +1,9 @@
 /** A new proposal, as a draft of its sender (either a creator or a brand). */
 import type { Actor } from "../auth/actor";
-import { getDb } from "../db";
+import { getDb, type Prisma } from "../db";
 import { requireParticipant } from "./access";
 import { toMinor } from "../money";
+import { checkedPaymentPlan, planJson } from "./payment-plan";
 import { checkParties, deliverablesJson, refuseDuplicateOffer, termsJson, thenShow } from "./proposal-changes";
 import type { CreateProposalBody, ProposalResponse } from "./schemas/proposals";
 
@@ -18,6 +19,13 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
     getDb().$transaction(async (tx) => {
       await checkParties(tx, actor, body.recipientId, body.campaignId ?? null);
       await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
+      const amountMinor = toMinor(body.compensation.amount);
+      const paymentSchedule = body.compensation.paymentSchedule || null;
+      const plan = checkedPaymentPlan(paymentSchedule, {
+        totalMinor: amountMinor,
+        currency: body.compensation.currency,
+        deliverableCount: body.deliverables.length,
+      });
       const now = new Date();
       const proposal = await tx.proposal.create({
         data: {
@@ -26,9 +34,10 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
           campaignId: body.campaignId ?? null,
           status: "draft",
           deliverables: deliverablesJson(body.deliverables),
-          amountMinor: toMinor(body.compensation.amount),
+          amountMinor,
           currency: body.compensation.currency,
-          paymentSchedule: body.compensation.paymentSchedule || null,
+          paymentSchedule,
+          paymentPlan: planJson(plan) as unknown as Prisma.InputJsonArray,
           startDate: body.timeline.startDate,
           endDate: body.timeline.endDate,
           terms: termsJson(body.terms),

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { partnershipForParty } from "./access";
 import type { PaymentResponse } from "./schemas/payments";
-import { toPaymentResponse } from "./payment-view";
+import { paymentDeliverablesInclude, toPaymentResponse } from "./payment-view";
 
 export interface ListPartnershipPaymentsOptions {
   actor: Actor;
@@ -15,7 +15,9 @@ export async function listPartnershipPayments(options: ListPartnershipPaymentsOp
   await partnershipForParty(db, options.actor, options.partnershipId);
   const payments = await db.partnershipPayment.findMany({
     where: { partnershipId: options.partnershipId },
-    orderBy: [{ createdAt: "asc" }, { type: "asc" }, { id: "asc" }],
+    // Plan order first (payments made together at acceptance), then milestones added later.
+    orderBy: [{ createdAt: "asc" }, { position: { sort: "asc", nulls: "last" } }, { type: "asc" }, { id: "asc" }],
+    include: paymentDeliverablesInclude,
   });
   return { payments: payments.map(toPaymentResponse) };
 }

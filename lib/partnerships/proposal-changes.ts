@@ -8,6 +8,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, type DbTx, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { toMinor } from "../money";
+import { checkedPaymentPlan, planJson } from "./payment-plan";
 import type { CounterProposalBody, CreateProposalBody, ProposalResponse } from "./schemas/proposals";
 import { loadProposalView, storedDeliverables, termsView } from "./proposal-view";
 
@@ -94,15 +95,22 @@ export function mergedFields(base: ProposalRecord, changes: CounterProposalBody)
   const startDate = changes.timeline?.startDate ?? base.startDate;
   const endDate = changes.timeline?.endDate ?? base.endDate;
   checkTimeline(startDate, endDate);
-  const paymentSchedule = changes.compensation?.paymentSchedule;
+  const changedSchedule = changes.compensation?.paymentSchedule;
+  const deliverables = changes.deliverables
+    ? deliverablesJson(changes.deliverables)
+    : (storedDeliverables(base.deliverables) as unknown as Prisma.InputJsonArray);
+  const amountMinor = changes.compensation?.amount !== undefined ? toMinor(changes.compensation.amount) : base.amountMinor;
+  const currency = changes.compensation?.currency ?? base.currency;
+  const paymentSchedule = changedSchedule !== undefined ? changedSchedule || null : base.paymentSchedule;
+  // The schedule is read against the amount and deliverables as they now are, changed or not.
+  const plan = checkedPaymentPlan(paymentSchedule, { totalMinor: amountMinor, currency, deliverableCount: deliverables.length });
   return {
     campaignId: changes.campaignId !== undefined ? changes.campaignId : base.campaignId,
-    deliverables: changes.deliverables
-      ? deliverablesJson(changes.deliverables)
-      : (storedDeliverables(base.deliverables) as unknown as Prisma.InputJsonArray),
-    amountMinor: changes.compensation?.amount !== undefined ? toMinor(changes.compensation.amount) : base.amountMinor,
-    currency: changes.compensation?.currency ?? base.currency,
-    paymentSchedule: paymentSchedule !== undefined ? paymentSchedule || null : base.paymentSchedule,
+    deliverables,
+    amountMinor,
+    currency,
+    paymentSchedule,
+    paymentPlan: planJson(plan) as unknown as Prisma.InputJsonArray,
     startDate,
     endDate,
     terms: termsJson({ ...termsView(base.terms), ...changes.terms }),

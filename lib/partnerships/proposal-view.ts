@@ -7,6 +7,7 @@ import type { DbTx, Prisma } from "../db";
 import { findOrNotFound } from "../find-or-not-found";
 import { requireParticipant } from "./access";
 import { toMajor } from "../money";
+import { parsePaymentPlan, PaymentPlanError, planFromJson, planView, type PlanItem } from "./payment-plan";
 import type { PartyDetails } from "./schemas/partnerships";
 import type { ProposalResponse } from "./schemas/proposals";
 
@@ -69,6 +70,25 @@ export function storedDeliverables(value: Prisma.JsonValue): StoredDeliverable[]
   });
 }
 
+/**
+ * The proposal's payment plan: the stored one, or for a proposal stored before plans
+ * were, its schedule read now; null if that schedule cannot be read.
+ */
+export function proposalPlan(p: Prisma.ProposalGetPayload<object>): PlanItem[] | null {
+  const stored = planFromJson(p.paymentPlan);
+  if (stored) return stored;
+  try {
+    return parsePaymentPlan(p.paymentSchedule, {
+      totalMinor: p.amountMinor,
+      currency: p.currency,
+      deliverableCount: storedDeliverables(p.deliverables).length,
+    });
+  } catch (error) {
+    if (error instanceof PaymentPlanError) return null;
+    throw error;
+  }
+}
+
 export const proposalInclude = {
   sender: { select: partySelect },
   recipient: { select: partySelect },
@@ -95,7 +115,12 @@ export function proposalView(p: ProposalRow): ProposalResponse {
     campaignName: p.campaign?.name ?? null,
     counterOfId: p.counterOfId,
     deliverables: storedDeliverables(p.deliverables),
-    compensation: { amount: toMajor(p.amountMinor), currency: p.currency, paymentSchedule: p.paymentSchedule },
+    compensation: {
+      amount: toMajor(p.amountMinor),
+      currency: p.currency,
+      paymentSchedule: p.paymentSchedule,
+      paymentPlan: planView(proposalPlan(p)),
+    },
     timeline: { startDate: p.startDate.toISOString(), endDate: p.endDate.toISOString() },
     terms: termsView(p.terms),
     rejectionReason: p.rejectionReason,

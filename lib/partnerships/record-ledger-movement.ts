@@ -37,7 +37,8 @@ export async function recordLedgerMovement(tx: DbTx, options: RecordLedgerMoveme
   if (!accounts) throw new Error(`No accounts are defined for the ${options.movement} movement`);
   const { payment } = options;
   const amountMinor = options.amountMinor ?? payment.amountMinor;
-  if (amountMinor <= 0n || amountMinor > payment.amountMinor) throw new Error(`A ${options.movement} of ${amountMinor} is outside the payment`);
+  if (amountMinor <= 0n || amountMinor > payment.amountMinor)
+    throw new Error(`A ${options.movement} of ${amountMinor} is outside the payment`);
   const movementId = crypto.randomUUID();
   const entry = (account: LedgerAccount, amountMinor: bigint) => ({
     movementId,

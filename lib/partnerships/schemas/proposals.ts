@@ -12,6 +12,7 @@ import { uuidString } from "../../schemas/ids";
 import { decimalAmount } from "../../schemas/money";
 import { paginationQuery, paginationResponse } from "../../schemas/pagination";
 import { partnershipResponse, partyDetailsResponse, termsResponse } from "./partnerships";
+import { paymentPlanResponse } from "./payments";
 
 export const PROPOSAL_STATUSES = enumValues(ProposalStatus);
 export const PROPOSAL_ACTIONS = enumValues(ProposalAction);
@@ -104,7 +105,13 @@ export const proposalResponse = z.object({
   campaignName: nullableString,
   counterOfId: nullableString,
   deliverables: z.array(proposalDeliverableResponse),
-  compensation: z.object({ amount: z.number(), currency: z.string().length(3), paymentSchedule: nullableString }),
+  compensation: z.object({
+    amount: z.number(),
+    currency: z.string().length(3),
+    paymentSchedule: nullableString,
+    /** The schedule read item by item; null only for a schedule stored before schedules were checked that cannot be read. */
+    paymentPlan: paymentPlanResponse,
+  }),
   timeline: z.object({ startDate: isoTimestamp, endDate: isoTimestamp }),
   terms: termsResponse,
   rejectionReason: nullableString,

@@ -233,7 +233,7 @@ export function ProposalComposer({
         </div>
         <TextField
           label="Payment schedule"
-          hint="For example “50% upfront, 50% on completion”; otherwise the whole amount is paid on completion."
+          hint="For example “30% upfront, 70% on completion”, “USD 20 on signing, rest on completion” or “25% on signing; 25% on approval of deliverable 1; 50% on completion” (deliverables by number). Left empty, the whole amount is paid on completion."
           value={values.paymentSchedule}
           onChange={set("paymentSchedule")}
           error={error("compensation.paymentSchedule")}

@@ -65,6 +65,16 @@ export function ProposalCompensationCard({ proposal }: { proposal: Proposal }) {
       <p className="mt-1 text-sm text-slate-600">
         {compensation.paymentSchedule ?? "No payment schedule given: the whole amount is paid on completion."}
       </p>
+      {compensation.paymentPlan ? (
+        <ol className="mt-2 space-y-1 text-sm" aria-label="Payment plan" data-testid="proposal-payment-plan">
+          {compensation.paymentPlan.map((item) => (
+            <li key={item.position} className="flex flex-wrap justify-between gap-2">
+              <span className="text-slate-700">{item.description}</span>
+              <span className="font-medium text-slate-900">{formatMoney(item.amount, compensation.currency)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </SectionCard>
   );
 }

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { paymentPlan } from "@/lib/partnerships/payment-plan";
 import {
   acceptProposalResponse,
   listProposalsResponse,
@@ -242,9 +241,9 @@ describe("happy path: create → get → patch → send → accept", () => {
     expect(partnership.activity[0]).toMatchObject({ type: "proposal_accepted", userId: ids.brand });
   });
 
-  it("makes one final payment of the whole amount when the schedule is not an upfront split", async () => {
+  it("makes one final payment of the whole amount when the schedule says on completion", async () => {
     const sent = await createSent("brand2", "creator2", {
-      compensation: { amount: 800, currency: "USD", paymentSchedule: "Net 30 after delivery" },
+      compensation: { amount: 800, currency: "USD", paymentSchedule: "On completion" },
     });
     const res = await call(accept, at(sent.id, "/accept"), { method: "POST", token: tokens.creator2, params: p(sent.id) });
     const { partnership } = acceptProposalResponse.parse(res.body);
@@ -252,23 +251,6 @@ describe("happy path: create → get → patch → send → accept", () => {
       ["final", 800, "2027-03-31T00:00:00.000Z"],
     ]);
     expect(await getDb().partnershipPaymentDeliverable.count({ where: { payment: { partnershipId: partnership.id } } })).toBe(2);
-  });
-});
-
-describe("paymentPlan", () => {
-  it("splits upfront and completion shares in minor units that sum to the total", () => {
-    expect(paymentPlan(150050n, "50% upfront, 50% on completion").map((x) => [x.type, x.amountMinor])).toEqual([
-      ["initial", 75025n],
-      ["final", 75025n],
-    ]);
-    expect(paymentPlan(100001n, "30% upfront, 70% on completion").map((x) => x.amountMinor)).toEqual([30000n, 70001n]);
-    expect(paymentPlan(1001n, "33.5% Up-front, 66.5% on completion.").map((x) => x.amountMinor)).toEqual([335n, 666n]);
-  });
-
-  it("falls back to one final payment", () => {
-    for (const schedule of [null, "", "Net 30", "60% upfront, 50% on completion", "100% upfront, 0% on completion"]) {
-      expect(paymentPlan(5000n, schedule)).toEqual([expect.objectContaining({ type: "final", amountMinor: 5000n })]);
-    }
   });
 });
 
