@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator } from "@playwright/test";
-import { approveWork, deliverableCard, paymentRow, payThroughSandbox, signInAs, submitWork } from "./support/workspace";
+import { approveWork, deliverableCard, paymentRow, payThroughSandbox, signContractAs, signInAs, submitWork } from "./support/workspace";
 
 /**
  * The whole partnership flow on its detail page, by both parties in two browsers:
@@ -34,6 +34,7 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await brand.goto(url);
   await expect(brand.getByRole("heading", { name: "Partnership with Amani Wekesa", level: 1 })).toBeVisible();
   await expect(brand.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
+  await expect(brand.getByTestId("partnership-status")).toHaveText("Awaiting signatures");
   await expect(brand.getByTestId("signature-brand")).toContainText("Not signed yet");
   await expect(brand.getByTestId("sandbox-notice")).toBeVisible();
   await expect(payment(brand, "initial")).toContainText("You can pay once both parties have signed the contract.");
@@ -42,18 +43,18 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await creator.goto(url);
   await expect(creator.getByRole("heading", { name: "Partnership with Savanna Beverages", level: 1 })).toBeVisible();
   await expect(creator.getByTestId("deliverable")).toHaveCount(3);
+  // No work is submitted before the contract is signed by both parties.
+  await expect(creator.getByRole("button", { name: "Submit deliverable" })).toHaveCount(0);
 
-  // A submission without a URL is refused next to the field.
-  const first = deliverable(creator, 0);
-  await first.getByRole("button", { name: "Submit deliverable" }).click();
-  const urlField = first.getByLabel("Submission URL");
-  await expect(urlField).toHaveAttribute("aria-invalid", "true");
-  await expect(first.getByText("Required.")).toBeVisible();
-  await expect(first.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
-  await expect(status(first, "deliverable-status")).toHaveAttribute("data-status", "pending");
+  // A signature needs the typed full name and the consent box.
+  const signForm = creator.getByTestId("sign-contract-form");
+  await signForm.getByRole("button", { name: "Sign contract" }).click();
+  await expect(signForm.getByLabel("Full name")).toHaveAttribute("aria-invalid", "true");
+  await expect(signForm.getByTestId("sign-consent")).toHaveAttribute("aria-invalid", "true");
+  await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
 
-  // Both parties sign; each sees who signed and when.
-  await creator.getByRole("button", { name: "Sign contract" }).click();
+  // Both parties sign; each sees who signed, as which typed name, and when.
+  await signContractAs(creator, "Amani Wekesa");
   await expect(creator.getByTestId("signature-creator")).toContainText("Signed by Amani Wekesa");
   await expect(creator.getByTestId("signature-creator").locator("time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}T/);
   await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "signed_creator");
@@ -64,13 +65,32 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await expect(brand.getByTestId("signature-creator")).toContainText("Signed by Amani Wekesa");
   const staleTab = await brand.context().newPage();
   await staleTab.goto(url);
-  await brand.getByRole("button", { name: "Sign contract" }).click();
+  await signContractAs(brand, "Achieng Odhiambo");
   await expect(brand.getByTestId("contract-status")).toHaveAttribute("data-status", "active");
   await expect(brand.getByTestId("signature-brand")).toContainText("Signed by Achieng Odhiambo");
+  await expect(brand.getByTestId("partnership-status")).toHaveText("Active");
+  // The signed document, with its hash, is offered beside the one sent; it differs from it.
+  await expect(brand.getByTestId("contract-signed-document")).toBeVisible();
+  const sentHash = (await brand.getByTestId("contract-sha256").textContent())!.replace("SHA-256 ", "");
+  const signedHash = (await brand.getByTestId("contract-signed-sha256").textContent())!.replace("SHA-256 ", "");
+  expect(signedHash).toMatch(/^[0-9a-f]{64}$/);
+  expect(signedHash).not.toBe(sentHash);
+  const signedPdf = await brand.request.get(`/api/partnerships/${target!.id}/contract/document?version=signed`);
+  expect(signedPdf.headers()["x-document-sha256"]).toBe(signedHash);
   // A second tab that still offers to sign gets a readable refusal, and then the current state.
-  await staleTab.getByRole("button", { name: "Sign contract" }).click();
+  await signContractAs(staleTab, "Achieng Odhiambo");
   await expect(staleTab.getByTestId("form-error")).toHaveText("The brand has already signed this contract");
   await staleTab.close();
+
+  // Now the creator can submit; a submission without a URL is refused next to the field.
+  await creator.reload();
+  const first = deliverable(creator, 0);
+  await first.getByRole("button", { name: "Submit deliverable" }).click();
+  const urlField = first.getByLabel("Submission URL");
+  await expect(urlField).toHaveAttribute("aria-invalid", "true");
+  await expect(first.getByText("Required.")).toBeVisible();
+  await expect(first.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
+  await expect(status(first, "deliverable-status")).toHaveAttribute("data-status", "pending");
 
   // The brand pays both payments into escrow through the labelled sandbox.
   await expect(brand.getByTestId("escrow-held")).toHaveText("$0.00");
@@ -173,13 +193,19 @@ test("either party generates the contract of a just-accepted partnership", async
   await creator.goto(`/workspace/partnerships/${target!.id}`);
   await expect(creator.getByText("No contract yet")).toBeVisible();
   await expect(creator.getByRole("button", { name: "Sign contract" })).toHaveCount(0);
+  await expect(creator.getByTestId("partnership-status")).toHaveText("Awaiting contract");
+  await creator.getByLabel("Review window (days)").fill("7");
   await creator.getByRole("button", { name: "Generate contract" }).click();
-  await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
-  await expect(creator.getByTestId("form-success")).toHaveText("Contract generated and sent to both parties for signature.");
-  await expect(creator.getByRole("link", { name: "Contract PDF" })).toHaveAttribute(
+  await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "draft");
+  await expect(creator.getByRole("button", { name: "Send for signature" })).toBeVisible();
+  await expect(creator.getByRole("link", { name: "Draft contract PDF" })).toHaveAttribute(
     "href",
-    `/api/partnerships/${target!.id}/contract/document`,
+    `/api/partnerships/${target!.id}/contract/document?version=sent`,
   );
+  await expect(creator.getByRole("button", { name: "Sign contract" })).toHaveCount(0);
+  await creator.getByRole("button", { name: "Send for signature" }).click();
+  await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
+  await expect(creator.getByTestId("partnership-status")).toHaveText("Awaiting signatures");
   await expect(creator.getByTestId("signature-creator")).toContainText("Not signed yet");
   await expect(creator.getByTestId("signature-brand")).toContainText("Not signed yet");
   await expect(creator.getByRole("button", { name: "Sign contract" })).toBeVisible();

@@ -8,11 +8,13 @@ import {
   approveWork,
   compose,
   deliverableCard,
+  generateAndSendContract,
   paymentRow,
   payThroughSandbox,
   proposalIdOf,
   PROPOSAL_URL,
   requestRevision,
+  signContractAs,
   signInAs,
   submitWork,
   UUID,
@@ -60,17 +62,22 @@ test("a brand and a creator go from proposal to completed partnership", async ({
   const partnershipUrl = new URL(brand.url()).pathname;
   await expect(brand.getByTestId("compensation")).toHaveText("$1,500.00");
 
-  // A contract is generated if the partnership has none yet; both parties sign it.
+  // Until the contract is signed by both, the partnership is not in force.
+  await expect(brand.getByTestId("partnership-status")).toHaveText("Awaiting contract");
+  // A contract is generated (a draft) if the partnership has none yet, sent, and signed by both parties.
   if (await brand.getByRole("button", { name: "Generate contract" }).isVisible()) {
-    await brand.getByRole("button", { name: "Generate contract" }).click();
+    await generateAndSendContract(brand);
     await expect(brand.getByTestId("contract-status")).toHaveAttribute("data-status", "sent");
   }
-  await brand.getByRole("button", { name: "Sign contract" }).click();
+  await expect(brand.getByTestId("partnership-status")).toHaveText("Awaiting signatures");
+  await signContractAs(brand, "Achieng Odhiambo");
   await expect(brand.getByTestId("signature-brand")).toContainText("Signed by");
   await creator.goto(partnershipUrl);
   await expect(creator.getByRole("heading", { name: "Partnership with", level: 1 })).toBeVisible();
-  await creator.getByRole("button", { name: "Sign contract" }).click();
+  await signContractAs(creator, "Amani Wekesa");
   await expect(creator.getByTestId("contract-status")).toHaveAttribute("data-status", "active");
+  await expect(creator.getByTestId("partnership-status")).toHaveText("Active");
+  await expect(creator.getByTestId("contract-signed-document")).toBeVisible();
 
   // The brand pays into escrow through the sandbox.
   await brand.reload();

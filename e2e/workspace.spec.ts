@@ -49,10 +49,15 @@ test("a brand sees its partnerships and proposals, and opens a partnership", asy
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute("role", "note");
   await expect(notice).toContainText("Sandbox payments: no real money moves");
-  await expect(page.getByRole("link", { name: "Contract PDF" })).toHaveAttribute(
+  await expect(page.getByRole("link", { name: "Signed contract PDF with audit certificate" })).toHaveAttribute(
     "href",
-    /\/api\/partnerships\/[0-9a-f-]{36}\/contract\/document$/,
+    /\/api\/partnerships\/[0-9a-f-]{36}\/contract\/document\?version=signed$/,
   );
+  await expect(page.getByRole("link", { name: "Contract PDF as sent for signature" })).toHaveAttribute(
+    "href",
+    /\/api\/partnerships\/[0-9a-f-]{36}\/contract\/document\?version=sent$/,
+  );
+  await expect(page.getByTestId("contract-signed-sha256")).toHaveText(/^SHA-256 [0-9a-f]{64}$/);
   await expect(page.getByTestId("activity-item").first()).toBeVisible();
   await page.screenshot({ path: "e2e/output/screenshots/partnership.png", fullPage: true });
 });

@@ -88,3 +88,19 @@ export async function approveWork(page: Page, index: number, feedback?: string) 
   await item.getByRole("button", { name: "Approve deliverable" }).click();
   await expect(item.getByTestId("deliverable-status")).toHaveAttribute("data-status", "approved");
 }
+
+/** Signs the contract on the partnership page: the typed full name, the consent box, then Sign. */
+export async function signContractAs(page: Page, fullName: string) {
+  const form = page.getByTestId("sign-contract-form");
+  await form.getByLabel("Full name").fill(fullName);
+  await form.getByTestId("sign-consent").check();
+  await form.getByRole("button", { name: "Sign contract" }).click();
+}
+
+/** Generates the contract of a partnership that has none (a draft) and sends it for signature. */
+export async function generateAndSendContract(page: Page, reviewWindowDays?: number) {
+  if (reviewWindowDays) await page.getByLabel("Review window (days)").fill(String(reviewWindowDays));
+  await page.getByRole("button", { name: "Generate contract" }).click();
+  await page.getByRole("button", { name: "Send for signature" }).click();
+  await page.getByTestId("contract-status").and(page.locator('[data-status="sent"]')).waitFor();
+}

@@ -30,11 +30,11 @@ export function formatBytes(bytes: number): string {
   return bytes >= MIB ? `${bytes / MIB} MiB` : `${bytes / KIB} KiB`;
 }
 
-/** The body as text, or a 413 AppError as soon as it is known to exceed `limit` bytes. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
+/** The body's bytes, or a 413 AppError as soon as they are known to exceed `limit` bytes. */
+export async function readBodyBytes(request: Request, limit: number): Promise<Buffer> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit);
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,7 +48,12 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** The body as text, or a 413 AppError as soon as it is known to exceed `limit` bytes. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  return new TextDecoder().decode(await readBodyBytes(request, limit));
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

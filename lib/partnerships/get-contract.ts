@@ -1,4 +1,4 @@
-/** The partnership's contract and its signatures, for the two parties only. */
+/** The partnership's contract and each party's decision on it, for the two parties only. */
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { notFound } from "../errors";

@@ -111,7 +111,7 @@ describe("API8: signature evidence", () => {
     const signed = await call(signContract, "/x", {
       token: creator,
       params: { partnershipId },
-      body: {},
+      body: { fullName: "Amani Otieno", consent: true },
       headers: { "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8", "x-client-address": "203.0.113.9" },
     });
     expect(signed.body.signatories.map((s: { ipAddress: string }) => s.ipAddress)).toEqual(["203.0.113.9"]);

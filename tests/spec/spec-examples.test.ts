@@ -384,9 +384,21 @@ describe("the partnerships spec's examples", () => {
     await send("Get Partnership", "brand");
     await send("List Partnerships", "creator");
     await send("Generate Contract", "brand");
-    await send("Sign Contract", "creator", { expectFieldsOf: "Get Contract" });
+    // Deliberate deviations: a generated contract is a draft until a party sends it, and a
+    // signature is the signer's typed full name with explicit consent (the image stays optional).
+    await call((await handlerFor("POST", `/api/partnerships/${state.partnershipId}/contract/send`)).handler, "/x", {
+      token: tokens.brand,
+      method: "POST",
+      params: { partnershipId: state.partnershipId! },
+    });
+    const signBody = async (fullName: string) => ({
+      ...(concreteBody(byTitle("Sign Contract").body, await values("creator")) as object),
+      fullName,
+      consent: true,
+    });
+    await send("Sign Contract", "creator", { body: await signBody("Amani Wekesa"), expectFieldsOf: "Get Contract" });
     await send("Get Contract", "brand");
-    const signed = await send("Sign Contract", "brand", { expectFieldsOf: "Get Contract" });
+    const signed = await send("Sign Contract", "brand", { body: await signBody("Achieng Odhiambo"), expectFieldsOf: "Get Contract" });
     expect(signed.status).toBe("active");
 
     const list = await send("List Deliverables", "creator");

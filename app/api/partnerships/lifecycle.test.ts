@@ -13,6 +13,8 @@ import { pdfText } from "@/tests/helpers/pdf-text";
 import { GET as getPartnership } from "./[partnershipId]/route";
 import { GET as getContract, POST as generateContract } from "./[partnershipId]/contract/route";
 import { GET as contractDocument } from "./[partnershipId]/contract/document/route";
+import { POST as rejectContract } from "./[partnershipId]/contract/reject/route";
+import { POST as sendContract } from "./[partnershipId]/contract/send/route";
 import { POST as signContract } from "./[partnershipId]/contract/sign/route";
 import { GET as listDeliverables } from "./[partnershipId]/deliverables/route";
 import { GET as getDeliverable } from "./[partnershipId]/deliverables/[deliverableId]/route";
@@ -57,8 +59,11 @@ const proposalBody = (campaignId: string) => ({
   terms: { contentRights: "Brand may repost for 12 months", exclusivity: "None", revisions: "Two rounds" },
 });
 
+/** The typed name and consent a signature needs. */
+const signature = (fullName: string) => ({ fullName, consent: true });
+
 /** Brand → creator proposal taken through `until` with the real handlers; returns the ids. */
-async function buildUp(until: "draft" | "sent" | "partnership" | "contract" | "signed" | "funded" | "submitted") {
+async function buildUp(until: "draft" | "sent" | "partnership" | "drafted" | "contract" | "signed" | "funded" | "submitted") {
   const brand = tokens.brand!;
   const creator = tokens.creator!;
   const created = await call(createProposal, "/api/partnerships/proposals", {
@@ -81,9 +86,11 @@ async function buildUp(until: "draft" | "sent" | "partnership" | "contract" | "s
   ids.deliverableId = (await call(listDeliverables, "/x", { token: brand, params: { partnershipId } })).body.deliverables[0].id;
   if (until === "partnership") return ids;
   expect((await call(generateContract, "/x", { token: brand, params: { partnershipId } })).status).toBe(201);
+  if (until === "drafted") return ids;
+  expect((await call(sendContract, "/x", { token: brand, params: { partnershipId }, method: "POST" })).status).toBe(200);
   if (until === "contract") return ids;
-  expect((await call(signContract, "/x", { token: creator, params: { partnershipId }, body: {} })).status).toBe(200);
-  expect((await call(signContract, "/x", { token: brand, params: { partnershipId }, body: {} })).status).toBe(200);
+  expect((await call(signContract, "/x", { token: creator, params: { partnershipId }, body: signature("Amani Otieno") })).status).toBe(200);
+  expect((await call(signContract, "/x", { token: brand, params: { partnershipId }, body: signature("Grace Mwangi") })).status).toBe(200);
   if (until === "signed") return ids;
   const initiated = await call(initiatePayment, "/x", {
     token: brand,
@@ -137,10 +144,13 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     ]);
     expect(partnership.contractId).toBeNull();
 
-    // 4. Generate the contract.
+    // 4. Generate the contract (a draft) and send it for signature.
     const contract = await call(generateContract, "/x", { token: brand, params: { partnershipId } });
     expect(contract.status).toBe(201);
-    expect(contract.body.status).toBe("sent");
+    expect(contract.body.status).toBe("draft");
+    expect((await status(partnershipId)).contractStatus).toBe("draft");
+    const sentContract = await call(sendContract, "/x", { token: brand, params: { partnershipId }, method: "POST" });
+    expect(sentContract.body.status).toBe("sent");
     const pdf = await contractDocument(
       new (await import("next/server")).NextRequest(new URL(`http://localhost${contract.body.documentUrl}`), {
         headers: { authorization: `Bearer ${creator}` },
@@ -166,12 +176,13 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const first = await call(signContract, "/x", {
       token: creator,
       params: { partnershipId },
-      body: {},
+      body: signature("Amani Otieno"),
       headers: { "x-client-address": "203.0.113.7" },
     });
     expect(first.body.status).toBe("signed_creator");
-    const second = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: {} });
+    const second = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: signature("Grace Mwangi") });
     expect(second.body.status).toBe("active");
+    expect(second.body.signedDocumentSha256).toMatch(/^[0-9a-f]{64}$/);
     const signed = await call(getContract, "/x", { token: brand, params: { partnershipId } });
     expect(signed.body.signatories.find((s: { role: string }) => s.role === "creator").ipAddress).toBe("203.0.113.7");
 
@@ -235,7 +246,9 @@ describe("Complete Partnership Creation (spec workflow)", () => {
       expect.arrayContaining([
         "proposal_accepted",
         "contract_generated",
+        "contract_sent",
         "contract_signed",
+        "contract_activated",
         "payment_initiated",
         "payment_funded",
         "deliverable_submitted",
@@ -321,7 +334,31 @@ const table: Row[] = [
   },
   { name: "GET contract", stage: "contract", handler: getContract, params: p, expect: read },
   { name: "GET contract document", stage: "contract", handler: contractDocument, params: p, expect: read },
-  { name: "sign contract (each party)", stage: "contract", handler: signContract, params: p, body: {}, expect: { ...read } },
+  {
+    name: "send contract (either party)",
+    stage: "drafted",
+    handler: sendContract,
+    params: p,
+    expect: { ...read, creator: 200, brand: 409 },
+    partiesOrder: ["creator", "brand"],
+  },
+  {
+    name: "sign contract (each party)",
+    stage: "contract",
+    handler: signContract,
+    params: p,
+    body: signature("Some Body"),
+    expect: { ...read },
+  },
+  {
+    name: "reject contract (either party)",
+    stage: "contract",
+    handler: rejectContract,
+    params: p,
+    body: { reason: "Not for us" },
+    expect: { ...read, creator: 200, brand: 409 },
+    partiesOrder: ["creator", "brand"],
+  },
   { name: "GET deliverables", stage: "partnership", handler: listDeliverables, params: p, expect: read },
   {
     name: "GET deliverable",

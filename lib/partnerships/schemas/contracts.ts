@@ -4,7 +4,7 @@
  * writes them; timestamps are ISO 8601 strings, null where absent.
  */
 import { z } from "zod";
-import { ContractStatus, PartyRole } from "../../generated/prisma/enums";
+import { ContractDecision, ContractStatus, PartyRole } from "../../generated/prisma/enums";
 import { isoTimestamp } from "../../schemas/dates";
 import { uuid } from "../../schemas/ids";
 
@@ -61,20 +61,64 @@ export const signatureImage = z.string().transform((value, ctx) => {
   return bytes;
 });
 
-export const signContractBody = z
-  .strictObject({ signature: signatureImage.optional() })
+/** The sentence a party accepts by signing; stored with the signature exactly as shown. */
+export const CONSENT_TEXT = "I agree that typing my name is my electronic signature on this contract and that I have read it.";
+
+export const REVIEW_WINDOW_DAYS = { min: 1, max: 60, default: 5 } as const;
+
+/** POST /contract: how many days the brand has to review each submission (default 5). */
+export const generateContractBody = z
+  .strictObject({
+    reviewWindowDays: z
+      .number()
+      .int()
+      .min(REVIEW_WINDOW_DAYS.min)
+      .max(REVIEW_WINDOW_DAYS.max)
+      .optional()
+      .describe(
+        `Days the brand has to review a submitted deliverable before it is approved automatically (${REVIEW_WINDOW_DAYS.min}-${REVIEW_WINDOW_DAYS.max}, default ${REVIEW_WINDOW_DAYS.default})`,
+      ),
+  })
   .optional()
-  .transform((body) => body ?? {});
+  .transform((body) => ({ reviewWindowDays: body?.reviewWindowDays ?? REVIEW_WINDOW_DAYS.default }));
+export type GenerateContractBody = z.output<typeof generateContractBody>;
+
+/** The signer's full legal name as typed. */
+export const signerFullName = z.string().trim().min(2, "must be at least 2 characters").max(200);
+
+/** POST /contract/sign: the typed name and explicit consent are the electronic signature; an image is optional. */
+export const signContractBody = z.strictObject({
+  fullName: signerFullName.describe("The signer's full name, typed: it is the electronic signature"),
+  consent: z.literal(true, "must be true: the signer accepts the consent statement").describe(`Must be true: "${CONSENT_TEXT}"`),
+  signature: signatureImage.optional().describe("Base64-encoded signature image (PNG, JPEG, GIF or WebP), optional"),
+});
 export type SignContractBody = z.output<typeof signContractBody>;
+
+/** POST /contract/reject: why the party refuses the contract. */
+export const rejectContractBody = z.strictObject({
+  reason: z.string().trim().min(1, "is required").max(2000),
+});
+export type RejectContractBody = z.output<typeof rejectContractBody>;
+
+const sha256Hex = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be a SHA-256 digest: 64 hexadecimal characters")
+  .transform((value) => value.toLowerCase());
+
+/** POST /contracts/verify as JSON: the digest of a document to check. */
+export const verifyContractBody = z.strictObject({ sha256: sha256Hex });
 
 const contractStatus = z.enum(ContractStatus);
 
-/** POST /contract: the contract as generated. */
+/** POST /contract: the contract as generated (a draft). */
 export const contractSummary = z.strictObject({
   id: uuid,
   partnershipId: uuid,
   status: contractStatus,
   documentUrl: z.string(),
+  reviewWindowDays: z.number().int(),
+  documentSha256: z.string().describe("SHA-256 of the document as generated; it is the document sent for signature"),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -84,20 +128,59 @@ export const contractSignatory = z.strictObject({
   userId: uuid,
   name: z.string(),
   role: z.enum(PartyRole),
-  signedAt: isoTimestamp,
+  decision: z.enum(ContractDecision).describe("signed, or rejected (with reason)"),
+  fullName: z.string().nullable().describe("The full name the party typed to sign"),
+  reason: z.string().nullable().describe("Why the party rejected the contract"),
+  signedAt: isoTimestamp.describe("When the party signed or rejected"),
   ipAddress: z.string(),
+  userAgent: z.string().nullable(),
 });
 
-/** GET /contract and POST /contract/sign. */
+/** GET /contract, and the answer of send, sign and reject. */
 export const contractDetail = z.strictObject({
   id: uuid,
   partnershipId: uuid,
   status: contractStatus,
-  documentUrl: z.string(),
+  documentUrl: z.string().describe("The signed document once active, the document as sent before"),
+  sentDocumentUrl: z.string().describe("The document as generated and sent for signature"),
+  signedDocumentUrl: z.string().nullable().describe("The signed document with its audit certificate; null until active"),
+  reviewWindowDays: z.number().int(),
+  documentSha256: z.string().describe("SHA-256 of the document as sent"),
+  signedDocumentSha256: z.string().nullable().describe("SHA-256 of the signed document; null until active"),
+  consentText: z.string().describe("The statement a party accepts by signing"),
   creatorSignedAt: isoTimestamp.nullable(),
   brandSignedAt: isoTimestamp.nullable(),
   signatories: z.array(contractSignatory),
+  sentAt: isoTimestamp.nullable(),
+  activatedAt: isoTimestamp.nullable(),
+  terminatedAt: isoTimestamp.nullable(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
 export type ContractDetail = z.infer<typeof contractDetail>;
+
+/** GET /contract/document?version=: the sent or the signed document (default: signed once active). */
+export const contractDocumentQuery = z.object({ version: z.enum(["sent", "signed"]).optional() });
+
+const verifiedSignatory = z.strictObject({
+  role: z.enum(PartyRole),
+  fullName: z.string().nullable(),
+  decision: z.enum(ContractDecision),
+  signedAt: isoTimestamp,
+});
+
+/** POST /contracts/verify: whether the platform issued a document with this digest, and which one. */
+export const verifyContractResponse = z.union([
+  z.strictObject({
+    issued: z.literal(true),
+    matches: z.enum(["sent", "signed"]).describe("sent: the document sent for signature; signed: the signed document"),
+    sha256: z.string(),
+    contractId: uuid,
+    status: contractStatus,
+    issuedAt: isoTimestamp.describe("When the matching document was issued: sent for signature, or signed by both parties"),
+    activatedAt: isoTimestamp.nullable(),
+    signatories: z.array(verifiedSignatory),
+  }),
+  z.strictObject({ issued: z.literal(false), sha256: z.string() }),
+]);
+export type VerifyContractResponse = z.infer<typeof verifyContractResponse>;

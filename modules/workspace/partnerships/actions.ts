@@ -6,8 +6,10 @@ import type { ActionState } from "@/lib/forms/action-state";
 import { runAction } from "@/lib/forms/run-action";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { requirePageActor } from "@/lib/auth/page-guard";
-import { signContractBody } from "@/lib/partnerships/schemas/contracts";
+import { generateContractBody, rejectContractBody, signContractBody } from "@/lib/partnerships/schemas/contracts";
 import { generateContract } from "@/lib/partnerships/generate-contract";
+import { rejectContract } from "@/lib/partnerships/reject-contract";
+import { sendContract } from "@/lib/partnerships/send-contract";
 import { signContract } from "@/lib/partnerships/sign-contract";
 import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
 import { approveDeliverable } from "@/lib/partnerships/approve-deliverable";
@@ -38,13 +40,43 @@ async function withPath<P extends z.ZodType, R>(
   return run(parsed.data);
 }
 
-export async function generateContractAction(partnershipId: string) {
+export async function generateContractAction(partnershipId: string, input: unknown) {
   return withPath(partnershipPath, { partnershipId }, async (ids) => {
     const who = await actor();
-    return runAction(z.object({}), {}, () => generateContract({ actor: who, partnershipId: ids.partnershipId }).then(() => undefined), {
-      actor: who,
-      successMessage: "Contract generated and sent to both parties for signature.",
-    });
+    return runAction(
+      generateContractBody,
+      input,
+      async (body) =>
+        generateContract({ actor: who, partnershipId: ids.partnershipId, ...body, ...(await signingClient()) }).then(() => undefined),
+      { actor: who, successMessage: "Contract generated as a draft. Read it, then send it for signature." },
+    );
+  });
+}
+
+export async function sendContractAction(partnershipId: string) {
+  return withPath(partnershipPath, { partnershipId }, async (ids) => {
+    const who = await actor();
+    return runAction(
+      z.object({}),
+      {},
+      async () => sendContract({ actor: who, partnershipId: ids.partnershipId, ...(await signingClient()) }).then(() => undefined),
+      { actor: who, successMessage: "Contract sent to both parties for signature." },
+    );
+  });
+}
+
+export async function rejectContractAction(partnershipId: string, input: unknown) {
+  return withPath(partnershipPath, { partnershipId }, async (ids) => {
+    const who = await actor();
+    return runAction(
+      rejectContractBody,
+      input,
+      async (body) =>
+        rejectContract({ actor: who, partnershipId: ids.partnershipId, reason: body.reason, ...(await signingClient()) }).then(
+          () => undefined,
+        ),
+      { actor: who, successMessage: "You rejected the contract; the partnership has ended." },
+    );
   });
 }
 
@@ -64,6 +96,8 @@ export async function signContractAction(partnershipId: string, input: unknown) 
         const contract = await signContract({
           actor: who,
           partnershipId: ids.partnershipId,
+          fullName: body.fullName,
+          consent: body.consent,
           signature: body.signature,
           ...(await signingClient()),
         });

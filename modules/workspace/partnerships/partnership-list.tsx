@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { PartnershipListItem } from "@/lib/partnerships/schemas/partnerships";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDate } from "@/components/ui/local-date";
-import { StatusBadge } from "@/components/ui/status-badge";
+import { PartnershipStatusBadge } from "@/modules/workspace/partnerships/partnership-status-badge";
 import { formatMoney } from "@/lib/format";
 
 /** The actor's partnerships: the other party, status, compensation and deliverable progress. */
@@ -35,7 +35,7 @@ export function PartnershipList({ partnerships, viewerId }: { partnerships: Part
                 <div className="h-1.5 rounded-full bg-emerald-500" style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
               </div>
             </div>
-            <StatusBadge status={p.status} />
+            <PartnershipStatusBadge status={p.status} contractStatus={p.contractStatus} />
           </li>
         );
       })}

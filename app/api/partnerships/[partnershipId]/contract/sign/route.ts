@@ -9,6 +9,8 @@ export const POST = partnershipsRoute({ roles: ["creator", "brand"], body: signC
     await signContract({
       actor,
       partnershipId: String(params.partnershipId),
+      fullName: body.fullName,
+      consent: body.consent,
       signature: body.signature,
       // The address the server in front of the app resolved, never one the client claims.
       ipAddress: clientAddressOf(request),
