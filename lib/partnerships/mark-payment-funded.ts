@@ -3,6 +3,7 @@ import type { PartnershipPayment } from "../generated/prisma/client";
 import { logActivity } from "./log-activity";
 import { markPaymentFailed } from "./mark-payment-failed";
 import { recordLedgerMovement } from "./record-ledger-movement";
+import { refundChargeOfCancelled } from "./refund-cancelled-charge";
 import { describeMoney, lockPaymentByIntent } from "./payment-view";
 import { transition } from "./transitions";
 
@@ -24,14 +25,16 @@ export interface MarkPaymentFundedOptions {
  */
 export async function markPaymentFunded(tx: DbTx, options: MarkPaymentFundedOptions): Promise<PartnershipPayment | null> {
   const payment = await lockPaymentByIntent(tx, options.providerPaymentIntent);
-  if (!payment || payment.status === "in_progress" || payment.status === "completed") return payment;
+  if (!payment || payment.status === "in_progress" || payment.status === "completed" || payment.status === "refunded") return payment;
   const { charged } = options;
   if (charged && (charged.amountMinor !== payment.amountMinor || charged.currency.toUpperCase() !== payment.currency)) {
     const reason = `Stripe charged ${describeMoney(charged.amountMinor, charged.currency.toUpperCase())}, not the payment's ${describeMoney(payment.amountMinor, payment.currency)}`;
     console.warn(`Escrow payment ${payment.id}: ${reason}; not funded`);
-    if (payment.status === "failed") return payment;
+    if (payment.status === "failed" || payment.status === "cancelled") return payment;
     return markPaymentFailed(tx, { providerPaymentIntent: options.providerPaymentIntent, reason, eventId: options.eventId });
   }
+  if (payment.status === "cancelled")
+    return refundChargeOfCancelled(tx, { payment, eventId: options.eventId, userId: options.userId ?? null });
   // A charge can succeed after an earlier attempt on it failed: the money is there either way.
   if (payment.status === "failed") await transition(tx, "payment", payment.id, "pending", { from: ["failed"] });
   await transition(tx, "payment", payment.id, "in_progress", { from: ["pending"] });

@@ -39,7 +39,8 @@ export const PAYMENT_MOVES = {
   in_progress: ["completed", "refunded"],
   completed: [],
   failed: ["pending", "cancelled"],
-  cancelled: [],
+  // A charge that lands after its payment was cancelled goes straight back to the brand.
+  cancelled: ["refunded"],
   refunded: [],
 } as const;
 

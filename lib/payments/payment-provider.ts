@@ -43,12 +43,30 @@ export interface TransferInput {
   idempotencyKey: string;
 }
 
+export interface RefundInput {
+  /** The charge the money came in with. */
+  providerPaymentIntent: string;
+  /** Part of the charge (a split dispute) or all of it. */
+  amountMinor: bigint;
+  currency: string;
+  paymentId: string;
+  /** Derived from the payment, so a payment is refunded at most once. */
+  idempotencyKey: string;
+}
+
+export interface Refund {
+  providerRefund: string;
+  sandbox: boolean;
+}
+
 export interface PaymentProvider {
   name: "stripe" | "sandbox" | "unavailable";
   createCharge(input: CreateChargeInput): Promise<Charge>;
   /** The client secret of a charge already created, so a payer who left the page can finish paying. */
   chargeClientSecret(providerPaymentIntent: string): Promise<string>;
   transferToCreator(input: TransferInput): Promise<{ providerTransfer: string }>;
+  /** Returns escrowed money to the payer, on the charge it came in with. */
+  refundCharge(input: RefundInput): Promise<Refund>;
 }
 
 export const transferGroupFor = (partnershipId: string) => `partnership_${partnershipId}`;
@@ -73,6 +91,9 @@ export const sandboxProvider: PaymentProvider = {
   async transferToCreator() {
     return { providerTransfer: `tr_sandbox_${random()}` };
   },
+  async refundCharge() {
+    return { providerRefund: `sandbox_re_${random()}`, sandbox: true };
+  },
 };
 
 export const paymentsUnavailable = () =>
@@ -91,6 +112,9 @@ export const unavailableProvider: PaymentProvider = {
     throw paymentsUnavailable();
   },
   async transferToCreator() {
+    throw paymentsUnavailable();
+  },
+  async refundCharge() {
     throw paymentsUnavailable();
   },
 };
@@ -148,6 +172,19 @@ export function stripeProvider(stripe: StripeClient): PaymentProvider {
         ),
       );
       return { providerTransfer: transfer.id };
+    },
+    async refundCharge(input) {
+      const refund = await viaStripe(() =>
+        stripe.refunds.create(
+          {
+            payment_intent: input.providerPaymentIntent,
+            amount: Number(input.amountMinor),
+            metadata: { paymentId: input.paymentId },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        ),
+      );
+      return { providerRefund: refund.id, sandbox: false };
     },
   };
 }

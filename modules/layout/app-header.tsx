@@ -22,7 +22,10 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
     { href: "/workspace", label: "Workspace" },
     { href: "/docs", label: "API" },
   ],
-  admin: [{ href: "/admin", label: "Payments to verify" }],
+  admin: [
+    { href: "/admin", label: "Payments to verify" },
+    { href: "/admin/disputes", label: "Disputes" },
+  ],
 };
 
 export function AppHeader({ actor }: { actor: Actor }) {

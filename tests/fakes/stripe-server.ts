@@ -1,7 +1,7 @@
 /**
  * A small stand-in for the Stripe API, for tests (the network cannot reach Stripe).
  * It implements only what the application calls: creating and retrieving
- * PaymentIntents and creating Transfers, honouring Idempotency-Key as Stripe does
+ * PaymentIntents, creating Transfers and Refunds, honouring Idempotency-Key as Stripe does
  * (same key, same response). Every request is recorded so tests can assert on it.
  */
 import net from "node:net";
@@ -23,6 +23,7 @@ export interface FakeStripe {
   requests: RecordedRequest[];
   paymentIntents: Map<string, Record<string, unknown>>;
   transfers: Map<string, Record<string, unknown>>;
+  refunds: Map<string, Record<string, unknown>>;
   /** Points the application's Stripe client at this server (STRIPE_* env); `restore` undoes it. */
   useFromApp(options?: { secretKey?: string }): void;
   restore(): void;
@@ -51,6 +52,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const requests: RecordedRequest[] = [];
   const paymentIntents = new Map<string, Record<string, unknown>>();
   const transfers = new Map<string, Record<string, unknown>>();
+  const refunds = new Map<string, Record<string, unknown>>();
   const idempotent = new Map<string, { status: number; body: unknown }>();
 
   const handle = (method: string, path: string, body: Record<string, unknown>): { status: number; body: unknown } => {
@@ -96,6 +98,22 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       transfers.set(transfer.id, transfer);
       return { status: 200, body: transfer };
     }
+    if (method === "POST" && path === "/v1/refunds") {
+      const intent = paymentIntents.get(String(body.payment_intent ?? ""));
+      if (!intent) return notFound(`No such payment_intent: '${String(body.payment_intent)}'`);
+      const refund = {
+        id: id("re"),
+        object: "refund",
+        amount: body.amount === undefined ? intent.amount : Number(body.amount),
+        currency: intent.currency,
+        payment_intent: intent.id,
+        status: "succeeded",
+        metadata: body.metadata ?? {},
+        created: Math.floor(Date.now() / 1000),
+      };
+      refunds.set(refund.id, refund);
+      return { status: 200, body: refund };
+    }
     return notFound(`Unrecognized request URL (${method}: ${path})`);
   };
 
@@ -131,6 +149,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     requests,
     paymentIntents,
     transfers,
+    refunds,
     useFromApp(options = {}) {
       saved ??= Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
       process.env.STRIPE_SECRET_KEY = options.secretKey ?? "sk_test_fake";

@@ -209,7 +209,8 @@ describe("deliverable workflow", () => {
 
   it("refuses every action on completed and terminated partnerships", async () => {
     const db = getDb();
-    expect(await db.deliverable.count({ where: { partnershipId: P.terminated, status: "pending" } })).toBeGreaterThan(0);
+    // Termination rejected the work that was not approved.
+    expect(await db.deliverable.count({ where: { partnershipId: P.terminated, status: "rejected" } })).toBeGreaterThan(0);
     for (const [partnership, token, brandToken] of [
       ["completed", creator, brand],
       ["terminated", creator2, brand2],
@@ -219,8 +220,8 @@ describe("deliverable workflow", () => {
       await expectRefused("submit", token, pid, id, 409, "invalid_state");
       await expectRefused("approve", brandToken, pid, id, 409, "invalid_state");
       await expectRefused("revision", brandToken, pid, id, 409, "invalid_state");
-      // A pending deliverable could be submitted were the partnership still active.
-      const pending = await db.deliverable.findFirst({ where: { partnershipId: pid, status: "pending" } });
+      // The partnership's state is what refuses them, whatever the deliverable's.
+      const pending = await db.deliverable.findFirst({ where: { partnershipId: pid, status: { in: ["pending", "rejected"] } } });
       if (pending) {
         const res = await expectRefused("submit", token, pid, pending.id, 409, "invalid_state");
         expect(res.body.error.message).toBe(`Partnership is ${partnership}`);
