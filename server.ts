@@ -9,6 +9,7 @@ import path from "node:path";
 import next from "next";
 import { directApiRoutes } from "./lib/http/api-routes";
 import { applyEdge } from "./lib/http/edge";
+import { startWorker, stopWorker, workerEnabled } from "./lib/jobs/start-worker";
 
 const development = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 8000);
@@ -43,9 +44,21 @@ server.headersTimeout = 20_000;
 server.listen(port, hostname, () => {
   console.log(`> Harambee ${development ? "(development) " : ""}at http://${hostname ?? "localhost"}:${port}`);
 });
+
+// The job workers (payouts, review deadlines) run in this process unless WORKER=off says a
+// separate `npm run worker` does (PostgreSQL only: the embedded database is single-process).
+// With WORKER=off the app queues nothing itself; the worker's sweeps find the work each minute.
+if (workerEnabled()) {
+  await startWorker();
+  console.log("> Job workers running in this process (WORKER=off to run them with npm run worker)");
+}
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     server.close();
-    app.close().finally(() => process.exit(0));
+    stopWorker({ timeout: 10_000 })
+      .catch((error: unknown) => console.error(error))
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -24,6 +24,8 @@ export function deliverableView(d: Deliverable): DeliverableItem {
     feedback: d.feedback,
     submittedAt: d.submittedAt?.toISOString() ?? null,
     approvedAt: d.approvedAt?.toISOString() ?? null,
+    reviewDeadlineAt: d.reviewDeadlineAt?.toISOString() ?? null,
+    autoApproved: d.autoApproved,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };

@@ -2,7 +2,9 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { partnershipForParty } from "./access";
+import { disputeInclude, toDisputeSummary } from "./dispute-view";
 import { toMajor } from "../money";
+import { planFromJson, planView } from "./payment-plan";
 import type { PartnershipResponse } from "./schemas/partnerships";
 import { partyDetails, partySelect, termsView } from "./proposal-view";
 
@@ -24,11 +26,12 @@ export async function getPartnership(options: GetPartnershipOptions): Promise<Pa
       creator: { select: partySelect },
       brand: { select: partySelect },
       campaign: { select: { name: true } },
-      contract: { select: { id: true } },
+      contract: { select: { id: true, status: true } },
       deliverables: { orderBy: { position: "asc" } },
-      // Enum order puts initial before milestone before final.
-      payments: { orderBy: [{ createdAt: "asc" }, { type: "asc" }, { id: "asc" }] },
+      // Plan order for the payments made at acceptance; enum order (initial, milestone, final) for older rows.
+      payments: { orderBy: [{ createdAt: "asc" }, { position: { sort: "asc", nulls: "last" } }, { type: "asc" }, { id: "asc" }] },
       activity: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }], include: { user: { select: { name: true } } } },
+      disputes: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: disputeInclude },
     },
   });
   return {
@@ -42,6 +45,7 @@ export async function getPartnership(options: GetPartnershipOptions): Promise<Pa
     campaignName: p.campaign?.name ?? null,
     proposalId: p.proposalId,
     contractId: p.contract?.id ?? null,
+    contractStatus: p.contract?.status ?? null,
     deliverables: p.deliverables.map((d) => ({
       id: d.id,
       type: d.type,
@@ -53,11 +57,14 @@ export async function getPartnership(options: GetPartnershipOptions): Promise<Pa
       feedback: d.feedback,
       submittedAt: iso(d.submittedAt),
       approvedAt: iso(d.approvedAt),
+      reviewDeadlineAt: iso(d.reviewDeadlineAt),
+      autoApproved: d.autoApproved,
     })),
     compensation: {
       amount: toMajor(p.amountMinor),
       currency: p.currency,
       paymentSchedule: p.paymentSchedule,
+      paymentPlan: planView(planFromJson(p.paymentPlan)),
       payments: p.payments.map((x) => ({
         id: x.id,
         type: x.type,
@@ -87,6 +94,9 @@ export async function getPartnership(options: GetPartnershipOptions): Promise<Pa
       timestamp: a.createdAt.toISOString(),
     })),
     completedAt: iso(p.completedAt),
+    terminatedAt: iso(p.terminatedAt),
+    terminationReason: p.terminationReason,
+    disputes: p.disputes.map(toDisputeSummary),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

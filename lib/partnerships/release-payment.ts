@@ -3,11 +3,12 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { partnershipForParty, requireSide } from "./access";
 import { completePartnershipIfDone } from "./complete-partnership";
+import { requireNoOpenDispute } from "./dispute-freeze";
 import { releaseBlockersOf } from "./get-release-blockers";
 import { logActivity } from "./log-activity";
 import { releaseToCreator } from "./release-to-creator";
 import type { PaymentResponse } from "./schemas/payments";
-import { describeMoney, paymentOf, requirePayingPartnership, toPaymentResponse } from "./payment-view";
+import { describeMoney, paymentOf, paymentResponseIn, requirePayingPartnership } from "./payment-view";
 
 export interface ReleasePaymentOptions {
   actor: Actor;
@@ -29,7 +30,8 @@ const RELEASE_REFUSAL: Record<string, string> = {
 export async function releasePayment(options: ReleasePaymentOptions): Promise<PaymentResponse> {
   const { actor, partnershipId, paymentId } = options;
   return getDb().$transaction(async (tx) => {
-    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId);
+    // The partnership lock orders a release after a dispute being opened, or a termination, at the same moment.
+    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
     requireSide(side, "brand", "release payments");
     const payment = await paymentOf(tx, partnershipId, paymentId);
     requirePayingPartnership(partnership);
@@ -38,6 +40,7 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
         status: payment.status,
       });
     }
+    await requireNoOpenDispute(tx, { paymentId, partnershipId });
     // One statement at a time: a transaction is one connection.
     const blockers = await releaseBlockersOf(tx, [paymentId]);
     const blocker = blockers[paymentId];
@@ -62,6 +65,6 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
       at: paidAt,
     });
     await completePartnershipIfDone(tx, { partnershipId, userId: actor.id, at: paidAt });
-    return toPaymentResponse(released);
+    return paymentResponseIn(tx, released);
   });
 }

@@ -1,6 +1,7 @@
 /** The brand sends a submitted deliverable back to the creator with feedback. */
 import { requireSide } from "./access";
 import type { DeliverableItem } from "./schemas/deliverables";
+import { requireNoOpenDeliverableDispute } from "./dispute-freeze";
 import { actOnDeliverable, type DeliverableTarget } from "./deliverable-access";
 import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
@@ -12,12 +13,16 @@ export interface RequestRevisionOptions extends DeliverableTarget {
 export async function requestRevision(options: RequestRevisionOptions): Promise<DeliverableItem> {
   return actOnDeliverable(options, async (tx, { side, deliverable }) => {
     requireSide(side, "brand", "request revisions");
+    await requireNoOpenDeliverableDispute(tx, { deliverableId: deliverable.id });
     await transition(tx, "deliverable", deliverable.id, "in_progress", {
       from: ["submitted"],
       message: `Cannot request a revision of a deliverable that is ${deliverable.status}`,
     });
     const at = new Date();
-    await tx.deliverable.update({ where: { id: deliverable.id }, data: { feedback: options.feedback, revisionCount: { increment: 1 } } });
+    await tx.deliverable.update({
+      where: { id: deliverable.id },
+      data: { feedback: options.feedback, revisionCount: { increment: 1 }, reviewDeadlineAt: null },
+    });
     await logActivity(tx, {
       partnershipId: deliverable.partnershipId,
       userId: options.actor.id,

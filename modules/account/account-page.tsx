@@ -1,5 +1,7 @@
 import { ChangePasswordForm, SignOutEverywhereButton } from "@/modules/account/account-forms";
+import { PayoutMethodForm } from "@/modules/account/payout-method-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { getPayoutMethod } from "@/lib/payouts/payout-method";
 
 export default async function AccountPage() {
   const actor = await requirePageActor(["partner", "creator", "brand", "admin"]);
@@ -11,6 +13,18 @@ export default async function AccountPage() {
           Signed in as {actor.name} ({actor.email}).
         </p>
       </header>
+      {actor.role === "creator" ? (
+        <section aria-labelledby="payout-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="payout-heading" className="text-lg font-semibold text-slate-900">
+            How you are paid
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            When a brand releases a payment, it is paid out to you this way. Stripe cannot pay out to Kenya, so Kenyan creators are paid by
+            M-Pesa.
+          </p>
+          <PayoutMethodForm current={await getPayoutMethod({ actor })} />
+        </section>
+      ) : null}
       <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="password-heading" className="text-lg font-semibold text-slate-900">
           Change password

@@ -71,6 +71,9 @@ const CREATORS = {
     followers: 184_300,
     engagementRate: 4.7,
     stripeAccountId: "acct_demo_creator1",
+    // Paid through Stripe Connect, to a US connected account.
+    payoutMethod: "stripe",
+    payoutCountry: "US",
   },
   creator2: {
     handle: "njeri.glows",
@@ -79,6 +82,10 @@ const CREATORS = {
     followers: 96_450,
     engagementRate: 6.2,
     stripeAccountId: "acct_demo_creator2",
+    // Paid by M-Pesa (Stripe Connect cannot pay out to Kenya); Daraja's sandbox test number.
+    payoutMethod: "mpesa",
+    payoutCountry: "KE",
+    mpesaPhone: "+254708374149",
   },
 } as const;
 

@@ -6,8 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
+import { documentInputSnapshot, VERIFY_PATH } from "../../lib/partnerships/contract-audit";
 import { renderContractDocument, type ContractDocumentInput } from "../../lib/partnerships/contract-document";
+import { CONSENT_TEXT, REVIEW_WINDOW_DAYS } from "../../lib/partnerships/schemas/contracts";
 import { toMajor } from "../../lib/money";
+import { parsePaymentPlan, planJson } from "../../lib/partnerships/payment-plan";
 import { addCount, createInBatches, type Counts } from "./bulk";
 import { DAY, HOUR, MINUTE, addDays } from "./dates";
 import { seedId } from "./ids";
@@ -18,8 +21,9 @@ type BrandKey = "brand" | "brand2";
 type CreatorKey = "creator" | "creator2";
 type PartyKey = BrandKey | CreatorKey;
 type ProposalStatus = "draft" | "sent" | "accepted" | "countered" | "rejected";
-/** Partnership stages: (a) accepted … (f) completed, (g) terminated. */
-type Stage = "accepted" | "contract_sent" | "signed_one" | "contract_active" | "in_escrow" | "completed" | "terminated";
+/** Partnership stages: (a) accepted … (f) completed, (g) terminated; and two with disputes: one open, one resolved by a split. */
+type Stage =
+  "accepted" | "contract_sent" | "signed_one" | "contract_active" | "in_escrow" | "completed" | "terminated" | "disputed" | "split";
 
 const isBrand = (k: PartyKey): k is BrandKey => k === "brand" || k === "brand2";
 
@@ -504,6 +508,44 @@ const SCENARIOS: readonly ProposalScenario[] = [
     counterOf: "festive-njeri",
     counterNote: "Countered: USD 1,400.00 including a photo carousel, with usage rights limited to organic posts.",
   },
+  {
+    key: "glow-amani-routine",
+    from: "brand2",
+    to: "creator",
+    campaign: "glow",
+    status: "accepted",
+    amountUsd: 1_600,
+    createdDays: -40,
+    sentAfter: 0.05,
+    viewedAfter: 0.8,
+    respondedDays: -37,
+    startDays: -35,
+    endDays: 30,
+    deliverables: [
+      [1, -15],
+      [3, -3],
+    ],
+    stage: "disputed",
+  },
+  {
+    key: "glow-njeri-tutorial",
+    from: "brand2",
+    to: "creator2",
+    campaign: "glow",
+    status: "accepted",
+    amountUsd: 1_200,
+    createdDays: -44,
+    sentAfter: 0.05,
+    viewedAfter: 0.5,
+    respondedDays: -42,
+    startDays: -40,
+    endDays: 40,
+    deliverables: [
+      [0, -12],
+      [1, 15],
+    ],
+    stage: "split",
+  },
 ];
 
 interface CreatorRows {
@@ -517,6 +559,7 @@ interface CreatorRows {
   partnershipPayments: Prisma.PartnershipPaymentCreateManyInput[];
   partnershipPaymentDeliverables: Prisma.PartnershipPaymentDeliverableCreateManyInput[];
   activityLogs: Prisma.ActivityLogCreateManyInput[];
+  disputes: Prisma.DisputeCreateManyInput[];
 }
 
 const SIGNING_CLIENTS: Record<"creator" | "brand", { ipAddress: string; userAgent: string }> = {
@@ -569,11 +612,16 @@ export async function seedCreatorEconomy(db: PrismaClient, accounts: Accounts, a
     db.partnershipPaymentDeliverable.createMany({ data, skipDuplicates: true }),
   );
   await insert("activity_logs", rows.activityLogs, (data) => db.activityLog.createMany({ data, skipDuplicates: true }));
-  // Each released payment's payout, paid to the creator's connected account when it was released.
+  await insert("disputes", rows.disputes, (data) => db.dispute.createMany({ data, skipDuplicates: true }));
+  // Each released payment's payout, paid when it was released: by M-Pesa to a creator paid that way
+  // when the payment is in shillings (M-Pesa pays KES only), otherwise to their Stripe connected account.
   await db.$executeRaw`
     INSERT INTO payouts (payment_id, partnership_id, creator_id, method, destination, amount_minor, currency, status, sandbox,
                          attempt_ref, provider_ref, attempts, requested_at, paid_at, updated_at)
-    SELECT p.id, p.partnership_id, pa.creator_id, 'stripe', cp.stripe_account_id, p.amount_minor, p.currency, 'paid', true,
+    SELECT p.id, p.partnership_id, pa.creator_id,
+           CASE WHEN cp.payout_method = 'mpesa' AND p.currency = 'KES' THEN 'mpesa' ELSE 'stripe' END::"PayoutMethod",
+           CASE WHEN cp.payout_method = 'mpesa' AND p.currency = 'KES' THEN ltrim(cp.mpesa_phone, '+') ELSE cp.stripe_account_id END,
+           p.amount_minor - p.refunded_minor, p.currency, 'paid', true,
            'release_' || p.id::text, p.provider_transfer, 1, p.paid_at, p.paid_at, p.paid_at
       FROM partnership_payments p
       JOIN partnerships pa ON pa.id = p.partnership_id
@@ -595,6 +643,7 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
     deliverables: [],
     partnershipPayments: [],
     partnershipPaymentDeliverables: [],
+    disputes: [],
     activityLogs: [],
   };
   const user = (k: AccountKey) => accounts.users[k];
@@ -636,6 +685,10 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
     const amountMinor = BigInt(s.amountUsd * 100);
     const terms = TERMS[brandKey];
     const paymentSchedule = "50% upfront, 50% on completion";
+    // Stored as the API stores it: the schedule read into its plan.
+    const paymentPlan = planJson(
+      parsePaymentPlan(paymentSchedule, { totalMinor: amountMinor, currency: "USD", deliverableCount: deliverables.length }),
+    ) as unknown as Prisma.InputJsonArray;
     const updatedAt = respondedAt ?? viewedAt ?? sentAt ?? (s.status === "draft" ? new Date(createdAt.getTime() + 20 * HOUR) : createdAt);
 
     rows.proposals.push({
@@ -649,6 +702,7 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
       amountMinor,
       currency: "USD",
       paymentSchedule,
+      paymentPlan,
       startDate: day(s.startDays),
       endDate: day(s.endDays),
       terms,
@@ -693,6 +747,7 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
         deliverables,
         amountMinor,
         paymentSchedule,
+        paymentPlan,
         terms,
       });
     }
@@ -710,6 +765,7 @@ interface AcceptedProposal {
   deliverables: Array<DeliverableTemplate & { dueDate: string }>;
   amountMinor: bigint;
   paymentSchedule: string;
+  paymentPlan: Prisma.InputJsonArray;
   terms: Prisma.InputJsonObject;
 }
 
@@ -731,7 +787,9 @@ async function addPartnership(
   const money = (minor: bigint) => `USD ${toMajor(minor).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   const order = ["accepted", "contract_sent", "signed_one", "contract_active", "in_escrow", "completed"] as const;
   const reached = (x: (typeof order)[number]) =>
-    stage === "terminated" ? x !== "in_escrow" && x !== "completed" : order.indexOf(stage) >= order.indexOf(x);
+    stage === "terminated" || stage === "disputed" || stage === "split"
+      ? x !== "in_escrow" && x !== "completed"
+      : order.indexOf(stage) >= order.indexOf(x);
   const before = (t: Date) => t.getTime() < anchor.getTime() - 10 * MINUTE;
 
   const logs: Array<{ type: string; by: string; at: Date; description: string; metadata?: Prisma.InputJsonObject }> = [];
@@ -812,13 +870,28 @@ async function addPartnership(
       })),
       timeline: { startDate: partnershipStart, endDate: partnershipEnd },
       terms: p.terms as ContractDocumentInput["terms"],
+      reviewWindowDays: REVIEW_WINDOW_DAYS.default,
     };
     const document = await renderContractDocument(input);
     const documentSha256 = createHash("sha256").update(document).digest("hex");
-    log("contract_generated", brand.id, generatedAt, "Contract generated and sent to both parties for signature", {
+    const brandClient = SIGNING_CLIENTS.brand;
+    log("contract_generated", brand.id, generatedAt, "Contract generated as a draft", {
       contractId,
       documentSha256,
+      reviewWindowDays: REVIEW_WINDOW_DAYS.default,
+      role: "brand",
+      ...brandClient,
+      // Kept as the API keeps it, so the signed document repeats what was sent.
+      documentInput: documentInputSnapshot(input) as Prisma.InputJsonObject,
     });
+    const sentAt = new Date(generatedAt.getTime() + 5 * MINUTE);
+    log("contract_sent", brand.id, sentAt, "Contract sent to both parties for signature", {
+      contractId,
+      documentSha256,
+      role: "brand",
+      ...brandClient,
+    });
+    contractUpdated = sentAt;
 
     if (reached("signed_one")) {
       const first = s.firstSigner ?? "creator";
@@ -837,6 +910,9 @@ async function addPartnership(
         contractId,
         userId: signer.id,
         role: sig.role,
+        decision: "signed",
+        fullName: signer.name,
+        consentText: CONSENT_TEXT,
         signedAt: sig.at,
         ...SIGNING_CLIENTS[sig.role],
       });
@@ -849,8 +925,42 @@ async function addPartnership(
       );
       contractUpdated = sig.at;
     }
+    let activation: { activatedAt: Date; signedDocument: Uint8Array<ArrayBuffer>; signedDocumentSha256: string } | null = null;
     if (contractStatus === "active") {
       const activeAt = new Date(contractUpdated.getTime() + MINUTE);
+      const signer = (role: "creator" | "brand") => (role === "creator" ? creator : brand);
+      // The signed document as the API issues it: both signature blocks and the audit certificate.
+      const signedDocument = await renderContractDocument({
+        ...input,
+        signatures: signatures.map((sig) => ({
+          role: sig.role,
+          name: signer(sig.role).name,
+          signedAt: sig.at,
+          ...SIGNING_CLIENTS[sig.role],
+        })),
+        audit: {
+          contractId,
+          sentDocumentSha256: documentSha256,
+          consentText: CONSENT_TEXT,
+          verifyPath: VERIFY_PATH,
+          events: [
+            { event: "Generated", at: generatedAt, by: `${brand.name} (brand)`, ...brandClient },
+            { event: "Sent for signature", at: sentAt, by: `${brand.name} (brand)`, ...brandClient },
+            ...signatures.map((sig) => ({
+              event: `Signed by the ${sig.role}`,
+              at: sig.at,
+              by: `${signer(sig.role).name} (typed name; account ${signer(sig.role).name})`,
+              ...SIGNING_CLIENTS[sig.role],
+            })),
+            { event: "Activated: signed by both parties", at: activeAt, by: null },
+          ],
+        },
+      });
+      activation = {
+        activatedAt: activeAt,
+        signedDocument: new Uint8Array(signedDocument),
+        signedDocumentSha256: createHash("sha256").update(signedDocument).digest("hex"),
+      };
       log(
         "contract_activated",
         signatures[1]!.role === "creator" ? creator.id : brand.id,
@@ -863,8 +973,11 @@ async function addPartnership(
       id: contractId,
       partnershipId: id,
       status: contractStatus,
+      reviewWindowDays: REVIEW_WINDOW_DAYS.default,
       document: new Uint8Array(document),
       documentSha256,
+      sentAt,
+      ...(activation ?? {}),
       createdAt: generatedAt,
       updatedAt: contractUpdated,
     });
@@ -877,6 +990,9 @@ async function addPartnership(
       id: paymentIds.initial,
       partnershipId: id,
       type: "initial",
+      trigger: "on_signing",
+      percent: 50,
+      position: 1,
       amountMinor: initialAmount,
       currency: "USD",
       status: "pending",
@@ -889,6 +1005,9 @@ async function addPartnership(
       id: paymentIds.final,
       partnershipId: id,
       type: "final",
+      trigger: "on_completion",
+      percent: 50,
+      position: 2,
       amountMinor: finalAmount,
       currency: "USD",
       status: "pending",
@@ -958,6 +1077,7 @@ async function addPartnership(
 
   let partnershipStatus: Prisma.PartnershipCreateManyInput["status"] = "active";
   let completedAt: Date | null = null;
+  let termination: Pick<Prisma.PartnershipCreateManyInput, "terminatedAt" | "terminationReason" | "terminatedById"> = {};
   let updatedAt = logs[logs.length - 1]!.at;
 
   if (stage === "in_escrow") {
@@ -1012,22 +1132,122 @@ async function addPartnership(
     });
     log("deliverable_rejected", brand.id, rejectedAt, `${company} rejected "${d.description}"`, { deliverableId: d.id as string });
     const terminatedAt = new Date(rejectedAt.getTime() + 8 * DAY);
-    Object.assign(paymentRows.final, {
-      status: "failed",
-      failureReason: "Partnership terminated before completion; the final payment was never collected.",
-      updatedAt: terminatedAt,
-    });
-    log(
-      "partnership_terminated",
-      brand.id,
-      terminatedAt,
-      `${company} terminated the partnership: the creator could not deliver within the campaign window`,
-      { reason: "missed_deadlines" },
-    );
+    const reason = "The creator could not deliver within the campaign window";
+    // As termination does it (apply-termination.ts): the unfunded final payment cancelled, unfinished work rejected.
+    Object.assign(paymentRows.final, { status: "cancelled", cancelledAt: terminatedAt, updatedAt: terminatedAt });
+    const cancelled = `${money(paymentRows.final.amountMinor as bigint)} payment cancelled: the partnership was terminated`;
+    log("payment_cancelled", brand.id, terminatedAt, cancelled, { paymentId: paymentRows.final.id as string });
+    for (const row of deliverableRows.filter((x) => x.status !== "approved" && x.status !== "rejected")) {
+      Object.assign(row, { status: "rejected", feedback: `Partnership terminated: ${reason}`, updatedAt: terminatedAt });
+    }
+    log("partnership_terminated", brand.id, terminatedAt, `Partnership terminated: ${reason}`, { reason });
+    termination = { terminatedAt, terminationReason: reason, terminatedById: brand.id };
     partnershipStatus = "terminated";
     const contract = rows.contracts.find((c) => c.id === contractId)!;
     contract.status = "terminated";
+    contract.terminatedAt = terminatedAt;
     contract.updatedAt = terminatedAt;
+  }
+  if (stage === "disputed") {
+    // The creator disputes a third round of changes; the final payment stays in escrow and the review clock stops.
+    const funded = fund("initial", new Date(activeAt!.getTime() + 2 * HOUR));
+    release("initial", new Date(funded.getTime() + 1 * DAY));
+    submit(0, new Date(due(0).getTime() - 1 * DAY));
+    approve(0, new Date(due(0).getTime() + 2 * HOUR));
+    fund("final", new Date(due(0).getTime() + 6 * HOUR));
+    const d = deliverableRows[1]!;
+    const firstSubmission = new Date(due(1).getTime() - 3 * DAY);
+    submit(1, firstSubmission);
+    const requested = new Date(firstSubmission.getTime() + 12 * HOUR);
+    log("deliverable_revision_requested", brand.id, requested, `${company} requested changes to "${d.description}"`, {
+      deliverableId: d.id as string,
+    });
+    const resubmitted = new Date(requested.getTime() + 20 * HOUR);
+    submit(1, resubmitted);
+    Object.assign(d, { revisionCount: 1, reviewDeadlineAt: new Date(resubmitted.getTime() + REVIEW_WINDOW_DAYS.default * DAY) });
+    const openedAt = new Date(resubmitted.getTime() + 18 * HOUR);
+    const reason = "A third round of changes was asked for after the revision the terms allow; the resubmitted reel follows the brief.";
+    d.reviewPausedAt = openedAt;
+    rows.disputes.push({
+      id: seedId(`${key}:dispute`),
+      partnershipId: id,
+      deliverableId: d.id as string,
+      openedById: creator.id,
+      reason,
+      evidenceUrls: [d.submissionUrl as string, "https://docs.example/glow-serum-brief.pdf"],
+      status: "open",
+      createdAt: openedAt,
+      updatedAt: openedAt,
+    });
+    log("dispute_opened", creator.id, openedAt, `${creator.name} opened a dispute on "${d.description}": ${reason}`, {
+      disputeId: seedId(`${key}:dispute`),
+      deliverableId: d.id as string,
+      reason,
+    });
+  }
+  if (stage === "split") {
+    // The brand disputed the upfront payment after weeks without word; an admin split it, and the work went on.
+    const admin = accounts.users.admin;
+    const row = paymentRows.initial;
+    const fundedAt = fund("initial", new Date(activeAt!.getTime() + 3 * HOUR));
+    const openedAt = new Date(fundedAt.getTime() + 10 * DAY);
+    const resolvedAt = new Date(openedAt.getTime() + 4 * DAY);
+    const amountMinor = row.amountMinor as bigint;
+    const refundMinor = (amountMinor * 40n) / 100n;
+    const creatorMinor = amountMinor - refundMinor;
+    const reason = "No draft or update for ten days after the upfront payment, despite three messages.";
+    const note = "The creator was ill for a week and told the brand late; 60% of the upfront payment covers the preparation done.";
+    Object.assign(row, {
+      status: "completed",
+      refundedMinor: refundMinor,
+      providerRefund: `re_demo_${hex(`${key}:re:initial`)}`,
+      refundedAt: resolvedAt,
+      providerTransfer: `tr_demo_${hex(`${key}:tr:initial`)}`,
+      paidAt: resolvedAt,
+      updatedAt: resolvedAt,
+    });
+    rows.disputes.push({
+      id: seedId(`${key}:dispute`),
+      partnershipId: id,
+      paymentId: row.id as string,
+      openedById: brand.id,
+      reason,
+      evidenceUrls: ["https://mail.example/thread/glow-serum-tutorial"],
+      status: "resolved",
+      outcome: "split",
+      creatorAmountMinor: creatorMinor,
+      refundAmountMinor: refundMinor,
+      resolutionNote: note,
+      resolvedById: admin.id,
+      resolvedAt,
+      createdAt: openedAt,
+      updatedAt: resolvedAt,
+    });
+    const disputeId = seedId(`${key}:dispute`);
+    log("dispute_opened", brand.id, openedAt, `${brand.name} opened a dispute on the initial payment of ${money(amountMinor)}: ${reason}`, {
+      disputeId,
+      paymentId: row.id as string,
+      reason,
+    });
+    log("payment_refunded", admin.id, resolvedAt, `${money(refundMinor)} refunded to the brand by the dispute's resolution`, {
+      paymentId: row.id as string,
+      disputeId,
+    });
+    log("payment_released", admin.id, resolvedAt, `${money(creatorMinor)} released to the creator by the dispute's resolution`, {
+      paymentId: row.id as string,
+      disputeId,
+    });
+    log(
+      "dispute_resolved",
+      admin.id,
+      resolvedAt,
+      `Dispute resolved (split): ${money(creatorMinor)} to the creator, ${money(refundMinor)} back to the brand. ${note}`,
+      { disputeId, outcome: "split", creatorAmountMinor: creatorMinor.toString(), refundAmountMinor: refundMinor.toString(), note },
+    );
+    const submittedAt = new Date(due(0).getTime() - 1 * DAY);
+    submit(0, submittedAt);
+    approve(0, new Date(submittedAt.getTime() + 20 * HOUR));
+    deliverableRows[1]!.status = "in_progress";
   }
   updatedAt = logs.reduce((t, l) => (l.at > t ? l.at : t), updatedAt);
 
@@ -1041,10 +1261,12 @@ async function addPartnership(
     amountMinor: p.amountMinor,
     currency: "USD",
     paymentSchedule: p.paymentSchedule,
+    paymentPlan: p.paymentPlan,
     terms: p.terms,
     startDate: partnershipStart,
     endDate: partnershipEnd,
     completedAt,
+    ...termination,
     createdAt: p.acceptedAt,
     updatedAt,
   });

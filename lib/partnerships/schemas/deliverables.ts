@@ -51,6 +51,10 @@ export const deliverableItem = z.strictObject({
   feedback: z.string().nullable(),
   submittedAt: isoTimestamp.nullable(),
   approvedAt: isoTimestamp.nullable(),
+  /** While submitted: when it is approved automatically unless the brand reviews it first. */
+  reviewDeadlineAt: isoTimestamp.nullable(),
+  /** Approved because the review window passed without the brand's review. */
+  autoApproved: z.boolean(),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });

@@ -3,12 +3,13 @@
  * Partnerships) and the response pieces the proposal schemas share.
  */
 import { z } from "zod";
-import { DeliverableStatus, PartnershipStatus, PartyRole } from "../../generated/prisma/enums";
+import { ContractStatus, DeliverableStatus, PartnershipStatus, PartyRole } from "../../generated/prisma/enums";
 import { isoTimestamp } from "../../schemas/dates";
 import { enumValues } from "../../schemas/enums";
 import { uuidString } from "../../schemas/ids";
 import { paginationQuery, paginationResponse } from "../../schemas/pagination";
-import { PAYMENT_STATUSES, PAYMENT_TYPES } from "./payments";
+import { disputeSummary } from "./disputes";
+import { PAYMENT_STATUSES, PAYMENT_TYPES, paymentPlanResponse } from "./payments";
 
 export const PARTNERSHIP_STATUSES = enumValues(PartnershipStatus);
 
@@ -55,6 +56,9 @@ export const partnershipDeliverableResponse = z.object({
   feedback: nullableString,
   submittedAt: nullableDateTime,
   approvedAt: nullableDateTime,
+  /** While submitted: when it is approved automatically unless the brand reviews it first. */
+  reviewDeadlineAt: nullableDateTime,
+  autoApproved: z.boolean(),
 });
 
 export const partnershipPaymentSummaryResponse = z.object({
@@ -77,11 +81,15 @@ export const partnershipResponse = z.object({
   campaignName: nullableString,
   proposalId: z.string(),
   contractId: nullableString,
+  /** The contract's status; null before one is generated. The partnership is in force only once it is active. */
+  contractStatus: z.enum(ContractStatus).nullable(),
   deliverables: z.array(partnershipDeliverableResponse),
   compensation: z.object({
     amount: z.number(),
     currency: z.string().length(3),
     paymentSchedule: nullableString,
+    /** The plan the payments were made from; null for a partnership made before plans were stored. */
+    paymentPlan: paymentPlanResponse,
     payments: z.array(partnershipPaymentSummaryResponse),
   }),
   timeline: z.object({
@@ -96,6 +104,10 @@ export const partnershipResponse = z.object({
     z.object({ type: z.string(), description: z.string(), userId: nullableString, userName: nullableString, timestamp: isoTimestamp }),
   ),
   completedAt: nullableDateTime,
+  terminatedAt: nullableDateTime,
+  terminationReason: nullableString,
+  /** Every dispute of the partnership, open and resolved, oldest first. */
+  disputes: z.array(disputeSummary),
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
 });
@@ -109,6 +121,8 @@ export const partnershipListItemResponse = z.object({
   brandName: z.string(),
   campaignId: nullableString,
   campaignName: nullableString,
+  /** The contract's status; null before one is generated. */
+  contractStatus: z.enum(ContractStatus).nullable(),
   compensation: z.object({ amount: z.number(), currency: z.string().length(3) }),
   startDate: isoTimestamp,
   endDate: isoTimestamp,

@@ -6,7 +6,7 @@ import type { ContractDetail } from "@/lib/partnerships/schemas/contracts";
 import type { PartnershipResponse } from "@/lib/partnerships/schemas/partnerships";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { ContractSignatures } from "./contract-actions";
+import { ContractDocuments, ContractSignatures } from "./contract-actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { labelFor } from "@/lib/humanize";
 import { formatMoney } from "@/lib/format";
@@ -182,9 +182,7 @@ export function ContractCard({ contract, actions }: { contract: ContractDetail |
             />
           </p>
           <ContractSignatures contract={contract} />
-          <a href={contract.documentUrl} className="inline-block font-medium text-brand-700 hover:underline" target="_blank" rel="noopener">
-            Contract PDF
-          </a>
+          <ContractDocuments contract={contract} />
         </div>
       ) : (
         <EmptyState title="No contract yet">The contract is generated from the accepted proposal.</EmptyState>
@@ -235,11 +233,20 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                     </dd>
                   </>
                 ) : null}
+                {d.status === "submitted" && d.reviewDeadlineAt ? (
+                  <>
+                    <dt className="text-slate-500">Review by</dt>
+                    <dd data-testid="deliverable-review-deadline">
+                      Approved automatically on <LocalDate value={d.reviewDeadlineAt} time /> unless reviewed
+                    </dd>
+                  </>
+                ) : null}
                 {d.approvedAt ? (
                   <>
                     <dt className="text-slate-500">Approved</dt>
                     <dd>
                       <LocalDate value={d.approvedAt} time />
+                      {d.autoApproved ? <span className="text-slate-500"> · automatically, the review window having passed</span> : null}
                     </dd>
                   </>
                 ) : null}

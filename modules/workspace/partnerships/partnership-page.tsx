@@ -2,7 +2,15 @@ import Link from "next/link";
 import { ContractActions } from "@/modules/workspace/partnerships/contract-actions";
 import { DeliverableActions } from "@/modules/workspace/partnerships/deliverable-actions";
 import { PaymentActions, type PaymentMode } from "@/modules/workspace/partnerships/payment-actions";
+import { CancelPayment } from "@/modules/workspace/partnerships/payment-plan-controls";
+import { PaymentTrigger } from "@/modules/workspace/partnerships/payment-trigger";
+import { PayoutStatus } from "@/modules/workspace/partnerships/payout-status";
+import { PartnershipStatusBadge } from "@/modules/workspace/partnerships/partnership-status-badge";
 import { RefreshOnFocus } from "@/modules/workspace/partnerships/refresh-on-focus";
+import { DisputesCard } from "@/modules/workspace/partnerships/disputes-card";
+import { EndPartnership } from "@/modules/workspace/partnerships/end-partnership";
+import { OpenDisputeForm } from "@/modules/workspace/partnerships/open-dispute-form";
+import { TerminatedBanner } from "@/modules/workspace/partnerships/terminated-banner";
 import {
   ActivityCard,
   CompensationCard,
@@ -12,12 +20,12 @@ import {
   PartiesCard,
 } from "@/modules/workspace/partnerships/partnership-detail";
 import { SandboxNotice } from "@/components/ui/sandbox-notice";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isNotFoundError, orNotFound } from "@/lib/pages/or-not-found";
 import { getContract } from "@/lib/partnerships/get-contract";
 import { getPartnership } from "@/lib/partnerships/get-partnership";
 import { getEscrowBalances } from "@/lib/partnerships/get-escrow-balances";
+import { getTerminationPreview } from "@/lib/partnerships/get-termination-preview";
 import { getReleaseBlockers, type ReleaseBlocker } from "@/lib/partnerships/get-release-blockers";
 import { listPartnershipPayments } from "@/lib/partnerships/list-partnership-payments";
 import { stripePublishableKey } from "@/lib/payments/stripe-client";
@@ -57,6 +65,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
   const side = actor.id === partnership.brandId ? "brand" : "creator";
   const other = side === "brand" ? partnership.creatorDetails.name : partnership.brandDetails.name;
   const active = partnership.status === "active";
+  const terminationPreview = active ? await getTerminationPreview({ actor, partnershipId }) : null;
 
   const paymentActions =
     side === "brand"
@@ -77,7 +86,48 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
   const deliverableActions = Object.fromEntries(
     partnership.deliverables.map((d) => [
       d.id,
-      <DeliverableActions key={d.id} partnershipId={partnershipId} deliverable={d} side={side} active={active} />,
+      // Work is submitted and reviewed only under a contract both parties have signed.
+      <DeliverableActions
+        key={d.id}
+        partnershipId={partnershipId}
+        deliverable={d}
+        side={side}
+        active={active && contract?.status === "active"}
+      />,
+    ]),
+  );
+
+  // Either party may dispute money held in escrow, or work still under review, once the contract is active.
+  const disputed = new Set(partnership.disputes.filter((d) => d.status === "open").map((d) => d.subject.id));
+  const disputable = active && contract?.status === "active";
+  const paymentControls = Object.fromEntries(
+    payments.map((payment) => [
+      payment.id,
+      <div key={payment.id}>
+        <PaymentTrigger payment={payment} deliverables={partnership.deliverables} />
+        <PayoutStatus payment={payment} side={side} />
+        {paymentActions[payment.id] ?? null}
+        {side === "brand" && active && (payment.status === "pending" || payment.status === "failed") ? (
+          <CancelPayment partnershipId={partnershipId} payment={payment} />
+        ) : null}
+        {disputable && payment.status === "in_progress" && !disputed.has(payment.id) ? (
+          <OpenDisputeForm partnershipId={partnershipId} target={{ paymentId: payment.id }} label={`the ${payment.type} payment`} />
+        ) : null}
+      </div>,
+    ]),
+  );
+  const deliverableControls = Object.fromEntries(
+    partnership.deliverables.map((d) => [
+      d.id,
+      <div key={d.id}>
+        {deliverableActions[d.id]}
+        {disputable && ["pending", "in_progress", "submitted"].includes(d.status) && !disputed.has(d.id) ? (
+          <OpenDisputeForm partnershipId={partnershipId} target={{ deliverableId: d.id }} label={`“${d.description}”`} />
+        ) : null}
+        {disputed.has(d.id) ? (
+          <p className="mt-2 text-sm text-amber-800">A dispute is open on this deliverable: its review is paused.</p>
+        ) : null}
+      </div>,
     ]),
   );
 
@@ -90,13 +140,14 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">Partnership with {other}</h1>
-          <StatusBadge status={partnership.status} testId="partnership-status" />
+          <PartnershipStatusBadge status={partnership.status} contractStatus={partnership.contractStatus} testId="partnership-status" />
         </div>
         {partnership.campaignName ? <p className="mt-1 text-slate-600">{partnership.campaignName}</p> : null}
         <p className="mt-1 text-sm text-slate-600">You are the {side} in this partnership.</p>
       </div>
 
       <CompletedBanner partnership={partnership} />
+      <TerminatedBanner partnership={partnership} />
 
       <div className="grid gap-6 lg:grid-cols-2">
         <PartiesCard partnership={partnership} />
@@ -109,10 +160,12 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         partnership={partnership}
         balances={balances}
         sandboxNotice={mode.kind === "sandbox" ? <SandboxNotice /> : null}
-        paymentActions={paymentActions}
+        paymentActions={paymentControls}
       />
-      <DeliverablesCard deliverables={partnership.deliverables} actions={deliverableActions} />
+      <DeliverablesCard deliverables={partnership.deliverables} actions={deliverableControls} />
+      <DisputesCard disputes={partnership.disputes} />
       <ActivityCard activity={partnership.activity} />
+      {terminationPreview ? <EndPartnership partnershipId={partnershipId} preview={terminationPreview} /> : null}
     </div>
   );
 }

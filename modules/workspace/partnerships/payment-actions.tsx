@@ -78,7 +78,9 @@ export function PaymentActions({
             type="button"
             data-testid="pay-payment"
             disabled={initiate.pending}
-            onClick={() => initiate.submit({ type: payment.type, amount: payment.amount, currency: payment.currency })}
+            onClick={() =>
+              initiate.submit({ type: payment.type, amount: payment.amount, currency: payment.currency, paymentId: payment.id })
+            }
           >
             {initiate.pending ? "Starting payment…" : sandbox ? `Pay (sandbox) ${amount}` : `Pay ${amount}`}
           </Button>

@@ -11,6 +11,7 @@ import { actorByEmail } from "@/tests/helpers/actors";
 import { getDb } from "@/lib/db";
 import { initiatePaymentResponse, paymentResponse, webhookResponse } from "@/lib/partnerships/schemas/payments";
 import { resumePayment } from "@/lib/partnerships/resume-payment";
+import { processPayout } from "@/lib/payouts/process-payout";
 import { closedPort, startFakeStripe, type FakeStripe } from "@/tests/fakes/stripe-server";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as webhook } from "./route";
@@ -230,28 +231,7 @@ describe("Stripe escrow payments", () => {
     expect(await getDb().webhookEvent.findUnique({ where: { id: "evt_unknown_type" } })).toMatchObject({ type: "customer.created" });
   });
 
-  it("answers 502 and releases nothing when Stripe cannot be reached", async () => {
-    const savedPort = process.env.STRIPE_API_PORT;
-    process.env.STRIPE_API_PORT = String(await closedPort());
-    try {
-      const res = await call(release, `${base()}/${partnership.initialId}/release`, {
-        token: brand2,
-        params: { partnershipId: partnership.id, paymentId: partnership.initialId },
-        method: "POST",
-      });
-      expect(res.status).toBe(502);
-      expect(res.body).toMatchObject({
-        error: { code: "payment_provider_unavailable", details: { providerErrorType: "StripeConnectionError" } },
-      });
-    } finally {
-      process.env.STRIPE_API_PORT = savedPort;
-    }
-    const row = await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: partnership.initialId } });
-    expect(row).toMatchObject({ status: "in_progress", providerTransfer: null, paidAt: null });
-    expect(await getDb().activityLog.count({ where: { partnershipId: partnership.id, type: "payment_released" } })).toBe(0);
-  });
-
-  it("releases the funded payment with one Transfer to the creator's connected account", async () => {
+  it("releases the funded payment, then pays it out with one Transfer, retrying while Stripe cannot be reached", async () => {
     const before = fake.requests.length;
     const res = await call(release, `${base()}/${partnership.initialId}/release`, {
       token: brand2,
@@ -259,10 +239,28 @@ describe("Stripe escrow payments", () => {
       method: "POST",
     });
     expect(res.status).toBe(200);
-    expect(paymentResponse.parse(res.body)).toMatchObject({ status: "completed", transactionId: intentId });
+    expect(paymentResponse.parse(res.body)).toMatchObject({ status: "completed", transactionId: intentId, payout: { status: "pending" } });
+    // The release moves no money itself: the payout job transfers it (lib/payouts/process-payout.ts).
+    expect(fake.requests.slice(before).filter((r) => r.path === "/v1/transfers")).toHaveLength(0);
+    const { id: payoutId } = await getDb().payout.findUniqueOrThrow({ where: { paymentId: partnership.initialId } });
+
+    const savedPort = process.env.STRIPE_API_PORT;
+    process.env.STRIPE_API_PORT = String(await closedPort());
+    try {
+      await expect(processPayout({ payoutId, now: new Date() })).rejects.toMatchObject({
+        code: "payment_provider_unavailable",
+        details: { providerErrorType: "StripeConnectionError" },
+      });
+    } finally {
+      process.env.STRIPE_API_PORT = savedPort;
+    }
+    const unsent = await getDb().payout.findUniqueOrThrow({ where: { id: payoutId } });
+    expect(unsent).toMatchObject({ status: "pending", attempts: 1 });
+
+    // The job's retry repeats the attempt with the same idempotency key.
+    expect(await processPayout({ payoutId, now: new Date() })).toBe("paid");
     const transfers = fake.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/v1/transfers");
-    expect(transfers).toHaveLength(1);
-    expect(transfers[0]!.idempotencyKey).toBe(`release_${partnership.initialId}`);
+    expect(transfers.map((t) => t.idempotencyKey)).toEqual([unsent.attemptRef]);
     expect(transfers[0]!.body).toMatchObject({
       amount: String(partnership.initialMinor),
       currency: "usd",
@@ -272,6 +270,10 @@ describe("Stripe escrow payments", () => {
     const row = await getDb().partnershipPayment.findUniqueOrThrow({ where: { id: partnership.initialId } });
     expect(fake.transfers.has(row.providerTransfer!)).toBe(true);
     expect(row.paidAt).not.toBeNull();
+    expect(await getDb().payout.findUniqueOrThrow({ where: { id: payoutId } })).toMatchObject({
+      status: "paid",
+      providerRef: row.providerTransfer,
+    });
   });
 
   it("marks a payment failed on payment_intent.payment_failed and lets the brand initiate it again", async () => {
@@ -314,6 +316,10 @@ describe("Stripe escrow payments", () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    // One payout, however often its job runs.
+    const { id: payoutId } = await db.payout.findUniqueOrThrow({ where: { paymentId: partnership.finalId } });
+    expect(await processPayout({ payoutId, now: new Date() })).toBe("paid");
+    expect(await processPayout({ payoutId, now: new Date() })).toBe("paid");
     const transfers = fake.requests.slice(before).filter((r) => r.method === "POST" && r.path === "/v1/transfers");
     expect(transfers).toHaveLength(1);
     expect(transfers[0]!.body).toMatchObject({

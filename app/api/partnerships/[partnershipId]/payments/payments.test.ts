@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { initiatePaymentResponse, listPaymentsResponse, paymentResponse } from "@/lib/partnerships/schemas/payments";
 import { call, tokenFor } from "@/tests/helpers/http";
+import { POST as cancel } from "./[paymentId]/cancel/route";
 import { POST as confirm } from "./[paymentId]/confirm/route";
 import { POST as release } from "./[paymentId]/release/route";
 import { GET as getOne } from "./[paymentId]/route";
@@ -13,6 +14,7 @@ delete process.env.STRIPE_SECRET_KEY;
 
 const errorBody = (code: string) => ({ error: { code, message: expect.any(String), details: expect.any(Object) } });
 const base = (partnershipId: string) => `/api/partnerships/${partnershipId}/payments`;
+const NO_ID = "00000000-0000-4000-8000-000000000000";
 
 let tokens: Record<"brand" | "brand2" | "creator" | "creator2" | "partner", string>;
 /** brand2 ↔ creator, contract active, both scheduled payments pending. */
@@ -153,10 +155,11 @@ describe("initiating", () => {
     const params = { partnershipId: active.id };
     const cases: Array<[unknown, string]> = [
       [{ type: "upfront", amount: 1, currency: "USD" }, "body.type"],
-      [{ type: "milestone", amount: 0, currency: "USD" }, "body.amount"],
-      [{ type: "milestone", amount: 1.005, currency: "USD" }, "body.amount"],
-      [{ type: "milestone", amount: 10, currency: "US" }, "body.currency"],
-      [{ type: "milestone", amount: 10, currency: "KES" }, "body.currency"],
+      [{ type: "milestone", amount: 0, currency: "USD", deliverableIds: [NO_ID] }, "body.amount"],
+      [{ type: "milestone", amount: 1.005, currency: "USD", deliverableIds: [NO_ID] }, "body.amount"],
+      [{ type: "milestone", amount: 10, currency: "US", deliverableIds: [NO_ID] }, "body.currency"],
+      [{ type: "milestone", amount: 10, currency: "KES", deliverableIds: [NO_ID] }, "body.currency"],
+      [{ type: "milestone", amount: 10, currency: "USD" }, "body.deliverableIds"],
       [{ type: "initial", amount: active.initialAmount + 1, currency: "USD" }, "body.amount"],
     ];
     for (const [body, path] of cases) {
@@ -180,11 +183,27 @@ describe("initiating", () => {
     expect(await getDb().partnershipPayment.count({ where: { partnershipId: unsigned.id, providerPaymentIntent: { not: null } } })).toBe(0);
   });
 
-  it("creates a new pending payment for a milestone", async () => {
+  it("creates a new pending payment for a milestone, in the room a cancelled payment left", async () => {
+    // The plan takes the whole compensation; cancelling the unfunded final payment frees its share.
+    const db = getDb();
+    const final = await db.partnershipPayment.findFirstOrThrow({ where: { partnershipId: escrow.id, type: "final", status: "pending" } });
+    const cancelled = await call(cancel, `${base(escrow.id)}/${final.id}/cancel`, {
+      token: tokens.brand,
+      params: { partnershipId: escrow.id, paymentId: final.id },
+      method: "POST",
+    });
+    expect(cancelled.status).toBe(200);
+    const deliverable = await db.deliverable.findFirstOrThrow({ where: { partnershipId: escrow.id }, orderBy: { position: "asc" } });
     const res = await call(initiate, base(escrow.id), {
       token: tokens.brand,
       params: { partnershipId: escrow.id },
-      body: { type: "milestone", amount: 250.5, currency: "usd", description: "Bonus for the extra story" },
+      body: {
+        type: "milestone",
+        amount: 250.5,
+        currency: "usd",
+        description: "Bonus for the extra story",
+        deliverableIds: [deliverable.id],
+      },
     });
     expect(res.status).toBe(201);
     const { payment, paymentIntent } = initiatePaymentResponse.parse(res.body);
@@ -194,6 +213,8 @@ describe("initiating", () => {
       currency: "USD",
       status: "pending",
       description: "Bonus for the extra story",
+      trigger: "on_approval",
+      deliverableIds: [deliverable.id],
     });
     expect(paymentIntent.sandbox).toBe(true);
     expect(paymentIntent.clientSecret.startsWith(`${payment.transactionId}_secret_`)).toBe(true);
@@ -253,7 +274,11 @@ describe("the sandbox workflow", () => {
     const initial = paymentResponse.parse(released.body);
     expect(initial.status).toBe("completed");
     expect(initial.paidAt).not.toBeNull();
-    expect((await db.partnershipPayment.findUniqueOrThrow({ where: { id: active.initialId } })).providerTransfer).toMatch(/^tr_sandbox_/);
+    // The payout to the creator is created pending; the payout job transfers it (lib/payouts).
+    expect(await db.payout.findUniqueOrThrow({ where: { paymentId: active.initialId } })).toMatchObject({
+      status: "pending",
+      method: "stripe",
+    });
     const replay = await post(release, active.initialId, "release");
     expect(replay.status).toBe(409);
 
@@ -277,18 +302,18 @@ describe("the sandbox workflow", () => {
     // Approve them directly (the deliverable routes are tested elsewhere).
     await db.deliverable.updateMany({ where: { partnershipId: active.id }, data: { status: "approved", approvedAt: new Date() } });
 
-    // No payout account: nothing moves.
+    // No payout method: the release still goes through; the money waits in creator payable, with
+    // no payout until the creator chooses how to be paid.
     const profile = await db.creatorProfile.findUniqueOrThrow({ where: { userId: active.creatorId } });
-    await db.creatorProfile.update({ where: { userId: active.creatorId }, data: { stripeAccountId: null } });
-    const noAccount = await post(release, active.finalId, "release");
-    expect(noAccount.status).toBe(409);
-    expect(noAccount.body).toMatchObject({ error: { code: "invalid_state", message: "Creator has no payout account" } });
-    expect((await db.partnershipPayment.findUniqueOrThrow({ where: { id: active.finalId } })).status).toBe("in_progress");
-    await db.creatorProfile.update({ where: { userId: active.creatorId }, data: { stripeAccountId: profile.stripeAccountId } });
-
+    await db.creatorProfile.update({ where: { userId: active.creatorId }, data: { stripeAccountId: null, payoutMethod: null } });
     const finalRelease = await post(release, active.finalId, "release");
     expect(finalRelease.status).toBe(200);
     expect(paymentResponse.parse(finalRelease.body).status).toBe("completed");
+    expect(await db.payout.findUnique({ where: { paymentId: active.finalId } })).toBeNull();
+    await db.creatorProfile.update({
+      where: { userId: active.creatorId },
+      data: { stripeAccountId: profile.stripeAccountId, payoutMethod: profile.payoutMethod },
+    });
 
     // Every deliverable approved and every payment released: the partnership is done.
     const partnership = await db.partnership.findUniqueOrThrow({ where: { id: active.id } });
@@ -296,7 +321,8 @@ describe("the sandbox workflow", () => {
     expect(partnership.completedAt).not.toBeNull();
     const log = await db.activityLog.findMany({
       where: { partnershipId: active.id, createdAt: { gte: new Date(Date.now() - 5 * 60_000) } },
-      orderBy: { createdAt: "asc" },
+      // Entries of one transaction share their time; seq keeps the order they were written in.
+      orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
     });
     const brand2Id = (await db.user.findUniqueOrThrow({ where: { email: "brand2@demo.test" } })).id;
     expect(log.map((entry) => entry.type)).toEqual([
@@ -327,7 +353,7 @@ describe("concurrent releases", () => {
     const db = getDb();
     const row = await db.partnershipPayment.findUniqueOrThrow({ where: { id: escrow.initialId } });
     expect(row.status).toBe("completed");
-    expect(row.providerTransfer).toMatch(/^tr_sandbox_/);
+    expect(await db.payout.count({ where: { paymentId: escrow.initialId } })).toBe(1);
     const released = await db.activityLog.findMany({ where: { partnershipId: escrow.id, type: "payment_released" } });
     expect(released).toHaveLength(1);
     expect(released[0]!.metadata).toEqual({ paymentId: escrow.initialId, transfer: row.providerTransfer });
