@@ -74,6 +74,8 @@ async function fundedKesPayment(creatorId: string, brandId: string) {
 describe.skipIf(!onPostgres)("payout worker killed mid-payout", () => {
   beforeAll(async () => {
     daraja = await startFakeDaraja();
+    // This process receives the result callbacks (their token) and queues them for the worker.
+    Object.assign(process.env, FAKE_DARAJA_ENV, { DARAJA_BASE_URL: daraja.url });
     await startBoss({ background: false });
   });
   afterAll(async () => {
