@@ -163,22 +163,15 @@ async function resumeReviewClock(tx: DbTx, deliverableId: string, at: Date): Pro
 }
 
 /**
- * The admin's decision approves the deliverable whatever review step it stood at: a
- * submission goes through the usual transition; work never submitted, or sent back for a
- * revision, is approved by a guarded update, the decision standing in for the review.
+ * The admin's decision approves the deliverable whatever review step it stood at (pending,
+ * in progress or submitted), the decision standing in for the review.
  */
 async function approveByDecision(context: Context, deliverable: Deliverable, note: string): Promise<void> {
   const { tx, at } = context;
   if (deliverable.status === "approved") return;
-  if (deliverable.status === "submitted") {
-    await transition(tx, "deliverable", deliverable.id, "approved", { from: ["submitted"] });
-  } else {
-    const updated = await tx.deliverable.updateMany({
-      where: { id: deliverable.id, status: { in: ["pending", "in_progress"] } },
-      data: { status: "approved" },
-    });
-    if (updated.count !== 1) throw new AppError("invalid_state", `Cannot approve a deliverable that is ${deliverable.status}`);
-  }
+  await transition(tx, "deliverable", deliverable.id, "approved", {
+    message: `Cannot approve a deliverable that is ${deliverable.status}`,
+  });
   await tx.deliverable.update({ where: { id: deliverable.id }, data: { approvedAt: at, reviewDeadlineAt: null } });
   await logActivity(tx, {
     partnershipId: context.partnershipId,

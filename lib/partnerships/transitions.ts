@@ -26,8 +26,10 @@ export const CONTRACT_MOVES = {
 } as const;
 
 export const DELIVERABLE_MOVES = {
-  pending: ["submitted", "rejected"],
-  in_progress: ["submitted", "rejected"],
+  // Approved straight from pending or in_progress only by a dispute's resolution (resolve-dispute.ts);
+  // the brand's review approves from submitted alone (approve-deliverable.ts names its source).
+  pending: ["submitted", "approved", "rejected"],
+  in_progress: ["submitted", "approved", "rejected"],
   submitted: ["approved", "in_progress", "rejected"],
   approved: [],
   rejected: [],
