@@ -8,13 +8,12 @@ import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
-import { partnershipForParty, requireActivePartnership } from "./access";
 import { applyTermination } from "./apply-termination";
 import type { RequestOrigin } from "./contract-audit";
 import { contractSelect, detailView } from "./contract-view";
 import { logActivity } from "./log-activity";
 import type { ContractDetail } from "./schemas/contracts";
-import { lockContract } from "./send-contract";
+import { contractForDecision } from "./send-contract";
 import { transition } from "./transitions";
 
 export interface RejectContractOptions extends RequestOrigin {
@@ -33,20 +32,14 @@ export async function rejectContract(options: RejectContractOptions): Promise<Co
   }
   try {
     return await getDb().$transaction(async (tx) => {
-      const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
-      requireActivePartnership(partnership.status);
-      const locked = await lockContract(tx, partnershipId);
-      const mine = await tx.contractSignature.findUnique({
-        where: { contractId_role: { contractId: locked.id, role: side } },
-        select: { decision: true },
-      });
-      if (mine) {
+      const { side, contract: locked, priorDecision } = await contractForDecision(tx, actor, partnershipId);
+      if (priorDecision) {
         throw new AppError(
           "invalid_state",
-          mine.decision === "signed"
+          priorDecision === "signed"
             ? `The ${side} has signed this contract; a signature cannot be withdrawn`
             : `The ${side} has already rejected this contract`,
-          { contractId: locked.id, role: side, decision: mine.decision },
+          { contractId: locked.id, role: side, decision: priorDecision },
         );
       }
       const other = side === "creator" ? "brand" : "creator";

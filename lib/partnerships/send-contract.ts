@@ -17,6 +17,22 @@ export interface SendContractOptions extends RequestOrigin {
   partnershipId: string;
 }
 
+/**
+ * For a party about to decide on the contract (sign or reject): the partnership (locked,
+ * still active), the party's side, the contract row (locked) and the decision the party
+ * already made, if any: one decision per party, so the caller refuses a second.
+ */
+export async function contractForDecision(tx: DbTx, actor: Actor, partnershipId: string) {
+  const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+  requireActivePartnership(partnership.status);
+  const contract = await lockContract(tx, partnershipId);
+  const prior = await tx.contractSignature.findUnique({
+    where: { contractId_role: { contractId: contract.id, role: side } },
+    select: { decision: true },
+  });
+  return { partnership, side, contract, priorDecision: prior?.decision ?? null };
+}
+
 /** The partnership's contract row, locked for the rest of the transaction. */
 export async function lockContract(tx: DbTx, partnershipId: string): Promise<{ id: string; status: string }> {
   const [locked] = await tx.$queryRaw<Array<{ id: string; status: string }>>`

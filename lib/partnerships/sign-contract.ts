@@ -10,12 +10,11 @@ import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { isUniqueViolation } from "../db/unique-violation";
 import { AppError } from "../errors";
-import { partnershipForParty, requireActivePartnership } from "./access";
 import { renderSignedContract, type RequestOrigin } from "./contract-audit";
 import { contractSelect, detailView } from "./contract-view";
 import { logActivity } from "./log-activity";
 import { CONSENT_TEXT, type ContractDetail } from "./schemas/contracts";
-import { lockContract } from "./send-contract";
+import { contractForDecision } from "./send-contract";
 import { transition } from "./transitions";
 
 export interface SignContractOptions extends RequestOrigin {
@@ -41,19 +40,13 @@ export async function signContract(options: SignContractOptions): Promise<Contra
   }
   try {
     return await getDb().$transaction(async (tx) => {
-      const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
-      requireActivePartnership(partnership.status);
       // The next status depends on who signed before; the row lock makes that read current.
-      const locked = await lockContract(tx, partnershipId);
-      const mine = await tx.contractSignature.findUnique({
-        where: { contractId_role: { contractId: locked.id, role: side } },
-        select: { decision: true },
-      });
-      if (mine) {
+      const { side, contract: locked, priorDecision } = await contractForDecision(tx, actor, partnershipId);
+      if (priorDecision) {
         throw new AppError(
           "invalid_state",
-          mine.decision === "rejected" ? `The ${side} has rejected this contract` : `The ${side} has already signed this contract`,
-          { contractId: locked.id, role: side, decision: mine.decision },
+          priorDecision === "rejected" ? `The ${side} has rejected this contract` : `The ${side} has already signed this contract`,
+          { contractId: locked.id, role: side, decision: priorDecision },
         );
       }
       const other = side === "creator" ? "brand" : "creator";
