@@ -85,6 +85,8 @@ export interface B2COutcome {
   resultCode: string;
   resultDesc: string;
   receipt: string | null;
+  /** What Safaricom says it paid (TransactionAmount, whole shillings) in minor units; null when the result does not say. */
+  amountMinor: bigint | null;
 }
 
 export function b2cOutcome(body: B2CResultBody): B2COutcome {
@@ -92,12 +94,14 @@ export function b2cOutcome(body: B2CResultBody): B2COutcome {
   const raw = result.ResultParameters?.ResultParameter;
   const parameters = raw ? (Array.isArray(raw) ? raw : [raw]) : [];
   const receipt = parameters.find((p) => p.Key === "TransactionReceipt")?.Value ?? result.TransactionID ?? null;
+  const amount = Number(parameters.find((p) => p.Key === "TransactionAmount")?.Value ?? NaN);
   return {
     originatorConversationId: result.OriginatorConversationID,
     conversationId: result.ConversationID ?? null,
     resultCode: String(result.ResultCode),
     resultDesc: result.ResultDesc ?? "",
     receipt: receipt === null || receipt === "" ? null : String(receipt),
+    amountMinor: Number.isFinite(amount) ? BigInt(Math.round(amount * 100)) : null,
   };
 }
 

@@ -4,7 +4,7 @@
  * the job), answering at once. The result job then applies it to the payout it names by
  * OriginatorConversationID (our attemptRef) or ConversationID (providerRef), once: a duplicate or
  * a result for an attempt already settled changes nothing. ResultCode 0 pays the payout (with its
- * TransactionReceipt); any other code fails the attempt and schedules a new one, the money staying
+ * TransactionReceipt) when the amount it reports is the payout's; any other code fails the attempt and schedules a new one, the money staying
  * in creator payable. A timeout is not a failure: the payout's status is queried first.
  */
 import { getDb } from "../db";
@@ -73,6 +73,19 @@ export async function applyMpesaOutcome(options: {
     // A result for an earlier attempt, or one this attempt already took.
     if (payout.attemptRef !== outcome.originatorConversationId && payout.providerRef !== outcome.conversationId) return "already_applied";
     if (payout.status === "failed") return "already_applied";
+    if (outcome.resultCode === "0" && outcome.amountMinor !== null && outcome.amountMinor !== payout.amountMinor) {
+      // The callback is unsigned: a success for another amount pays nothing, and waits for a person.
+      console.warn(`Payout ${payout.id}: M-Pesa reported ${outcome.amountMinor} minor units paid, not ${payout.amountMinor}; not applied`);
+      await logActivity(tx, {
+        partnershipId: payout.partnershipId,
+        userId: null,
+        type: "payout_result_mismatch",
+        description: `M-Pesa reported a payout of another amount than the creator is owed; it is not recorded as paid until checked`,
+        metadata: { payoutId: payout.id, reportedMinor: outcome.amountMinor.toString(), source: options.source },
+        at: now,
+      });
+      return "unmatched";
+    }
     if (outcome.resultCode === "0") {
       await markPayoutPaid(tx, payout.id, {
         providerRef: outcome.conversationId,

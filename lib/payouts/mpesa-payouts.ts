@@ -38,7 +38,7 @@ function darajaProvider(): MpesaPayoutProviderChoice | null {
 }
 
 /** Sandbox results, by OriginatorConversationID, for the status query (this process only). */
-const sandboxResults = new Map<string, { conversationId: string; receipt: string }>();
+const sandboxResults = new Map<string, { conversationId: string; receipt: string; amountKes: number }>();
 
 /** The result the sandbox delivers for a request, as Safaricom would post it to ResultURL. */
 export function sandboxResultBody(originatorConversationId: string, conversationId: string, amountKes: number, receipt: string) {
@@ -65,7 +65,7 @@ const sandboxProvider: MpesaPayoutProvider = {
   async send(input) {
     const conversationId = `AG_SANDBOX_${crypto.randomBytes(8).toString("hex")}`;
     const receipt = `SBX${crypto.randomBytes(4).toString("hex").toUpperCase()}`;
-    sandboxResults.set(input.originatorConversationId, { conversationId, receipt });
+    sandboxResults.set(input.originatorConversationId, { conversationId, receipt, amountKes: input.amountKes });
     return { conversationId, simulatedResult: sandboxResultBody(input.originatorConversationId, conversationId, input.amountKes, receipt) };
   },
   async status(originatorConversationId) {
@@ -79,6 +79,7 @@ const sandboxProvider: MpesaPayoutProvider = {
         resultCode: "0",
         resultDesc: "sandbox",
         receipt: known.receipt,
+        amountMinor: BigInt(known.amountKes) * 100n,
       },
     };
   },

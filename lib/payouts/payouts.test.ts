@@ -49,8 +49,14 @@ beforeEach(async () => {
 });
 
 /** A payment of a fresh partnership, charged in `currency` and released to the creator; returns its payout. */
-async function released(currency: "KES" | "USD") {
-  const { payments } = await signedPartnership({ brand: tokens.brand, creator: tokens.creator, brandId: brand.id, creatorId: creator.id });
+async function released(currency: "KES" | "USD", amount?: number) {
+  const { payments } = await signedPartnership({
+    brand: tokens.brand,
+    creator: tokens.creator,
+    brandId: brand.id,
+    creatorId: creator.id,
+    ...(amount ? { amount } : {}),
+  });
   const at = new Date();
   await getDb().$transaction(async (tx) => {
     const payment = await tx.partnershipPayment.update({ where: { id: payments[0]!.id }, data: { currency, status: "in_progress" } });
@@ -211,6 +217,42 @@ describe("M-Pesa payouts through Daraja (stand-in)", () => {
     await boss.send(QUEUES.payout, { payoutId: created.id });
     await runDueJobs(boss, QUEUES.payout);
     expect((await payout(created.id)).status).toBe("paid");
+  });
+
+  it("sends no payout of a fraction of a shilling, which B2C cannot carry", async () => {
+    await useMpesa();
+    // 50% of 100.02: a first payment of 50.01.
+    const created = (await released("KES", 100.02))!;
+    expect(created.amountMinor).toBe(5001n);
+    await runDueJobs(boss, QUEUES.payout);
+    expect(await payout(created.id)).toMatchObject({ status: "failed", failureReason: expect.stringContaining("whole shillings") });
+    expect(daraja.payments().filter((r) => String(r.body.OriginatorConversationID).includes(created.id))).toHaveLength(0);
+    expect(await payoutMovements(created.paymentId)).toBe(0);
+  });
+
+  it("does not record as paid a success that reports another amount", async () => {
+    await useMpesa();
+    daraja.behaviour = { kind: "drop" };
+    const created = (await released("KES"))!;
+    await runDueJobs(boss, QUEUES.payout);
+    const sent = await payout(created.id);
+    const transaction = daraja.transactions.get(sent.attemptRef!)!;
+    const forged = await postCallback("result", FAKE_DARAJA_ENV.DARAJA_CALLBACK_TOKEN, {
+      Result: {
+        ResultType: 0,
+        ResultCode: 0,
+        ResultDesc: "ok",
+        OriginatorConversationID: transaction.originatorConversationId,
+        ConversationID: transaction.conversationId,
+        TransactionID: "RCPTOTHER1",
+        ResultParameters: { ResultParameter: [{ Key: "TransactionAmount", Value: transaction.amount + 1 }] },
+      },
+    });
+    expect(forged.status).toBe(200);
+    await runDueJobs(boss, QUEUES.mpesaResult);
+    expect(await payout(created.id)).toMatchObject({ status: "pending", paidAt: null });
+    expect(await payoutMovements(created.paymentId)).toBe(0);
+    daraja.behaviour = { kind: "succeed" };
   });
 
   it("fails a payout that is not in shillings, with the reason", async () => {

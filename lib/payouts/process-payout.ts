@@ -61,6 +61,18 @@ type Plan =
   | { call: "mpesa"; payout: Payout; attemptRef: string; lookFirst: boolean }
   | { call: "mpesa-status"; payout: Payout; attemptRef: string };
 
+/** Why M-Pesa cannot carry this payout, if it cannot. */
+function mpesaRefusal(payout: Payout): string | null {
+  if (payout.currency.trim() !== MPESA_CURRENCY) {
+    return `M-Pesa pays ${MPESA_CURRENCY} only and this payout is in ${payout.currency}: the creator must choose Stripe to be paid`;
+  }
+  // B2C moves whole shillings: sending the rounded amount would record as paid cents that never left.
+  if (payout.amountMinor % 100n !== 0n) {
+    return `M-Pesa pays whole shillings and this payout is ${MPESA_CURRENCY} ${Number(payout.amountMinor) / 100}: it needs a person to settle`;
+  }
+  return null;
+}
+
 const attemptRefOf = (payoutId: string, attempt: number) => `payout_${payoutId}_${attempt}`;
 
 async function plan(options: ProcessPayoutOptions): Promise<Plan> {
@@ -83,12 +95,11 @@ async function plan(options: ProcessPayoutOptions): Promise<Plan> {
       if (payout.attempts >= MAX_PAYOUT_ATTEMPTS) return { done: "gave_up" };
       if ((payout.failedAt?.getTime() ?? 0) + retryDelayMs(payout.attempts) > options.now.getTime()) return { done: "waiting_retry" };
     }
-    if (payout.method === "mpesa" && payout.currency.trim() !== MPESA_CURRENCY) {
+    const refusal = payout.method === "mpesa" ? mpesaRefusal(payout) : null;
+    if (refusal) {
+      // Not retried: another attempt would meet the same refusal.
       await tx.payout.update({ where: { id: payout.id }, data: { attempts: MAX_PAYOUT_ATTEMPTS } });
-      await markPayoutFailed(tx, payout.id, {
-        reason: `M-Pesa pays ${MPESA_CURRENCY} only and this payout is in ${payout.currency}: the creator must choose Stripe to be paid`,
-        at: options.now,
-      });
+      await markPayoutFailed(tx, payout.id, { reason: refusal, at: options.now });
       return { done: "failed" };
     }
     // A new attempt, with its id committed before anything is sent.
