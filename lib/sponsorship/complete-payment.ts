@@ -250,6 +250,7 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
           ? `${payment.description} (${payment.reference})`
           : `Disbursement from payment ${payment.reference}`,
         disbursedAt: now,
+        periodStart: today,
         reportingAmountMinor: sponsorship.currency === reporting ? give : rate && reporting ? convertMinor(give, rate) : null,
         reportingCurrency: sponsorship.currency === reporting || (rate && reporting) ? reporting : null,
       });

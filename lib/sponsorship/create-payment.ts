@@ -9,14 +9,15 @@ import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
-import { notFound } from "../errors";
 import { getPaymentProvider } from "../payments/payment-provider";
 import { cardPaymentsUnavailable, createCardCharge } from "./card-payment";
 import { toMinor } from "../money";
 import { bankDetails } from "./bank-details";
 import { listedReference } from "./list-payments";
 import { invalidatePartnerMetrics } from "./metric-cache";
-import { mpesaProvider, mpesaUnavailable } from "./mpesa";
+import { mpesaProvider, mpesaUnavailable, sendMpesaPrompt } from "./mpesa";
+import { checkPaymentCoverage } from "./payment-coverage";
+import { raiseInvoice } from "../billing/raise-invoice";
 import { isUniqueViolation } from "../db/unique-violation";
 import { partnerOf } from "./partner-of";
 import type { createPaymentBody, createPaymentResponse } from "./schemas/payments";
@@ -26,11 +27,7 @@ type Response = z.infer<typeof createPaymentResponse>;
 
 const REFERENCE_PREFIX: Record<PaymentMethod, string> = { mpesa: "MP", bank_transfer: "BT", paypal: "PP", stripe: "ST" };
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-const INVOICE_DUE_DAYS = 14;
-const DAY_MS = 86_400_000;
 const MAX_ATTEMPTS = 5;
-// Arbitrary constant naming the invoice-number allocation among advisory locks.
-const INVOICE_NUMBER_LOCK = 7_242_001;
 
 function randomToken(length: number, alphabet = ALPHANUMERIC): string {
   let out = "";
@@ -65,8 +62,24 @@ function transferInstructions(reference: string) {
 }
 
 export async function createPayment(options: { actor: Actor; body: Body; now?: Date }): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
-  const { body } = options;
+  return startPayment({ partnerId: partnerOf(options.actor), body: options.body, now: options.now });
+}
+
+export interface StartPaymentOptions {
+  partnerId: string;
+  body: Body;
+  now?: Date;
+  /** The standing order due date this payment is made for. */
+  standingOrderRunId?: string;
+}
+
+/**
+ * Records a pending payment, what it covers and its invoice in one transaction; then, for
+ * M-Pesa, prompts the payer's phone (never inside the transaction: a prompt must not be
+ * sent for a payment that was not recorded).
+ */
+export async function startPayment(options: StartPaymentOptions): Promise<Response> {
+  const { partnerId, body } = options;
   const sponsorshipIds = [...new Set(body.sponsorship_ids ?? [])];
   const amountMinor = toMinor(body.amount);
   const mpesa = body.method === "mpesa" ? mpesaProvider() : null;
@@ -74,25 +87,15 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
   const cards = body.method === "stripe" ? getPaymentProvider() : null;
   if (cards?.name === "unavailable") throw cardPaymentsUnavailable();
 
+  let recorded: Response;
   for (let attempt = 1; ; attempt++) {
     const now = options.now ?? new Date();
-    const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
-    const year = today.getUTCFullYear();
     try {
-      return await getDb().$transaction(async (tx) => {
+      recorded = await getDb().$transaction(async (tx) => {
         await invalidatePartnerMetrics(tx, partnerId);
-        if (body.program_id) {
-          const program = await tx.program.findFirst({ where: { id: body.program_id, partnerId }, select: { id: true } });
-          if (!program) throw notFound("Program");
-        }
-        if (sponsorshipIds.length) {
-          const owned = await tx.sponsorship.count({ where: { id: { in: sponsorshipIds }, partnerId } });
-          if (owned !== sponsorshipIds.length) throw notFound("Sponsorship");
-        }
+        await checkPaymentCoverage(tx, { partnerId, programId: body.program_id ?? null, sponsorshipIds });
 
         const reference = `${REFERENCE_PREFIX[body.method]}_${compactDate(now)}_${randomToken(6)}`;
-        const prompt = mpesa ? await mpesa.requestPayment({ phone: body.phone_number!, amountMinor, reference, now }) : null;
-        const providerRef = prompt?.checkoutRequestId ?? null;
         const sandbox = mpesa?.name === "sandbox" || cards?.name === "sandbox";
         const payment = await tx.payment.create({
           data: {
@@ -106,33 +109,21 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
             reference,
             bankReference: body.method === "bank_transfer" ? (body.bank_reference ?? null) : null,
             phoneNumber: body.method === "mpesa" ? (body.phone_number ?? null) : null,
-            providerRef,
             sandbox,
+            standingOrderRunId: options.standingOrderRunId ?? null,
             createdAt: now,
             sponsorships: { createMany: { data: sponsorshipIds.map((sponsorshipId) => ({ sponsorshipId })) } },
           },
         });
-
-        // Next number of the year. The advisory lock (held until commit) queues concurrent
-        // creators so each sees the number before it; should another writer still take
-        // the number, the unique index rejects it and the whole transaction is retried.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INVOICE_NUMBER_LOCK}::bigint)`;
-        const [{ seq }] = await tx.$queryRaw<Array<{ seq: number }>>`
-          SELECT COALESCE(MAX(substring(invoice_number from ${`^INV-${year}-(\\d+)$`})::int), 0)::int AS seq
-          FROM invoices WHERE invoice_number ~ ${`^INV-${year}-\\d+$`}`;
-        const invoice = await tx.invoice.create({
-          data: {
-            partnerId,
-            paymentId: payment.id,
-            programId: payment.programId,
-            invoiceNumber: `INV-${year}-${String(Number(seq) + 1).padStart(3, "0")}`,
-            amountMinor,
-            currency: payment.currency,
-            status: "sent",
-            description: payment.description,
-            issuedDate: today,
-            dueDate: new Date(today.getTime() + INVOICE_DUE_DAYS * DAY_MS),
-          },
+        const invoice = await raiseInvoice(tx, {
+          partnerId,
+          paymentId: payment.id,
+          programId: payment.programId,
+          sponsorshipIds,
+          amountMinor,
+          currency: payment.currency,
+          description: payment.description,
+          now,
         });
 
         // Last: should the transaction still fail, the partner never gets the secret, so the charge is never paid.
@@ -152,14 +143,17 @@ export async function createPayment(options: { actor: Actor; body: Body; now?: D
           message: message(body, sandbox),
           sandbox,
           ...(body.method === "bank_transfer" ? { bank_transfer: transferInstructions(payment.reference) } : {}),
-          ...(providerRef ? { checkout_request_id: providerRef } : {}),
           // Only a Stripe charge has a secret Stripe.js can pay with; a sandbox one is answered on the pay page.
           ...(card && !card.sandbox ? { client_secret: card.clientSecret } : {}),
         };
       });
+      break;
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isUniqueViolation(error)) continue;
       throw error;
     }
   }
+  if (!mpesa) return recorded;
+  const prompt = await sendMpesaPrompt({ provider: mpesa, paymentId: recorded.id, now: options.now ?? new Date() });
+  return { ...recorded, checkout_request_id: prompt.checkoutRequestId };
 }

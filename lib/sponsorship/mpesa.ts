@@ -49,6 +49,29 @@ export function mpesaProvider(): MpesaProvider | null {
   return sandboxPaymentsEnabled() ? sandboxProvider : null;
 }
 
+/**
+ * Prompts the payer's phone for a payment already recorded, and records the provider's id
+ * for the prompt. Called after the payment's transaction commits.
+ */
+export async function sendMpesaPrompt(options: {
+  provider: MpesaProvider;
+  paymentId: string;
+  now: Date;
+}): Promise<{ checkoutRequestId: string }> {
+  const payment = await getDb().payment.findUniqueOrThrow({
+    where: { id: options.paymentId },
+    select: { id: true, phoneNumber: true, amountMinor: true, reference: true },
+  });
+  const prompt = await options.provider.requestPayment({
+    phone: payment.phoneNumber!,
+    amountMinor: payment.amountMinor,
+    reference: payment.reference,
+    now: options.now,
+  });
+  await getDb().payment.update({ where: { id: payment.id }, data: { providerRef: prompt.checkoutRequestId } });
+  return prompt;
+}
+
 export function mpesaUnavailable(): AppError {
   return new AppError(
     "payment_provider_unavailable",

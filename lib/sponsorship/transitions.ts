@@ -35,12 +35,13 @@ export const PROGRAM_MOVES: Moves<ProgramStatus> = {
   [ProgramStatus.paused]: [],
 };
 
-/** An invoice is paid when its payment completes, whatever it showed before. */
+/** An invoice is paid when its payment completes, whatever it showed before, or void when its payment fails or expires. */
 export const INVOICE_MOVES: Moves<InvoiceStatus> = {
-  [InvoiceStatus.draft]: [InvoiceStatus.paid],
-  [InvoiceStatus.sent]: [InvoiceStatus.paid],
-  [InvoiceStatus.overdue]: [InvoiceStatus.paid],
+  [InvoiceStatus.draft]: [InvoiceStatus.paid, InvoiceStatus.void],
+  [InvoiceStatus.sent]: [InvoiceStatus.paid, InvoiceStatus.void],
+  [InvoiceStatus.overdue]: [InvoiceStatus.paid, InvoiceStatus.void],
   [InvoiceStatus.paid]: [],
+  [InvoiceStatus.void]: [],
 };
 
 /** Each entity's status type and what else a move may write in the same update. */

@@ -893,6 +893,7 @@ export function buildPortfolios(
             currency: "KES",
             description: `${spec.description.replace(" disbursement", "")} for ${s.student.firstName} ${s.student.lastName}`,
             disbursedAt,
+            periodStart: dayOf(disbursedAt),
             reportingAmountMinor: minor(instalmentKes(s)),
             reportingCurrency: "KES",
           });
