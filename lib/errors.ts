@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   internal_server_error: 500,
   payment_provider_unavailable: 502,
+  payment_provider_error: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,21 +1,26 @@
 /**
  * M-Pesa STK push payments. A payment asks the provider to prompt the payer's phone; the
- * provider's result (Safaricom's callback, or the sandbox's simulated phone) is applied
- * by `applyStkResult`, exactly once per CheckoutRequestID, completing the payment only
- * when the amount and phone match it.
+ * provider's result (Safaricom's callback or its answer to STK Query, or the sandbox's
+ * simulated phone) is applied by `applyStkResult`, exactly once per CheckoutRequestID,
+ * completing the payment only when the amount and phone match it.
  *
- * Without Daraja credentials, and where sandbox payments are enabled, the sandbox
- * provider stands in: no prompt is sent; the partner answers a simulated prompt through
- * an authenticated route (their own payments only), which feeds the same result path.
+ * With Daraja credentials and the STK settings (lib/daraja/config.ts) the prompt goes to
+ * the payer's phone through Safaricom. Without them, and where sandbox payments are enabled,
+ * the sandbox provider stands in: no prompt is sent; the partner answers a simulated prompt
+ * through an authenticated route (their own payments only), which feeds the same result path.
  */
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getDb, type DbTx } from "../db";
+import { darajaClientFor } from "../daraja/client";
+import { darajaConfig, stkConfig, type DarajaConfig, type StkConfig } from "../daraja/config";
+import { requestStkPush, stkAccountReference } from "../daraja/stk";
+import { getDb, Prisma, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
 import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
 import { settlePayment, type PaymentOutcome } from "./complete-payment";
 import { normalizeKenyanPhone } from "./kenyan-phone";
 import type { PaymentItem } from "./list-payments";
+import { stkResultMeaning, type MpesaFailureCode } from "./mpesa-result-codes";
 
 export interface StkRequest {
   phone: string;
@@ -25,10 +30,13 @@ export interface StkRequest {
 }
 
 export interface MpesaProvider {
-  name: "sandbox";
+  name: "sandbox" | "daraja";
   /** Sends the prompt; answers the provider's id for it (Safaricom's CheckoutRequestID). */
   requestPayment(request: StkRequest): Promise<{ checkoutRequestId: string }>;
 }
+
+/** A prompt nobody answered is gone from the phone well before this; the payment then expires. */
+export const PROMPT_LIFETIME_MS = 10 * 60_000;
 
 /** Safaricom's CheckoutRequestID shape: ws_CO_<DDMMYYYYHHmmss><digits>. */
 function checkoutRequestId(now: Date): string {
@@ -44,14 +52,38 @@ const sandboxProvider: MpesaProvider = {
   },
 };
 
+function darajaProvider(daraja: DarajaConfig, stk: StkConfig): MpesaProvider {
+  return {
+    name: "daraja",
+    async requestPayment({ phone, amountMinor, reference, now }) {
+      const normalized = normalizeKenyanPhone(phone);
+      if (!normalized) throw new AppError("validation_failed", "The phone number is not a Safaricom mobile number");
+      if (amountMinor % 100n !== 0n) throw new AppError("validation_failed", "M-Pesa payments are in whole shillings");
+      const accepted = await requestStkPush(darajaClientFor(daraja), stk, {
+        amountKes: Number(amountMinor / 100n),
+        phone: normalized.slice(1),
+        accountReference: stkAccountReference(reference),
+        description: "Sponsorship",
+        now,
+      });
+      return { checkoutRequestId: accepted.CheckoutRequestID };
+    },
+  };
+}
+
 /** The M-Pesa provider of this server, or null when M-Pesa payments are not available. */
 export function mpesaProvider(): MpesaProvider | null {
+  const daraja = darajaConfig();
+  const stk = stkConfig();
+  if (daraja && !("missing" in stk)) return darajaProvider(daraja, stk);
   return sandboxPaymentsEnabled() ? sandboxProvider : null;
 }
 
 /**
  * Prompts the payer's phone for a payment already recorded, and records the provider's id
- * for the prompt. Called after the payment's transaction commits.
+ * for the prompt and when the payment expires. Called after the payment's transaction
+ * commits. A prompt Daraja refuses, or cannot be reached for, fails the payment at once and
+ * answers a 502: nothing was charged.
  */
 export async function sendMpesaPrompt(options: {
   provider: MpesaProvider;
@@ -60,15 +92,34 @@ export async function sendMpesaPrompt(options: {
 }): Promise<{ checkoutRequestId: string }> {
   const payment = await getDb().payment.findUniqueOrThrow({
     where: { id: options.paymentId },
-    select: { id: true, phoneNumber: true, amountMinor: true, reference: true },
+    select: { id: true, phoneNumber: true, amountMinor: true, reference: true, createdAt: true },
   });
-  const prompt = await options.provider.requestPayment({
-    phone: payment.phoneNumber!,
-    amountMinor: payment.amountMinor,
-    reference: payment.reference,
-    now: options.now,
+  let prompt: { checkoutRequestId: string };
+  try {
+    prompt = await options.provider.requestPayment({
+      phone: payment.phoneNumber!,
+      amountMinor: payment.amountMinor,
+      reference: payment.reference,
+      now: options.now,
+    });
+  } catch (error) {
+    console.warn(`M-Pesa prompt for payment ${payment.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = "M-Pesa could not send the payment prompt to your phone; nothing was charged. Try again in a few minutes.";
+    await getDb().$transaction((tx) =>
+      settlePayment(tx, { paymentId: payment.id, outcome: "failed", reason: message, failureCode: "provider_error", now: options.now }),
+    );
+    throw new AppError("payment_provider_error", `${message} The payment ${payment.reference} was recorded as failed.`, {
+      payment_id: payment.id,
+    });
+  }
+  await getDb().payment.update({
+    where: { id: payment.id },
+    data: {
+      providerRef: prompt.checkoutRequestId,
+      // The simulated prompt waits for the partner; a real one is gone from the phone after a while.
+      ...(options.provider.name === "daraja" ? { expiresAt: new Date(payment.createdAt.getTime() + PROMPT_LIFETIME_MS) } : {}),
+    },
   });
-  await getDb().payment.update({ where: { id: payment.id }, data: { providerRef: prompt.checkoutRequestId } });
   return prompt;
 }
 
@@ -83,15 +134,23 @@ export function mpesaUnavailable(): AppError {
 
 const callbackValue = z.union([z.string().max(200), z.number()]).nullish();
 
-/** Safaricom's STK push result, as posted to our CallBackURL. */
-export const mpesaCallbackBody = z.object({
-  Body: z.object({
-    stkCallback: z.object({
-      MerchantRequestID: z.string().max(100),
-      CheckoutRequestID: z.string().min(1).max(100),
-      ResultCode: z.coerce.number().int(),
+/**
+ * Safaricom's STK push result, as posted to our CallBackURL. Fields beyond these are kept
+ * (the body is stored as it came); ResultCode arrives as a number, or as digits.
+ */
+export const mpesaCallbackBody = z.looseObject({
+  Body: z.looseObject({
+    stkCallback: z.looseObject({
+      MerchantRequestID: z.string().max(100).describe("Safaricom's id of the request"),
+      CheckoutRequestID: z.string().min(1).max(100).describe("The prompt's id, as answered to the STK push request"),
+      ResultCode: z
+        .union([z.number().int(), z.string().regex(/^\d{1,10}$/)])
+        .describe("0: paid; 1032: cancelled; 1037: phone unreachable; 1019: expired; 1: insufficient funds; 2001: wrong PIN; 1001: busy"),
       ResultDesc: z.string().max(500),
-      CallbackMetadata: z.object({ Item: z.array(z.object({ Name: z.string().max(100), Value: callbackValue })).max(20) }).optional(),
+      CallbackMetadata: z
+        .looseObject({ Item: z.array(z.looseObject({ Name: z.string().max(100), Value: callbackValue })).max(20) })
+        .optional()
+        .describe("On success: Amount, MpesaReceiptNumber, TransactionDate and PhoneNumber"),
     }),
   }),
 });
@@ -101,36 +160,58 @@ export type StkResult = z.output<typeof mpesaCallbackBody>["Body"]["stkCallback"
 export const MPESA_ACCEPTED = { ResultCode: 0, ResultDesc: "Accepted" } as const;
 
 /**
+ * Where a result comes from: Safaricom's callback; our own STK Query (an authenticated answer
+ * from Daraja, without amount or phone); or the sandbox's simulated phone.
+ */
+export type StkResultSource = "safaricom" | "query" | "sandbox";
+
+/**
  * Applies a provider's result to the payment its CheckoutRequestID names, once: the id is
- * recorded in the same transaction as the effect, so a repeated callback changes nothing.
- * A success for another amount or another phone fails the payment with the discrepancy
- * as its reason, for someone to reconcile: it must not complete a payment it did not
- * cover. Returns null when no M-Pesa payment has that id.
+ * recorded (with the raw payload) in the same transaction as the effect, so a repeated
+ * callback changes nothing. A success for another amount or another phone fails the payment
+ * with the discrepancy as its reason (failure_code mismatch), for someone to reconcile: it
+ * must not complete a payment it did not cover. A confirmed success is never overwritten.
+ * Returns null when no M-Pesa payment has that id.
  */
 export async function applyStkResult(options: {
   result: StkResult;
-  source: "safaricom" | "sandbox";
+  source: StkResultSource;
+  /** The body as the provider sent it (kept in webhook_events.payload). */
+  payload?: unknown;
   now?: Date;
 }): Promise<PaymentItem | null> {
-  const { result } = options;
+  const { result, source } = options;
   const now = options.now ?? new Date();
   return getDb().$transaction(async (tx) => {
     const payment = await lockMpesaPayment(tx, result.CheckoutRequestID);
     if (!payment) return null;
-    if (options.source === "sandbox" && !payment.sandbox)
-      throw new AppError("invalid_state", "Only sandbox payments have a simulated prompt");
-    if (options.source === "safaricom" && payment.sandbox) {
-      console.warn(`M-Pesa callback for sandbox payment ${payment.id} ignored`);
+    if (source === "sandbox" && !payment.sandbox) throw new AppError("invalid_state", "Only sandbox payments have a simulated prompt");
+    if (source !== "sandbox" && payment.sandbox) {
+      console.warn(`M-Pesa result for sandbox payment ${payment.id} ignored`);
       return null;
     }
+    // The query's answer is recorded apart: a callback arriving after it is still kept.
+    const eventId = source === "query" ? `mpesa:stk-query:${result.CheckoutRequestID}` : `mpesa:stk:${result.CheckoutRequestID}`;
     const { count } = await tx.webhookEvent.createMany({
-      data: [{ id: `mpesa:stk:${result.CheckoutRequestID}`, provider: "mpesa", type: `stk_result_${result.ResultCode}` }],
+      data: [
+        {
+          id: eventId,
+          provider: "mpesa",
+          type: `stk_result_${result.ResultCode}`,
+          payload: (options.payload ?? { Body: { stkCallback: result } }) as Prisma.InputJsonValue,
+          receivedAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
+    if (count === 1 && source === "safaricom") await tx.payment.update({ where: { id: payment.id }, data: { resultReceivedAt: now } });
+    if (count === 1 && payment.status === "failed" && Number(result.ResultCode) === 0) {
+      console.warn(`M-Pesa reported payment ${payment.id} paid after it failed; check receipt and refund or reconcile`);
+    }
     // A repeated result, or one for a payment already settled (a confirmed success is never overwritten).
     if (count === 0 || payment.status !== "pending") return settlePayment(tx, { paymentId: payment.id, outcome: "unchanged", now });
-    const { outcome, reason, receipt } = judge(result, payment);
-    return settlePayment(tx, { paymentId: payment.id, outcome, reason, receipt, now });
+    const { outcome, reason, receipt, failureCode } = judge(result, payment, source);
+    return settlePayment(tx, { paymentId: payment.id, outcome, reason, failureCode, receipt, now });
   });
 }
 
@@ -145,11 +226,15 @@ async function lockMpesaPayment(tx: DbTx, checkoutRequestId: string) {
 function judge(
   result: StkResult,
   payment: { amountMinor: bigint; currency: string; phoneNumber: string | null },
-): { outcome: PaymentOutcome; reason?: string; receipt?: string } {
+  source: StkResultSource,
+): { outcome: PaymentOutcome; reason?: string; receipt?: string; failureCode?: MpesaFailureCode } {
   const item = (name: string) => result.CallbackMetadata?.Item.find((entry) => entry.Name === name)?.Value;
   const receiptValue = item("MpesaReceiptNumber");
   const receipt = receiptValue == null ? undefined : String(receiptValue);
-  if (result.ResultCode !== 0) return { outcome: "failed", reason: result.ResultDesc || `M-Pesa result ${result.ResultCode}`, receipt };
+  const meaning = stkResultMeaning(result.ResultCode);
+  if (meaning.outcome === "failed") return { outcome: "failed", reason: meaning.message, failureCode: meaning.failureCode, receipt };
+  // Our own query is answered by Daraja itself, for the prompt we sent: it names no amount or phone.
+  if (source === "query") return { outcome: "completed" };
   // M-Pesa amounts are whole shillings.
   const paidMinor = Number(item("Amount")) * 100;
   const phone = normalizeKenyanPhone(String(item("PhoneNumber") ?? ""));
@@ -161,7 +246,13 @@ function judge(
     );
   }
   if (expectedPhone && phone !== expectedPhone) problems.push(`was paid from ${phone ?? "an unknown number"}, not ${expectedPhone}`);
-  if (problems.length) return { outcome: "failed", reason: `M-Pesa receipt ${receipt ?? "unknown"} ${problems.join(" and ")}`, receipt };
+  if (problems.length)
+    return {
+      outcome: "failed",
+      reason: `M-Pesa receipt ${receipt ?? "unknown"} ${problems.join(" and ")}`,
+      receipt,
+      failureCode: "mismatch",
+    };
   return { outcome: "completed", receipt };
 }
 

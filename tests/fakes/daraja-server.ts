@@ -2,8 +2,9 @@
  * A small stand-in for Safaricom's Daraja API, for tests (the network cannot reach it). It
  * implements what the app calls: the OAuth token, the B2C payment request, whose result it
  * then posts to ResultURL (or a timeout to QueueTimeOutURL) as Safaricom does, and the
- * transaction status query. How each payment ends is configurable; every request is recorded,
- * so tests can assert that nothing was sent twice. Like Daraja, it does not deduplicate.
+ * transaction status query; and the STK push (M-Pesa Express) request, whose result it posts
+ * to CallBackURL, and STK Query. How each payment ends is configurable; every request is
+ * recorded, so tests can assert that nothing was sent twice. Like Daraja, it does not deduplicate.
  */
 import crypto from "node:crypto";
 import http from "node:http";
@@ -16,6 +17,32 @@ export type B2CBehaviour =
   | { kind: "timeout" }
   /** Accepts the request and never calls back; the payment succeeds. */
   | { kind: "drop" };
+
+export type StkBehaviour =
+  /** The payer enters their PIN. */
+  | { kind: "succeed" }
+  /** The payer dismisses the prompt (1032). */
+  | { kind: "cancel" }
+  /** The phone cannot be reached (1037). */
+  | { kind: "unreachable" }
+  /** The payer pays, but the callback never comes; STK Query says it was paid. */
+  | { kind: "drop" }
+  /** Nobody answers yet: no callback, and STK Query says it is still being processed. */
+  | { kind: "processing" }
+  /** Daraja refuses the push request itself (HTTP 400, as for an invalid phone number). */
+  | { kind: "refuse" };
+
+export interface FakeStkTransaction {
+  checkoutRequestId: string;
+  merchantRequestId: string;
+  amount: number;
+  phone: string;
+  behaviour: StkBehaviour["kind"];
+  resultCode: number;
+  resultDesc: string;
+  receipt: string | null;
+  callbackUrl: string;
+}
 
 export interface RecordedDarajaRequest {
   method: string;
@@ -43,6 +70,16 @@ export interface FakeDaraja {
   tokensIssued: number;
   /** What the next B2C requests do (default: succeed). */
   behaviour: B2CBehaviour;
+  /** STK push requests, in order. */
+  stkPushes(): RecordedDarajaRequest[];
+  /** STK Query requests, in order. */
+  stkQueries(): RecordedDarajaRequest[];
+  /** STK prompts by CheckoutRequestID. */
+  stkTransactions: Map<string, FakeStkTransaction>;
+  /** What the next STK prompts do (default: succeed). */
+  stkBehaviour: StkBehaviour;
+  /** The callback body Safaricom would post for a prompt. */
+  stkCallbackBody(tx: FakeStkTransaction): object;
   /** Milliseconds the B2C answer waits (a slow Daraja, for tests that kill a worker mid-request). */
   answerDelayMs: number;
   /** Lifetime of issued tokens, as Daraja states it in expires_in. */
@@ -67,7 +104,51 @@ export const FAKE_DARAJA_ENV = {
   DARAJA_SECURITY_CREDENTIAL: "ZmFrZS1lbmNyeXB0ZWQtcGFzc3dvcmQ=",
   DARAJA_CALLBACK_BASE_URL: "https://harambee.test",
   DARAJA_CALLBACK_TOKEN: "fake-callback-token-0123456789",
+  DARAJA_STK_SHORTCODE: "174379",
+  DARAJA_PASSKEY: "fake-lipa-na-mpesa-passkey",
 };
+
+const STK_RESULTS: Record<Exclude<StkBehaviour["kind"], "refuse">, { code: number; desc: string }> = {
+  succeed: { code: 0, desc: "The service request is processed successfully." },
+  drop: { code: 0, desc: "The service request is processed successfully." },
+  cancel: { code: 1032, desc: "Request cancelled by user" },
+  unreachable: { code: 1037, desc: "DS timeout user cannot be reached" },
+  processing: { code: -1, desc: "" },
+};
+
+function stkCallbackBody(tx: FakeStkTransaction) {
+  return {
+    Body: {
+      stkCallback: {
+        MerchantRequestID: tx.merchantRequestId,
+        CheckoutRequestID: tx.checkoutRequestId,
+        ResultCode: tx.resultCode,
+        ResultDesc: tx.resultDesc,
+        ...(tx.resultCode === 0
+          ? {
+              CallbackMetadata: {
+                Item: [
+                  { Name: "Amount", Value: tx.amount },
+                  { Name: "MpesaReceiptNumber", Value: tx.receipt },
+                  { Name: "TransactionDate", Value: 20261202101500 },
+                  { Name: "PhoneNumber", Value: Number(tx.phone) },
+                ],
+              },
+            }
+          : {}),
+      },
+    },
+  };
+}
+
+/** Checks an STK request's Password and Timestamp as Daraja does; answers the error, or null. */
+function stkCredentialsError(body: Record<string, unknown>) {
+  const timestamp = String(body.Timestamp ?? "");
+  const expected = Buffer.from(`${String(body.BusinessShortCode)}${FAKE_DARAJA_ENV.DARAJA_PASSKEY}${timestamp}`).toString("base64");
+  if (!/^\d{14}$/.test(timestamp) || body.Password !== expected)
+    return { status: 400, body: { errorCode: "400.002.02", errorMessage: "Bad Request - Invalid Password" } };
+  return null;
+}
 
 function resultBody(tx: FakeTransaction) {
   return {
@@ -106,6 +187,11 @@ export async function startFakeDaraja(): Promise<FakeDaraja> {
     transactions,
     tokensIssued: 0,
     behaviour: { kind: "succeed" },
+    stkPushes: () => requests.filter((r) => r.path === "/mpesa/stkpush/v1/processrequest"),
+    stkQueries: () => requests.filter((r) => r.path === "/mpesa/stkpushquery/v1/query"),
+    stkTransactions: new Map(),
+    stkBehaviour: { kind: "succeed" },
+    stkCallbackBody,
     answerDelayMs: 0,
     tokenLifetimeSeconds: 3599,
     revokeTokens: () => validTokens.clear(),
@@ -175,6 +261,68 @@ export async function startFakeDaraja(): Promise<FakeDaraja> {
           OriginatorConversationID: originatorConversationId,
           ResponseCode: "0",
           ResponseDescription: "Accept the service request successfully.",
+        },
+      };
+    }
+    if (method === "POST" && path === "/mpesa/stkpush/v1/processrequest") {
+      const invalid = stkCredentialsError(body);
+      if (invalid) return invalid;
+      const behaviour = fake.stkBehaviour.kind;
+      const phone = String(body.PhoneNumber ?? "");
+      const field = (name: string, message: string) => ({
+        status: 400,
+        body: { errorCode: "400.002.02", errorMessage: `Bad Request - Invalid ${name}`, message },
+      });
+      if (behaviour === "refuse" || !/^254[17]\d{8}$/.test(phone) || body.PartyA !== phone) return field("PhoneNumber", "refused");
+      if (!Number.isInteger(body.Amount) || Number(body.Amount) < 1) return field("Amount", "whole shillings");
+      if (!["CustomerPayBillOnline", "CustomerBuyGoodsOnline"].includes(String(body.TransactionType))) return field("TransactionType", "");
+      if (String(body.AccountReference ?? "").length > 12 || !body.AccountReference) return field("AccountReference", "at most 12");
+      if (String(body.TransactionDesc ?? "").length > 13) return field("TransactionDesc", "at most 13");
+      if (!/^https:\/\/\S+$/.test(String(body.CallBackURL ?? ""))) return field("CallBackURL", "");
+      const result = STK_RESULTS[behaviour];
+      const tx: FakeStkTransaction = {
+        checkoutRequestId: `ws_CO_${Date.now()}${crypto.randomInt(1_000_000)}`,
+        merchantRequestId: `${crypto.randomInt(100_000)}-${crypto.randomInt(100_000_000)}-1`,
+        amount: Number(body.Amount),
+        phone,
+        behaviour,
+        resultCode: result.code,
+        resultDesc: result.desc,
+        receipt: result.code === 0 ? `T${crypto.randomBytes(5).toString("hex").toUpperCase()}` : null,
+        callbackUrl: String(body.CallBackURL),
+      };
+      fake.stkTransactions.set(tx.checkoutRequestId, tx);
+      if (behaviour !== "drop" && behaviour !== "processing") later(tx.callbackUrl, stkCallbackBody(tx));
+      return {
+        status: 200,
+        body: {
+          MerchantRequestID: tx.merchantRequestId,
+          CheckoutRequestID: tx.checkoutRequestId,
+          ResponseCode: "0",
+          ResponseDescription: "Success. Request accepted for processing",
+          CustomerMessage: "Success. Request accepted for processing",
+        },
+      };
+    }
+    if (method === "POST" && path === "/mpesa/stkpushquery/v1/query") {
+      const invalid = stkCredentialsError(body);
+      if (invalid) return invalid;
+      const tx = fake.stkTransactions.get(String(body.CheckoutRequestID));
+      if (!tx) return { status: 400, body: { errorCode: "400.002.02", errorMessage: "Bad Request - Invalid CheckoutRequestID" } };
+      if (tx.behaviour === "processing")
+        return {
+          status: 500,
+          body: { requestId: crypto.randomUUID(), errorCode: "500.001.1001", errorMessage: "The transaction is being processed" },
+        };
+      return {
+        status: 200,
+        body: {
+          ResponseCode: "0",
+          ResponseDescription: "The service request has been accepted successsfully",
+          MerchantRequestID: tx.merchantRequestId,
+          CheckoutRequestID: tx.checkoutRequestId,
+          ResultCode: String(tx.resultCode),
+          ResultDesc: tx.resultDesc,
         },
       };
     }
