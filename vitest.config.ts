@@ -13,12 +13,17 @@ const testFiles = ["lib/**/*.test.ts", "app/**/*.test.ts", "modules/**/*.test.ts
 const unitTestFiles = [
   "app/api/openapi.test.ts",
   "lib/auth/password.test.ts",
+  "lib/billing/amount-in-words.test.ts",
   "lib/auth/secret.test.ts",
   "lib/forms/field-errors.test.ts",
   "lib/http/api-routes.test.ts",
   "lib/documents/documents.test.ts",
   "lib/partnerships/payment-plan.test.ts",
   "lib/sponsorship/report-documents.test.ts",
+  "lib/standing-orders/schedule.test.ts",
+  "lib/sponsorship/disbursement-calendar.test.ts",
+  "lib/daraja/stk.test.ts",
+  "lib/sponsorship/mpesa-result-codes.test.ts",
 ];
 for (const file of unitTestFiles) {
   if (!fs.existsSync(path.join(root, file))) console.warn(`vitest.config.ts: unit test ${file} does not exist; update unitTestFiles.`);

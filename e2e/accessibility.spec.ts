@@ -73,6 +73,10 @@ test.describe("partner pages", () => {
     ["sponsorship-new", "/dashboard/sponsorships/new"],
     ["program-new", "/dashboard/programs/new"],
     ["payment-new", "/dashboard/payments/new"],
+    ["standing-orders", "/dashboard/payments/standing-orders"],
+    ["standing-order-new", "/dashboard/payments/standing-orders/new"],
+    ["statements", "/dashboard/payments/statements"],
+    ["organization", "/dashboard/organization"],
     ["docs", "/docs"],
   ];
   for (const [name, path] of pages) {
@@ -86,11 +90,26 @@ test.describe("partner pages", () => {
   test("program", async ({ page }) => {
     await checkPage(page, "program", await firstHref(page, "/dashboard/programs", /^\/dashboard\/programs\/[0-9a-f-]{36}$/));
   });
+  test("payment", async ({ page }) => {
+    await checkPage(page, "payment", await firstHref(page, "/dashboard/payments", /^\/dashboard\/payments\/[0-9a-f-]{36}$/));
+  });
+  test("standing order", async ({ page }) => {
+    await checkPage(
+      page,
+      "standing-order",
+      await firstHref(page, "/dashboard/payments/standing-orders", /^\/dashboard\/payments\/standing-orders\/[0-9a-f-]{36}$/),
+    );
+  });
 });
 
 test("admin queue", async ({ page }) => {
   await signIn(page, "admin@demo.test", /\/admin$/);
   await checkPage(page, "admin", "/admin");
+});
+
+test("admin issuer details", async ({ page }) => {
+  await signIn(page, "admin@demo.test", /\/admin$/);
+  await checkPage(page, "admin-organization", "/admin/organization");
 });
 
 for (const side of ["brand", "creator"] as const) {

@@ -11,4 +11,9 @@ export const QUEUE_DEFINITIONS: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.payout]: { retryLimit: 12, retryDelay: 60, retryBackoff: true, retryDelayMax: 3 * 3600, expireInSeconds: 300 },
   [QUEUES.payoutSweep]: sweep,
   [QUEUES.mpesaResult]: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
+  [QUEUES.mpesaStkResult]: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
+  [QUEUES.mpesaStkReconcileSweep]: sweep,
+  [QUEUES.mpesaPaybillConfirmation]: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
+  [QUEUES.paymentExpirySweep]: sweep,
+  [QUEUES.standingOrderSweep]: sweep,
 };

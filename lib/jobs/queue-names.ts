@@ -10,6 +10,16 @@ export const QUEUES = {
   payoutSweep: "payout-sweep",
   /** Apply one M-Pesa B2C result or timeout callback to its payout. */
   mpesaResult: "mpesa-b2c-result",
+  /** Apply one M-Pesa STK push result callback to its partner payment. */
+  mpesaStkResult: "mpesa-stk-result",
+  /** Every minute: ask Daraja (STK Query) about pending M-Pesa payments whose result never came. */
+  mpesaStkReconcileSweep: "mpesa-stk-reconcile-sweep",
+  /** Apply one M-Pesa Paybill (C2B) confirmation to the payment its account number names. */
+  mpesaPaybillConfirmation: "mpesa-c2b-confirmation",
+  /** Every minute: fail as expired every pending bank transfer or PayPal payment past its expiry. */
+  paymentExpirySweep: "payment-expiry-sweep",
+  /** Every minute: run the standing orders that fell due and retry their failed attempts. */
+  standingOrderSweep: "standing-order-sweep",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

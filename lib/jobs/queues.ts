@@ -8,6 +8,11 @@ import { autoApproveDeliverable, autoApproveOverdueDeliverables } from "../partn
 import { applyMpesaCallback, type MpesaCallback } from "../payouts/apply-mpesa-result";
 import { processPayout } from "../payouts/process-payout";
 import { sweepPayouts } from "../payouts/sweep-payouts";
+import { applyPaybillConfirmation } from "../sponsorship/apply-paybill-confirmation";
+import { reconcileMpesaPayments } from "../sponsorship/reconcile-mpesa-payments";
+import { applyStkCallback, type StkCallback } from "../sponsorship/receive-mpesa-callback";
+import { expireOverduePayments } from "../sponsorship/expire-payments";
+import { runDueStandingOrders } from "../standing-orders/run-due-standing-orders";
 import { jobNow } from "./clock";
 import { QUEUES, type QueueName } from "./queue-names";
 
@@ -28,12 +33,20 @@ export const JOB_HANDLERS: Record<QueueName, Handler> = {
   }),
   [QUEUES.payoutSweep]: async () => sweepPayouts({ now: jobNow() }),
   [QUEUES.mpesaResult]: async (data) => ({ applied: await applyMpesaCallback(data as unknown as MpesaCallback, jobNow()) }),
+  [QUEUES.mpesaStkResult]: async (data) => ({ applied: await applyStkCallback(data as unknown as StkCallback, jobNow()) }),
+  [QUEUES.mpesaStkReconcileSweep]: async () => reconcileMpesaPayments({ now: jobNow() }),
+  [QUEUES.mpesaPaybillConfirmation]: async (data) => ({ applied: await applyPaybillConfirmation({ body: data.body, now: jobNow() }) }),
+  [QUEUES.paymentExpirySweep]: async () => expireOverduePayments({ now: jobNow() }),
+  [QUEUES.standingOrderSweep]: async () => runDueStandingOrders({ now: jobNow() }),
 };
 
 /** The periodic jobs (pg-boss cron, evaluated in UTC). */
 export const SCHEDULES: Array<{ queue: QueueName; cron: string }> = [
   { queue: QUEUES.reviewDeadlineSweep, cron: "* * * * *" },
   { queue: QUEUES.payoutSweep, cron: "* * * * *" },
+  { queue: QUEUES.mpesaStkReconcileSweep, cron: "* * * * *" },
+  { queue: QUEUES.paymentExpirySweep, cron: "* * * * *" },
+  { queue: QUEUES.standingOrderSweep, cron: "* * * * *" },
 ];
 
 /** Registers a worker for every queue. */

@@ -14,9 +14,14 @@ import { BODY_LIMITS, formatBytes } from "../http/body";
 import { BANDS, BASELINE_DAYS, CBC_BANDS, IMPROVEMENT_THRESHOLD, RECENT_MONTHS } from "../sponsorship/metrics";
 import { sandboxPromptBody } from "../sponsorship/answer-sandbox-prompt";
 import { MPESA_ACCEPTED, mpesaCallbackBody } from "../sponsorship/mpesa";
+import { PAYBILL_ACCEPTED, paybillConfirmationBody } from "../sponsorship/apply-paybill-confirmation";
 import { dashboardStatsResponse } from "../sponsorship/schemas/dashboard";
 import { impactResponse, periodQuery, studentOutcomesQuery, studentOutcomesResponse } from "../sponsorship/schemas/impact";
 import { listInvoicesQuery, listInvoicesResponse } from "../sponsorship/schemas/invoices";
+import { paymentDetailResponse } from "../sponsorship/schemas/payment-detail";
+import { organizationDetailsBody, organizationDetailsResponse } from "../billing/schemas/organization";
+import { listReceiptsQuery, listReceiptsResponse } from "../billing/schemas/receipts";
+import { STATEMENT_MAX_YEARS, statementQuery, statementResponse } from "../billing/schemas/statements";
 import {
   createPaymentBody,
   createPaymentResponse,
@@ -42,6 +47,12 @@ import {
   sponsorshipDetailResponse,
 } from "../sponsorship/schemas/sponsorships";
 import { sponsoredStudentsQuery, sponsoredStudentsResponse } from "../sponsorship/schemas/students";
+import {
+  createStandingOrderBody,
+  listStandingOrdersQuery,
+  listStandingOrdersResponse,
+  standingOrderDetailResponse,
+} from "../standing-orders/schemas";
 import { buildOpenApi, type EndpointDoc } from "./build";
 
 const errorSchema = z.object({
@@ -66,7 +77,7 @@ Every figure is computed from stored records, and each quantity has one definiti
 - **Students advancing a grade**: students with a credited promotion in the period.
 - **Platform comparison**: the same averages over outcomes no partner funded (by whole months).
 - **Matched comparison**: at the period's end, two adjacent three-month windows (before: months −5 to −3; after: the last three). Each student's change is their average after minus their average before. Sponsored students (assessments in both windows credited to the partner) are matched with students no partner funded in those six months, on current grade, county and CBC band of the "before" average. The difference of mean changes within each matched group, weighted by sponsored students, is the \`difference\`, with a 95% confidence interval from the groups' variances (normal approximation). Groups with fewer than two students on either side are left out; with fewer than 20 matched students on either side there is no figure, only the reason.
-- **Money** (\`money\`), in the partner's reporting currency (KES unless set otherwise): **paid in** = completed payments, each converted at the exchange rate recorded when it settled (1 for the same currency; entered by the admin who verifies it, or reported by the provider; never assumed); **disbursed to sponsorships** = the part of it allocated to sponsorships; **committed** = the amounts of the partner's sponsorships (not cancelled) whose dates overlap the period. Money in another currency without a recorded rate is listed in \`not_converted\`, never summed. \`total_invested\`, \`total_investment\` and \`total_paid\` are paid in. A payment funds its sponsorships in their own currency (or converted at its recorded rate), earliest starting first; a sponsorship becomes active only once fully funded, and a partial payment leaves it pending and partly funded.
+- **Money** (\`money\`), in the partner's reporting currency (KES unless set otherwise): **paid in** = completed payments, each converted at the exchange rate recorded when it settled (1 for the same currency; entered by the admin who verifies it, or reported by the provider; never assumed); **disbursed to sponsorships** = the part of it allocated to sponsorships for periods that have started (a sponsorship's amount is split into equal monthly periods from its start date to its end date; money paid in for a period still to come is disbursed when that period starts, and until then is held for it); **committed** = the amounts of the partner's sponsorships (not cancelled) whose dates overlap the period. Money in another currency without a recorded rate is listed in \`not_converted\`, never summed. \`total_invested\`, \`total_investment\` and \`total_paid\` are paid in. A payment funds its sponsorships in their own currency (or converted at its recorded rate), earliest starting first; a sponsorship becomes active only once fully funded, and a partial payment leaves it pending and partly funded. A payment's money is laid over the sponsorship's monthly periods after what earlier payments gave. A sponsorship or program that a pending payment covers cannot be paid for again (409) until that payment fails or expires; nor can a fully funded or cancelled sponsorship.
 - **Program targets**: a partner may set, per program, a target for \`score_improvement\` (points), \`completion_rate\` (%) and \`certificates\` (count). Each target is answered with \`actual\` (the program's own outcome under the attribution rule, from its start up to now), \`progress\` (actual as a percentage of the target; \`null\` while nothing can be measured) and \`met\`.
 - **ROI**: paid in during the period divided by students reached, credited course completions and credited certificates (0 when nothing to divide by).
 
@@ -79,7 +90,7 @@ ${ERROR_TYPES.map(([type, when]) => `- \`${type}\`: ${when}`).join("\n")}
 
 ## Deliberate deviations from the written spec
 - **Invalid input is 422**, never 400: the spec's table offers 400 for "invalid parameters or request body" and 422 for "failed validation"; one answer for one idea, with the failing field named, serves a client better.
-- **Extra fields** are added where a client needs them, never in place of the spec's: \`payment_reference\`, \`receipt\`, \`sandbox\`, \`program_id\` and \`sponsorship_ids\` on payments; \`invoice_id\`, \`bank_transfer\`, \`checkout_request_id\` and \`client_secret\` on a new payment; \`program_id\` on milestones; \`school\` on sponsored students; \`eligibility\` on a program.
+- **Extra fields** are added where a client needs them, never in place of the spec's: \`payment_reference\`, \`receipt\`, \`sandbox\`, \`program_id\` and \`sponsorship_ids\` on payments; \`invoice_id\`, \`bank_transfer\`, \`checkout_request_id\` and \`client_secret\` on a new payment; \`program_id\` on milestones; \`currency\` on the next scheduled payment; \`school\` on sponsored students; \`eligibility\` on a program.
 - **\`reference\`** of a bank transfer is the partner's own \`bank_reference\` when they gave one (ours is \`payment_reference\`), and \`bank_reference\` is optional: the spec's own example sends none.
 - **\`phone_number\`** is required for M-Pesa, which the spec does not mention: a prompt needs a phone to go to.
 
@@ -309,11 +320,22 @@ const endpoints: EndpointDoc[] = [
     path: "/api/v1/partner/payments",
     summary: "Make a payment",
     description:
-      "Creates a pending payment and its invoice. `bank_reference` is required for bank transfers; M-Pesa needs `phone_number` in +2547XXXXXXXX form. The payment completes when an admin verifies it (bank transfer, PayPal), when M-Pesa reports the result, or, for `stripe`, when Stripe reports the card charge succeeded: with Stripe keys the response carries `client_secret` for Stripe.js to collect the card; without them, where sandbox payments are enabled, the charge is a sandbox one (`sandbox: true`) settled with POST /api/v1/partner/payments/{id}/sandbox-prompt, and where they are not, card payments are refused with 502; completion activates the sponsorships it funds and moves a funded program out of planning.",
+      "Creates a pending payment and its invoice. A sponsorship or program that another pending payment already covers is refused with 409 (naming that payment's reference) until that payment fails or expires, as is a sponsorship already fully funded or cancelled; a pending bank transfer or PayPal payment expires at the end of its invoice's due date (14 days). `bank_reference` is required for bank transfers; M-Pesa needs `phone_number`, a Safaricom number as 0712345678, 712345678, 254712345678 or +254712345678 (0110… numbers too): with Daraja configured the payer's phone is prompted for their PIN at once (STK push), and should Safaricom refuse the request or not be reachable, the payment is recorded as failed (failure_code `provider_error`) and the answer is 502; a prompt not answered within 10 minutes fails the payment as `expired`. The payment completes when an admin verifies it (bank transfer, PayPal), when M-Pesa reports the result, or, for `stripe`, when Stripe reports the card charge succeeded: with Stripe keys the response carries `client_secret` for Stripe.js to collect the card; without them, where sandbox payments are enabled, the charge is a sandbox one (`sandbox: true`) settled with POST /api/v1/partner/payments/{id}/sandbox-prompt, and where they are not, card payments are refused with 502; completion activates the sponsorships it funds and moves a funded program out of planning.",
     body: createPaymentBody,
     idempotent: true,
     responses: { 201: { description: "Payment initiated", schema: createPaymentResponse } },
-    errors: [...writeErrors, 404, 502],
+    errors: [...writeErrors, 404, 409, 502],
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/payments/{id}",
+    summary: "One payment, to follow until it settles",
+    pathParams: id,
+    description:
+      "One of the partner's own payments (404 for any other): its status, and once it failed, why (`failure_code`, `failure_reason`); when a pending bank transfer or PayPal payment expires (`expires_at`); and, for a pending bank transfer, where to send the money and the exact reference to quote (`instructions`, with M-Pesa Paybill when configured). Poll it every few seconds while `status` is `pending`.",
+    responses: { 200: { description: "The payment", schema: paymentDetailResponse } },
+    errors: [...readErrors, 404],
   },
   {
     ...partner,
@@ -343,8 +365,136 @@ const endpoints: EndpointDoc[] = [
     path: "/api/v1/partner/payments/invoices/{id}/pdf",
     summary: "Invoice as PDF",
     pathParams: id,
+    description:
+      "The issuer's and the partner's legal names, addresses and KRA PINs as they were when the invoice was issued, the invoice number, issue and due dates, status (PAID, VOID, DUE or OVERDUE), its lines with the total and, while it is due, how to pay it: the bank account and (where configured) the M-Pesa Paybill, quoting the payment's reference. Invoices of sandbox payments say so.",
     responses: { 200: { description: "The invoice", mediaType: "application/pdf" } },
     errors: [401, 403, 404, 429],
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/payments/receipts",
+    summary: "Receipts",
+    description:
+      "One receipt per completed payment, newest first, numbered `RCT-<account code>-<year>-<NNNN>` in the partner's own series. A receipt is issued when the payment completes; a payment completed before receipts were issued gets its receipt the first time the partner lists receipts or asks for a statement (oldest payment first).",
+    query: listReceiptsQuery,
+    responses: { 200: { description: "A page of receipts", schema: listReceiptsResponse } },
+    errors: readErrors,
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/payments/receipts/{id}/pdf",
+    summary: "Receipt as PDF",
+    pathParams: id,
+    description:
+      "Both parties' details as at issue, the amount in figures and in words, the method, the provider's receipt (M-Pesa receipt number, Stripe charge or bank reference), our payment reference and what the payment paid (the invoice and its lines).",
+    responses: { 200: { description: "The receipt", mediaType: "application/pdf" } },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/statements",
+    summary: "Statement of account",
+    description: `The account between the issuer and the partner in one currency (\`currency\`, the partner's reporting currency unless given) from \`start_date\` to \`end_date\` inclusive (both required, \`end_date\` not before \`start_date\`, less than ${STATEMENT_MAX_YEARS} years apart; 422 otherwise). **Balance**: positive is owed by the partner, negative is the partner's credit. \`opening_balance\` is what was owed at the start of \`start_date\`: invoices issued before it, less invoices voided and payments received before it, plus refunds before it. Each line is one movement in date order with the running balance after it: \`invoice_issued\` (debit, by issue date), \`invoice_voided\` (credit, by the day it was voided), \`payment_received\` (credit, the completed payment's amount on the day it completed, with its receipt number, method and provider receipt) and \`refund\` (debit, on the day the payment was refunded). \`closing_balance\` = \`opening_balance\` + \`total_debits\` - \`total_credits\`. \`format=csv\` answers the same lines as CSV (an opening row first, a closing row with the totals last); \`format=pdf\` as a PDF.`,
+    query: statementQuery,
+    responses: {
+      200: {
+        description: "The statement (JSON by default; CSV or PDF with `format`)",
+        schema: statementResponse,
+        mediaType: ["application/json", "text/csv", "application/pdf"],
+      },
+    },
+    errors: readErrors,
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/organization",
+    summary: "Organisation details for documents",
+    description:
+      "The legal name, address, KRA PIN and billing email printed on the partner's invoices, receipts and statements, and the account code that names its document series.",
+    responses: { 200: { description: "The details", schema: organizationDetailsResponse } },
+    errors: [401, 403, 429],
+  },
+  {
+    ...partner,
+    method: "put",
+    path: "/api/v1/partner/organization",
+    summary: "Set organisation details for documents",
+    description:
+      "Sets the details printed on documents issued from now on; documents already issued keep the details they were issued with. A field left out stays as it is; an empty string or null clears it. `kra_pin` must be a letter, 9 digits and a letter (P051234567X) and is stored in capitals.",
+    body: organizationDetailsBody,
+    responses: { 200: { description: "The details after the change", schema: organizationDetailsResponse } },
+    errors: writeErrors,
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/standing-orders",
+    summary: "List standing orders",
+    query: listStandingOrdersQuery,
+    responses: { 200: { description: "A page of standing orders", schema: listStandingOrdersResponse } },
+    errors: readErrors,
+  },
+  {
+    ...partner,
+    method: "post",
+    path: "/api/v1/partner/standing-orders",
+    summary: "Set up a standing order",
+    description:
+      "A recurring payment for one of the partner's programs (`program_id`) or a set of their pending or active sponsorships (`sponsorship_ids`). Dates are UTC calendar dates. Runs fall due on `start_date` (today or later) and then every month, three months or year on the same day of the month, clamped to the month's last day (31 January, 28 or 29 February, 31 March); none after `end_date`. On each due date a payment and its invoice are started: M-Pesa prompts `phone_number` (KES only), a bank transfer answers with where to send the money. A payment that fails or cannot start is retried after 1 hour, 6 hours and 24 hours, then the run fails; each due date is charged at most once. A run for sponsorships pays at most what they still need, and is skipped when every one is fully funded or has ended. Another partner's program or sponsorship, or a sponsorship that is not pending or active, answers 404.",
+    body: createStandingOrderBody,
+    idempotent: true,
+    responses: { 201: { description: "Created", schema: standingOrderDetailResponse } },
+    errors: [...writeErrors, 404],
+  },
+  {
+    ...partner,
+    method: "get",
+    path: "/api/v1/partner/standing-orders/{id}",
+    summary: "Standing order detail",
+    pathParams: id,
+    description: "The order with every run (newest due date first) and each run's payment attempts, with why they failed.",
+    responses: { 200: { description: "The standing order", schema: standingOrderDetailResponse } },
+    errors: [...readErrors, 404],
+  },
+  {
+    ...partner,
+    method: "post",
+    path: "/api/v1/partner/standing-orders/{id}/pause",
+    summary: "Pause a standing order",
+    pathParams: id,
+    description:
+      "Only an active order: nothing falls due and no retry is made until it is resumed. A payment already under way is left to settle. Any other status answers 409.",
+    idempotent: true,
+    responses: { 200: { description: "The paused order", schema: standingOrderDetailResponse } },
+    errors: [...readErrors, 404, 409],
+  },
+  {
+    ...partner,
+    method: "post",
+    path: "/api/v1/partner/standing-orders/{id}/resume",
+    summary: "Resume a standing order",
+    pathParams: id,
+    description:
+      "Only a paused order: it falls due again from its first due date on or after today (UTC); the periods that fell due while it was paused are not charged. An order resumed after its last due date before `end_date` becomes `finished`. Any other status answers 409.",
+    idempotent: true,
+    responses: { 200: { description: "The resumed order", schema: standingOrderDetailResponse } },
+    errors: [...readErrors, 404, 409],
+  },
+  {
+    ...partner,
+    method: "post",
+    path: "/api/v1/partner/standing-orders/{id}/cancel",
+    summary: "Cancel a standing order",
+    pathParams: id,
+    description:
+      "An active or paused order: nothing falls due again, and runs waiting for a retry are skipped. A payment already under way is left to settle, with no retry. A cancelled or finished order answers 409.",
+    idempotent: true,
+    responses: { 200: { description: "The cancelled order", schema: standingOrderDetailResponse } },
+    errors: [...readErrors, 404, 409],
   },
   {
     method: "post",
@@ -374,15 +524,30 @@ const endpoints: EndpointDoc[] = [
   },
   {
     method: "post",
-    path: "/api/v1/payments/mpesa/callback",
+    path: "/api/v1/payments/mpesa/callback/{token}",
     tags: ["Administration"],
     summary: "M-Pesa STK push result callback",
-    description: `Called by Safaricom with the result of an STK push. The URL must carry \`?token=<MPESA_CALLBACK_TOKEN>\`; without that setting on the server every call is refused (401). Each CheckoutRequestID is applied once; ResultCode 0 completes the payment only for the expected amount from the expected phone (otherwise the payment fails with the discrepancy as its reason); any other result fails it; a result for a payment already settled, or for an unknown id, is acknowledged and changes nothing. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
+    description: `Called by Safaricom with the result of an STK push; the server registers \`<DARAJA_CALLBACK_BASE_URL>/api/v1/payments/mpesa/callback/<DARAJA_CALLBACK_TOKEN>\` as the CallBackURL. The token is compared in constant time; a wrong token, or none configured on the server, answers 404 and changes nothing. With DARAJA_CALLBACK_ALLOWED_IPS set, a sender outside that list (or one whose address the server cannot know) is refused with 403; X-Forwarded-For is believed only from TRUSTED_PROXIES. A valid body is answered at once with {ResultCode: 0} and applied afterwards on the job queue: each CheckoutRequestID once, the body kept as it came; ResultCode 0 completes the payment only for the expected amount from the expected phone (otherwise it fails with failure_code \`mismatch\`); another result fails it with the failure_code of that result (see the payment's failure_code); a result for a payment already settled, or for an unknown id, changes nothing, and a confirmed success is never overwritten. A result that never comes is found by STK Query from a reconciliation job. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
     body: mpesaCallbackBody,
     responses: {
       200: { description: "Acknowledged", schema: z.object({ ResultCode: z.literal(MPESA_ACCEPTED.ResultCode), ResultDesc: z.string() }) },
     },
-    errors: [401, 413, 415, 422, 429],
+    errors: [403, 404, 413, 415, 422, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/payments/paybill/confirmation/{token}",
+    tags: ["Administration"],
+    summary: "M-Pesa Paybill (C2B) confirmation callback",
+    description: `Register \`<DARAJA_CALLBACK_BASE_URL>/api/v1/payments/paybill/confirmation/<DARAJA_CALLBACK_TOKEN>\` as the ConfirmationURL of the Paybill shown to partners (MPESA_PAYBILL_NUMBER; Safaricom refuses C2B URLs containing "mpesa", hence the path). Same token and sender checks as the STK push callback (404 for a wrong token, 403 outside DARAJA_CALLBACK_ALLOWED_IPS). A valid body is answered at once with {ResultCode: 0} and applied on the job queue, each TransID once with the body kept as it came: BillRefNumber (the account number the payer typed) names a payment by its reference (any case, spaces or underscores optional); a pending KES payment of exactly TransAmount, paid to our shortcode, completes with TransID as its receipt. Any other confirmation (unknown reference, other amount or shortcode, payment already settled) changes no payment and is kept for reconciliation. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
+    body: paybillConfirmationBody,
+    responses: {
+      200: {
+        description: "Acknowledged",
+        schema: z.object({ ResultCode: z.literal(PAYBILL_ACCEPTED.ResultCode), ResultDesc: z.string() }),
+      },
+    },
+    errors: [403, 404, 413, 415, 422, 429],
   },
 ];
 
@@ -404,7 +569,7 @@ export function partnerApiDocument() {
       415: "Request body is not JSON",
       422: "Validation error naming each failing field",
       429: "Rate limit exceeded",
-      502: "The payment provider (Stripe) refused or could not be reached; nothing was recorded or charged",
+      502: "The payment provider (Stripe or M-Pesa) refused or could not be reached; nothing was charged. A card payment is then not recorded; an M-Pesa payment is recorded as failed with failure_code provider_error",
     },
     endpoints,
   });

@@ -14,6 +14,12 @@ import { toMajor } from "../money";
 import { invalidatePartnerMetrics } from "./metric-cache";
 import { toPaymentItem, type PaymentItem } from "./list-payments";
 import { transition, transitionEach } from "./transitions";
+import { onStandingOrderPaymentSettled } from "../standing-orders/settle-run";
+import { issueReceipt } from "../billing/issue-receipt";
+import { disbursedAtFor, disbursementPeriods, layOverSchedule } from "./disbursement-calendar";
+
+const periodLabel = (start: Date) =>
+  `period from ${start.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`;
 
 export type PaymentOutcome = "completed" | "failed";
 
@@ -82,7 +88,16 @@ export function convertMinor(minor: bigint, rate: string): bigint {
  */
 export async function settlePayment(
   tx: DbTx,
-  options: { paymentId: string; outcome: PaymentOutcome | "unchanged"; reason?: string; receipt?: string; now: Date; rate?: RecordedRate },
+  options: {
+    paymentId: string;
+    outcome: PaymentOutcome | "unchanged";
+    reason?: string;
+    /** Why it failed, as a code (payments.failure_code): cancelled, expired, declined, … */
+    failureCode?: string;
+    receipt?: string;
+    now: Date;
+    rate?: RecordedRate;
+  },
 ): Promise<PaymentItem> {
   const { paymentId, outcome, now } = options;
   if (outcome === "unchanged") return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
@@ -94,10 +109,22 @@ export async function settlePayment(
     data:
       outcome === "completed"
         ? { completedAt: now, failureReason: null, receipt: options.receipt ?? null, ...conversion }
-        : { failureReason: options.reason?.trim() || "Payment failed", receipt: options.receipt ?? null },
+        : {
+            failureReason: options.reason?.trim() || "Payment failed",
+            failureCode: options.failureCode ?? null,
+            receipt: options.receipt ?? null,
+          },
   });
   if (moved && outcome === "completed") await applyCompletion(tx, paymentId, now);
+  if (moved && outcome === "failed") await voidInvoice(tx, paymentId, options.reason?.trim() || "Payment failed", now);
+  if (moved) await onStandingOrderPaymentSettled(tx, { paymentId, outcome, now });
   return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
+}
+
+/** A failed payment's invoice is void: nothing is owed on it, and what it billed can be invoiced again. */
+async function voidInvoice(tx: DbTx, paymentId: string, reason: string, now: Date): Promise<void> {
+  const invoice = await tx.invoice.findUnique({ where: { paymentId }, select: { id: true } });
+  if (invoice) await transitionEach(tx, "invoice", [invoice.id], "void", { voidedAt: now, voidReason: `Payment failed: ${reason}` });
 }
 
 /**
@@ -195,7 +222,10 @@ function divideUp(minor: bigint, rate: string): bigint {
  * first) receives what it still needs, in its own currency: the same currency, or the
  * partner's reporting currency at the payment's recorded rate; a sponsorship in a third
  * currency receives nothing from it. A sponsorship becomes active only once fully
- * funded; a partial amount leaves it pending and partly funded. What is left over stays
+ * funded; a partial amount leaves it pending and partly funded. The money is laid over
+ * the sponsorship's monthly periods (disbursement-calendar.ts) after what earlier
+ * payments gave, one disbursement a period, dated when the period starts (or now, if it
+ * has started): a coming period's money is committed until then. What is left over stays
  * paid in, not disbursed. A program leaves planning with its first completed payment:
  * programs are funded in phases against their budget.
  */
@@ -205,7 +235,9 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
     where: { id: paymentId },
     include: {
       sponsorships: {
-        include: { sponsorship: { select: { id: true, status: true, amountMinor: true, currency: true, startDate: true } } },
+        include: {
+          sponsorship: { select: { id: true, status: true, amountMinor: true, currency: true, startDate: true, endDate: true } },
+        },
       },
     },
   });
@@ -241,23 +273,31 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
       if (give <= 0n) continue;
       available = viaRate ? (give === canGive ? 0n : available - divideUp(give, rate!)) : available - give;
       if (available < 0n) available = 0n;
-      rows.push({
-        sponsorshipId: sponsorship.id,
-        paymentId,
-        amountMinor: give,
-        currency: sponsorship.currency,
-        description: payment.description
-          ? `${payment.description} (${payment.reference})`
-          : `Disbursement from payment ${payment.reference}`,
-        disbursedAt: now,
-        periodStart: today,
-        reportingAmountMinor: sponsorship.currency === reporting ? give : rate && reporting ? convertMinor(give, rate) : null,
-        reportingCurrency: sponsorship.currency === reporting || (rate && reporting) ? reporting : null,
-      });
+      // The money follows the sponsorship's calendar, after what earlier payments gave: a
+      // period already started is disbursed now, a coming one when it starts.
+      const inReporting = sponsorship.currency === reporting;
+      const converts = !inReporting && !!rate && !!reporting;
+      let laid = 0n;
+      for (const share of layOverSchedule(disbursementPeriods(sponsorship), before, give)) {
+        // Converted cumulatively, so the rows' reporting amounts add up to the whole converted exactly.
+        const reportingShare = converts ? convertMinor(laid + share.amountMinor, rate!) - convertMinor(laid, rate!) : share.amountMinor;
+        laid += share.amountMinor;
+        rows.push({
+          sponsorshipId: sponsorship.id,
+          paymentId,
+          amountMinor: share.amountMinor,
+          currency: sponsorship.currency,
+          description: `${payment.description ? `${payment.description} (${payment.reference})` : `Disbursement from payment ${payment.reference}`}, ${periodLabel(share.period.start)}`,
+          disbursedAt: disbursedAtFor(share.period.start, now),
+          periodStart: share.period.start,
+          reportingAmountMinor: inReporting || converts ? reportingShare : null,
+          reportingCurrency: inReporting || converts ? reporting : null,
+        });
+      }
       if (before + give >= sponsorship.amountMinor) complete.push(sponsorship.id);
       else partly.push({ id: sponsorship.id, total: before + give, amount: sponsorship.amountMinor, currency: sponsorship.currency });
     }
-    // @@unique(paymentId, sponsorshipId): a disbursement can never be recorded twice.
+    // @@unique(paymentId, sponsorshipId, periodStart): a period's money from a payment can never be recorded twice.
     if (rows.length) await tx.disbursement.createMany({ data: rows, skipDuplicates: true });
 
     // Only those this payment activated get the event: another payment may have already.
@@ -286,4 +326,5 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
 
   const invoice = await tx.invoice.findUnique({ where: { paymentId }, select: { id: true } });
   if (invoice) await transitionEach(tx, "invoice", [invoice.id], "paid", { paidDate: today });
+  await issueReceipt(tx, { paymentId, now });
 }

@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { getDb } from "../db";
+import { getDb, type DbTx } from "../db";
 import type { PaymentMethod } from "../generated/prisma/client";
 import { getPaymentProvider } from "../payments/payment-provider";
 import { cardPaymentsUnavailable, createCardCharge } from "./card-payment";
@@ -54,6 +54,20 @@ function message(body: Body, sandbox: boolean): string {
         ? "Sandbox card payment: no card is charged and no money moves. Complete or cancel the simulated card payment under Pay by card on your payments page."
         : "Payment initiated. Enter your card details to complete it.";
   }
+}
+
+/**
+ * Payments the partner makes themselves, with nothing to ask the provider about, lapse
+ * with their invoice: unpaid at the end of its due date, they fail as expired and what
+ * they covered can be paid again. M-Pesa's outcome is asked of M-Pesa, and a card
+ * payment's is Stripe's to report.
+ */
+const EXPIRES_WITH_INVOICE: ReadonlySet<PaymentMethod> = new Set<PaymentMethod>(["bank_transfer", "paypal"]);
+const DAY_MS = 86_400_000;
+
+async function invoiceExpiry(tx: DbTx, invoiceId: string): Promise<Date> {
+  const { dueDate } = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, select: { dueDate: true } });
+  return new Date(dueDate.getTime() + DAY_MS);
 }
 
 function transferInstructions(reference: string) {
@@ -125,6 +139,8 @@ export async function startPayment(options: StartPaymentOptions): Promise<Respon
           description: payment.description,
           now,
         });
+        const expiresAt = EXPIRES_WITH_INVOICE.has(payment.method) ? await invoiceExpiry(tx, invoice.id) : null;
+        if (expiresAt) await tx.payment.update({ where: { id: payment.id }, data: { expiresAt } });
 
         // Last: should the transaction still fail, the partner never gets the secret, so the charge is never paid.
         const card = body.method === "stripe" ? await createCardCharge(payment) : null;

@@ -31,21 +31,21 @@ export async function getDashboardStats(options: GetDashboardStatsOptions): Prom
 }
 
 async function computeDashboardStats(partnerId: string, now: Date): Promise<DashboardStats> {
-  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const db = getDb();
   const window = await partnerWindow(partnerId, "all_time", now);
 
-  const [{ impact, trends }, sponsorships, programsActive, pending, nextInvoice, milestones] = await Promise.all([
+  const [{ impact, trends }, sponsorships, programsActive, pending, nextStandingOrder, milestones] = await Promise.all([
     computePortfolio({ partnerId, window, comparisons: false }),
     db.sponsorship.groupBy({ by: ["status"], where: { partnerId }, _count: true }),
     db.program.count({ where: { partnerId, status: "active" } }),
     db.$queryRaw<Array<{ minor: string | null }>>`
       SELECT SUM(p.amount_minor)::text AS minor FROM payments p JOIN organizations o ON o.id = p.partner_id
        WHERE p.partner_id = ${partnerId}::uuid AND p.status = 'pending' AND p.currency = o.reporting_currency`,
-    db.invoice.findFirst({
-      where: { partnerId, status: { in: ["sent", "draft"] }, dueDate: { gte: today } },
-      orderBy: [{ dueDate: "asc" }, { invoiceNumber: "asc" }],
-      select: { amountMinor: true, dueDate: true, description: true },
+    // What is scheduled is what the partner's active standing orders will charge next, not what is already being paid.
+    db.standingOrder.findFirst({
+      where: { partnerId, status: "active", nextDueDate: { not: null } },
+      orderBy: [{ nextDueDate: "asc" }, { createdAt: "asc" }],
+      select: { amountMinor: true, currency: true, nextDueDate: true, description: true },
     }),
     recentMilestones(partnerId, window),
   ]);
@@ -69,11 +69,12 @@ async function computeDashboardStats(partnerId: string, now: Date): Promise<Dash
       total_paid: impact.money.paid_in,
       // Pending payments in the reporting currency (others have no rate until they settle).
       pending_payments: toMajor(BigInt(pending[0]?.minor ?? 0)),
-      next_scheduled_payment: nextInvoice
+      next_scheduled_payment: nextStandingOrder
         ? {
-            amount: toMajor(nextInvoice.amountMinor),
-            date: nextInvoice.dueDate.toISOString(),
-            description: nextInvoice.description ?? "Scheduled payment",
+            amount: toMajor(nextStandingOrder.amountMinor),
+            currency: nextStandingOrder.currency,
+            date: nextStandingOrder.nextDueDate!.toISOString(),
+            description: nextStandingOrder.description ?? "Standing order",
           }
         : null,
     },

@@ -11,6 +11,8 @@ import type { sponsorshipDetailResponse } from "./schemas/sponsorships";
 export interface GetSponsorshipOptions {
   actor: Actor;
   sponsorshipId: string;
+  /** What has been disbursed is what is due by then. */
+  now?: Date;
 }
 
 /** Scores that make up a course's "current score": the latest few assessments. */
@@ -25,7 +27,10 @@ export async function getSponsorship(options: GetSponsorshipOptions): Promise<z.
       include: {
         student: { select: { id: true, firstName: true, lastName: true, gradeLevel: true, avatarUrl: true } },
         courses: { select: { course: { select: { id: true, title: true } } } },
-        disbursements: { orderBy: { disbursedAt: "asc" }, select: { disbursedAt: true, amountMinor: true, description: true } },
+        disbursements: {
+          orderBy: [{ disbursedAt: "asc" }, { periodStart: "asc" }, { id: "asc" }],
+          select: { disbursedAt: true, periodStart: true, amountMinor: true, description: true },
+        },
         events: { orderBy: { occurredAt: "asc" }, select: { occurredAt: true, event: true } },
       },
     }),
@@ -48,8 +53,12 @@ export async function getSponsorship(options: GetSponsorshipOptions): Promise<z.
      }
      ORDER BY c.title`;
 
+  // Money paid in for a period is disbursed once the period starts; until then it is committed.
+  const now = options.now ?? new Date();
+  const isDisbursed = (d: { disbursedAt: Date }) => d.disbursedAt.getTime() <= now.getTime();
   const total = sponsorship.amountMinor;
-  const disbursed = sponsorship.disbursements.reduce((sum, d) => sum + d.amountMinor, 0n);
+  const paidIn = sponsorship.disbursements.reduce((sum, d) => sum + d.amountMinor, 0n);
+  const disbursed = sponsorship.disbursements.filter(isDisbursed).reduce((sum, d) => sum + d.amountMinor, 0n);
   return {
     id: sponsorship.id,
     student: {
@@ -69,13 +78,18 @@ export async function getSponsorship(options: GetSponsorshipOptions): Promise<z.
     })),
     financial: {
       total_amount: toMajor(total),
+      amount_paid_in: toMajor(paidIn),
       amount_disbursed: toMajor(disbursed),
+      amount_committed: toMajor(paidIn - disbursed),
       amount_remaining: toMajor(total - disbursed),
+      amount_unpaid: toMajor(total > paidIn ? total - paidIn : 0n),
       currency: sponsorship.currency,
       disbursement_history: sponsorship.disbursements.map((d) => ({
         date: isoDay(d.disbursedAt),
         amount: toMajor(d.amountMinor),
         description: d.description,
+        period_start: isoDay(d.periodStart),
+        status: isDisbursed(d) ? ("disbursed" as const) : ("scheduled" as const),
       })),
     },
     timeline: sponsorship.events.map((e) => ({ date: isoDay(e.occurredAt), event: e.event })),

@@ -299,8 +299,9 @@ describe("money summaries", () => {
         if (sponsorship) {
           const amount = r.int(1, 300) * 100;
           await db.$executeRaw`
-            INSERT INTO disbursements (id, sponsorship_id, payment_id, amount_minor, currency, description, disbursed_at, reporting_amount_minor, reporting_currency)
-            VALUES (${crypto.randomUUID()}::uuid, ${sponsorship}::uuid, ${r.pick(payments)}::uuid, ${amount}, 'KES', 'Random', ${day(r)}, ${amount}, 'KES')
+            INSERT INTO disbursements (id, sponsorship_id, payment_id, amount_minor, currency, description, disbursed_at, period_start, reporting_amount_minor, reporting_currency)
+            SELECT ${crypto.randomUUID()}::uuid, ${sponsorship}::uuid, ${r.pick(payments)}::uuid, ${amount}, 'KES', 'Random', at, at::date, ${amount}, 'KES'
+              FROM (SELECT ${day(r)}::timestamptz AS at) t
             ON CONFLICT DO NOTHING`;
         }
       } else if (op === 4) {

@@ -26,7 +26,7 @@ export async function listInvoices(options: ListInvoicesOptions): Promise<Respon
     db.invoice.count({ where }),
     db.invoice.findMany({
       where,
-      include: { program: { select: { name: true } } },
+      include: { program: { select: { name: true } }, _count: { select: { lines: true } } },
       orderBy: [{ issuedDate: "desc" }, { invoiceNumber: "desc" }],
       ...pageWindow(query),
     }),
@@ -43,6 +43,9 @@ export async function listInvoices(options: ListInvoicesOptions): Promise<Respon
       issued_date: isoDay(invoice.issuedDate),
       due_date: isoDay(invoice.dueDate),
       paid_date: invoice.paidDate ? isoDay(invoice.paidDate) : null,
+      void_reason: invoice.voidReason,
+      // An invoice issued before lines were kept bills its amount as one line.
+      lines_count: Math.max(invoice._count.lines, 1),
       download_url: invoicePdfUrl(invoice.id),
     })),
     ...pageInfo(query, total),

@@ -36,6 +36,8 @@ export function toPaymentItem(payment: Payment & { sponsorships: Array<{ sponsor
     sponsorship_ids: payment.sponsorships.map((link) => link.sponsorshipId).sort(),
     created_at: payment.createdAt.toISOString(),
     completed_at: payment.completedAt?.toISOString() ?? null,
+    failure_code: payment.status === "failed" ? payment.failureCode : null,
+    failure_reason: payment.status === "failed" ? payment.failureReason : null,
   };
 }
 

@@ -15,7 +15,8 @@ const SORT_COLUMNS = {
   end_date: Prisma.sql`s.end_date`,
 } as const;
 
-export type ListSponsorshipsOptions = { actor: Actor } & z.output<typeof listSponsorshipsQuery>;
+/** `now`: what has been disbursed is what is due by then. */
+export type ListSponsorshipsOptions = { actor: Actor; now?: Date } & z.output<typeof listSponsorshipsQuery>;
 
 interface ListRow {
   id: string;
@@ -51,6 +52,7 @@ export async function listSponsorships(options: ListSponsorshipsOptions): Promis
   const direction = options.sort_order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const { skip, take } = pageWindow(options);
   const db = getDb();
+  const now = options.now ?? new Date();
 
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<ListRow[]>`
@@ -72,7 +74,10 @@ export async function listSponsorships(options: ListSponsorshipsOptions): Promis
           SELECT array_agg(c.title ORDER BY c.title) AS titles, array_agg(c.id) AS ids
             FROM sponsorship_courses x JOIN courses c ON c.id = x.course_id WHERE x.sponsorship_id = s.id
         ) covered ON TRUE
-        LEFT JOIN LATERAL (SELECT SUM(d.amount_minor) AS total FROM disbursements d WHERE d.sponsorship_id = s.id) paid ON TRUE
+        LEFT JOIN LATERAL (
+          -- Disbursed: the money of periods that have started; a coming period's is committed.
+          SELECT SUM(d.amount_minor) AS total FROM disbursements d WHERE d.sponsorship_id = s.id AND d.disbursed_at <= ${now}::timestamptz
+        ) paid ON TRUE
         LEFT JOIN LATERAL (
           SELECT ROUND((SELECT AVG(a.score) FROM assessments a
                          WHERE a.student_id = s.student_id AND (covered.ids IS NULL OR a.course_id = ANY (covered.ids))), 1)::float8 AS average_score,

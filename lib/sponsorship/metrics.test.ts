@@ -348,12 +348,25 @@ describe("money", () => {
     expect(settled).toMatchObject({ rateSource: "admin", reportingAmountMinor: 6_475_000n, reportingCurrency: "KES" }); // USD 500 × 129.5
     // The sponsorship received KES 64,750 of 100,000: partly funded, still pending.
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: f.id } })).status).toBe("pending");
-    expect(
-      await db.disbursement.findMany({
-        where: { sponsorshipId: f.id },
-        select: { amountMinor: true, currency: true, reportingAmountMinor: true },
-      }),
-    ).toEqual([{ amountMinor: 6_475_000n, currency: "KES", reportingAmountMinor: 6_475_000n }]);
+    // Laid over F's monthly periods from January 2027: KES 8,333.33 a period, the last partly.
+    const given = await db.disbursement.findMany({
+      where: { sponsorshipId: f.id },
+      orderBy: { periodStart: "asc" },
+      select: { amountMinor: true, currency: true, reportingAmountMinor: true, periodStart: true, disbursedAt: true },
+    });
+    expect(given.reduce((sum, row) => sum + row.amountMinor, 0n)).toBe(6_475_000n);
+    expect(given.reduce((sum, row) => sum + row.reportingAmountMinor!, 0n)).toBe(6_475_000n);
+    expect(given.map((row) => row.periodStart.toISOString().slice(0, 10))).toEqual([
+      "2027-01-01",
+      "2027-02-01",
+      "2027-03-01",
+      "2027-04-01",
+      "2027-05-01",
+      "2027-06-01",
+      "2027-07-01",
+      "2027-08-01",
+    ]);
+    expect(given.every((row) => row.currency === "KES" && row.disbursedAt.getTime() === row.periodStart.getTime())).toBe(true);
     expect((await db.sponsorshipEvent.findMany({ where: { sponsorshipId: f.id } })).map((e) => e.event)).toEqual([
       "Partly funded: KES 64750 of 100000",
     ]);
@@ -374,7 +387,9 @@ describe("money", () => {
     expect(money).toEqual({
       currency: "KES",
       paid_in: 164_750, // 100,000 (A) + 64,750 (USD 500 at 129.5)
-      disbursed_to_sponsorships: 164_750,
+      // A's year runs in twelve periods of KES 8,333.33 from January: six (January to June) have started
+      // by the window's end. F's have not: its KES 64,750 is paid in and held for them, not yet disbursed.
+      disbursed_to_sponsorships: 49_999.98,
       committed: 300_000, // A, B and D's sponsorships (F's starts next year)
       not_converted: [{ figure: "paid_in", currency: "USD", amount: 200 }],
     });

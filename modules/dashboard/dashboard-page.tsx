@@ -107,11 +107,19 @@ export default async function DashboardPage() {
           <h3 className="mt-5 text-sm font-semibold text-slate-700">Next scheduled payment</h3>
           {next ? (
             <p className="mt-1 text-sm" data-testid="next-payment">
-              <span className="font-semibold">{formatMoney(next.amount, currency)}</span> due <LocalDate value={next.date} />
+              <span className="font-semibold">{formatMoney(next.amount, next.currency)}</span> due <LocalDate value={next.date} />
               <span className="block text-slate-600">{next.description}</span>
+              <Link href="/dashboard/payments/standing-orders" className="text-brand-700 underline-offset-2 hover:underline">
+                Your standing orders
+              </Link>
             </p>
           ) : (
-            <p className="mt-1 text-sm text-slate-600">No payment is scheduled.</p>
+            <p className="mt-1 text-sm text-slate-600">
+              No payment is scheduled.{" "}
+              <Link href="/dashboard/payments/standing-orders/new" className="text-brand-700 underline-offset-2 hover:underline">
+                Set up a standing order
+              </Link>
+            </p>
           )}
         </Panel>
       </div>

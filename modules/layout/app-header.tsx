@@ -25,6 +25,7 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
   admin: [
     { href: "/admin", label: "Payments to verify" },
     { href: "/admin/disputes", label: "Disputes" },
+    { href: "/admin/organization", label: "Issuer details" },
   ],
 };
 

@@ -1,6 +1,7 @@
 /** Demo accounts (all with the password `demo-password`), partner organisations and profiles. */
 import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { PARTY_SELECT, partyDetails } from "../../lib/billing/party-details";
 import { addCount, type Counts } from "./bulk";
 import { addDays } from "./dates";
 import { seedId } from "./ids";
@@ -10,9 +11,44 @@ export const DEMO_PASSWORD = "demo-password";
 
 export type AccountKey = "partner" | "partner2" | "brand" | "brand2" | "creator" | "creator2" | "admin";
 
-const ORGANIZATIONS: Record<PartnerKey, { name: string; type: "foundation" | "company" | "ngo" }> = {
-  p1: { name: "Elimu Bora Foundation", type: "foundation" },
-  p2: { name: "Jenga Tech Ltd", type: "company" },
+interface OrganizationSpec {
+  name: string;
+  type: "foundation" | "company" | "ngo";
+  /** The details printed on invoices, receipts and statements. */
+  legalName: string;
+  address: string;
+  kraPin: string;
+  billingEmail: string;
+  accountCode: string;
+}
+
+const ORGANIZATIONS: Record<PartnerKey, OrganizationSpec> = {
+  p1: {
+    name: "Elimu Bora Foundation",
+    type: "foundation",
+    legalName: "Elimu Bora Foundation Trust",
+    address: "Elimu House, 4th Floor, Ngong Road, P.O. Box 45120-00100, Nairobi",
+    kraPin: "P051423786K",
+    billingEmail: "finance@elimubora.example",
+    accountCode: "ELIMU",
+  },
+  p2: {
+    name: "Jenga Tech Ltd",
+    type: "company",
+    legalName: "Jenga Tech Limited",
+    address: "Jenga Plaza, Mombasa Road, P.O. Box 10293-00200, Nairobi",
+    kraPin: "P052198765Q",
+    billingEmail: "accounts@jengatech.example",
+    accountCode: "JENGA",
+  },
+};
+
+/** The issuer's details, set where the migration left them empty (an admin may have set others since). */
+const ISSUER = {
+  legalName: "Harambee Education Fund Trust",
+  address: "Harambee Plaza, 7th Floor, Haile Selassie Avenue, P.O. Box 30197-00100, Nairobi",
+  kraPin: "P051098347H",
+  billingEmail: "accounts@harambee.example",
 };
 
 interface AccountSpec {
@@ -94,6 +130,11 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     id: seedId(`organization:${key}`),
     name: ORGANIZATIONS[key].name,
     type: ORGANIZATIONS[key].type,
+    legalName: ORGANIZATIONS[key].legalName,
+    address: ORGANIZATIONS[key].address,
+    kraPin: ORGANIZATIONS[key].kraPin,
+    billingEmail: ORGANIZATIONS[key].billingEmail,
+    accountCode: ORGANIZATIONS[key].accountCode,
     country: "KE",
     createdAt: addDays(anchor, -(ACCOUNTS.find((a) => a.organization === key)!.age + 5)),
   }));
@@ -134,12 +175,20 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     users[a.key] = { id: u.id, email: u.email, name: u.name };
   }
 
+  await db.organization.updateMany({ where: { issuesDocuments: true, address: null, kraPin: null }, data: ISSUER });
+  const issuer = await db.organization.findFirstOrThrow({ where: { issuesDocuments: true }, select: PARTY_SELECT });
   const partners: PartnerOrg[] = [];
   for (const a of ACCOUNTS) {
     if (!a.organization) continue;
     const organizationId = byEmail.get(a.email)!.organizationId;
     if (!organizationId) log(`warning: ${a.email} exists without an organization; seeding ${ORGANIZATIONS[a.organization].name} unlinked`);
-    partners.push({ key: a.organization, organizationId: organizationId ?? seedId(`organization:${a.organization}`) });
+    const id = organizationId ?? seedId(`organization:${a.organization}`);
+    const payer = await db.organization.findUniqueOrThrow({ where: { id }, select: PARTY_SELECT });
+    partners.push({
+      key: a.organization,
+      organizationId: id,
+      documents: { issuerId: issuer.id, issuer: partyDetails(issuer), payer: partyDetails(payer) },
+    });
   }
 
   addCount(

@@ -6,6 +6,11 @@
  * learners' actual progress.
  */
 import type { Prisma } from "../../lib/generated/prisma/client";
+import { disbursementPeriods } from "../../lib/sponsorship/disbursement-calendar";
+import { formatDocumentNumber } from "../../lib/billing/next-document-number";
+import type { PartyDetails } from "../../lib/billing/party-details";
+import { UNALLOCATED_LINE } from "../../lib/billing/raise-invoice";
+import { humanize } from "../../lib/humanize";
 import { courseSpec, subjectLabel, type SubjectKey } from "./catalog";
 import { DAY, addDays, addHours, addMonths, atEatHours, compactDate, dayOf, maxDate, minDate } from "./dates";
 import { courseId, type StudentInfo, type StudentLearning, type Support, type UnitContext } from "./education";
@@ -17,6 +22,8 @@ export type PartnerKey = "p1" | "p2";
 export interface PartnerOrg {
   key: PartnerKey;
   organizationId: string;
+  /** Who bills this partner and both parties' details, for the invoices and receipts seeded for it. */
+  documents: { issuerId: string; issuer: PartyDetails; payer: PartyDetails };
 }
 
 type SponsorshipType = "full_scholarship" | "course_specific" | "partial";
@@ -408,6 +415,10 @@ export interface PortfolioRows {
   disbursements: Prisma.DisbursementCreateManyInput[];
   sponsorshipEvents: Prisma.SponsorshipEventCreateManyInput[];
   invoices: Prisma.InvoiceCreateManyInput[];
+  invoiceLines: Prisma.InvoiceLineCreateManyInput[];
+  receipts: Prisma.ReceiptCreateManyInput[];
+  documentSequences: Prisma.DocumentSequenceCreateManyInput[];
+  standingOrders: Prisma.StandingOrderCreateManyInput[];
 }
 
 export function emptyPortfolioRows(): PortfolioRows {
@@ -423,9 +434,14 @@ export function emptyPortfolioRows(): PortfolioRows {
     disbursements: [],
     sponsorshipEvents: [],
     invoices: [],
+    invoiceLines: [],
+    receipts: [],
+    documentSequences: [],
+    standingOrders: [],
   };
 }
 
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const kes = (amount: number) => `KES ${amount.toLocaleString("en-US")}`;
 const minor = (amountKes: number) => BigInt(Math.round(amountKes * 100));
 const MONTH_NAMES = [
@@ -725,6 +741,7 @@ export function buildPortfolios(
 
   for (const partner of plan.partners) {
     const orgId = partner.org.organizationId;
+    const { documents } = partner.org;
     const prng = rngFor(`u${ctx.unit}:${partner.org.key}:contact`);
     const phone = `+2547${prng.int(10, 99)}${String(prng.int(0, 999_999)).padStart(6, "0")}`;
 
@@ -765,6 +782,28 @@ export function buildPortfolios(
           description: m.text.replace("{n}", String(program.participants.length)),
           occurredAt: dayOf(occurredAt),
         });
+      });
+    }
+
+    // The demo partner's monthly standing order for its first running programme: the dashboard's next scheduled payment.
+    const funded = partner.org.key === "p1" ? partner.programs.find((p) => p.spec.status === "active") : undefined;
+    if (funded) {
+      const firstDue = addDays(new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth() + 1, 1)), 4);
+      rows.standingOrders.push({
+        id: seedId(`u${ctx.unit}:${partner.org.key}:standing-order:monthly`),
+        partnerId: orgId,
+        description: `Monthly support for ${ctx.unit === 0 ? funded.spec.name : `${funded.spec.name} (Cohort ${ctx.unit + 1})`}`,
+        method: "mpesa",
+        phoneNumber: phone,
+        programId: funded.id,
+        amountMinor: minor(25_000),
+        currency: "KES",
+        frequency: "monthly",
+        startDate: firstDue,
+        nextDueDate: firstDue,
+        status: "active",
+        createdAt: addDays(anchor, -3),
+        updatedAt: addDays(anchor, -3),
       });
     }
 
@@ -882,7 +921,10 @@ export function buildPortfolios(
       if (spec.status === "completed" && spec.batch) {
         for (const s of sponsorships) {
           const list = disbursed.get(s.id) ?? [];
-          const disbursedAt = timeline.beforeAnchor(addHours(completedAt!, 2 + rng.int(0, 30)), 10);
+          // Each instalment is for the sponsorship's next monthly period, as payments fund them in order.
+          const periods = disbursementPeriods({ startDate: s.startDate, endDate: s.endDate, amountMinor: minor(s.amountKes) });
+          const periodStart = periods[Math.min(list.length, periods.length - 1)]!.start;
+          const disbursedAt = maxDate(timeline.beforeAnchor(addHours(completedAt!, 2 + rng.int(0, 30)), 10), periodStart);
           list.push({ amountKes: instalmentKes(s), at: disbursedAt });
           disbursed.set(s.id, list);
           rows.disbursements.push({
@@ -893,7 +935,7 @@ export function buildPortfolios(
             currency: "KES",
             description: `${spec.description.replace(" disbursement", "")} for ${s.student.firstName} ${s.student.lastName}`,
             disbursedAt,
-            periodStart: dayOf(disbursedAt),
+            periodStart,
             reportingAmountMinor: minor(instalmentKes(s)),
             reportingCurrency: "KES",
           });
@@ -940,7 +982,79 @@ export function buildPortfolios(
         dueDate: dayOf(inv.dueDate),
         paidDate: inv.status === "paid" && inv.paidAt ? dayOf(inv.paidAt) : null,
         createdAt: minDate(addHours(dayOf(inv.issuedAt), 7), addHours(anchor, -1)),
+        issuerId: documents.issuerId,
+        issuerDetails: { ...documents.issuer },
+        payerDetails: { ...documents.payer },
       });
+      // One line per sponsorship the payment paid an instalment of, or one for the programme; the rest as general funding.
+      const lines: Array<{ description: string; sponsorshipId: string | null; programId: string | null; amountKes: number }> = [];
+      for (const s of inv.paymentKey && !inv.program ? (coverage.get(inv.paymentKey) ?? []) : []) {
+        lines.push({
+          description: `${humanize(s.type)} for ${s.student.firstName} ${s.student.lastName}, ${isoDay(s.startDate)} to ${isoDay(s.endDate)}`,
+          sponsorshipId: s.id,
+          programId: s.program?.id ?? null,
+          amountKes: instalmentKes(s),
+        });
+      }
+      const rest = inv.amountKes - lines.reduce((sum, line) => sum + line.amountKes, 0);
+      if (rest > 0 || lines.length === 0) {
+        const programName = inv.program
+          ? ctx.unit === 0
+            ? inv.program.spec.name
+            : `${inv.program.spec.name} (Cohort ${ctx.unit + 1})`
+          : null;
+        lines.push({
+          description: programName ? `Program funding: ${programName}` : inv.paymentKey ? UNALLOCATED_LINE : inv.description,
+          sponsorshipId: null,
+          programId: inv.program?.id ?? null,
+          amountKes: rest,
+        });
+      }
+      lines.forEach((line, i) =>
+        rows.invoiceLines.push({
+          id: seedId(`${inv.key}:line:${i + 1}`),
+          invoiceId: seedId(inv.key),
+          position: i + 1,
+          description: line.description,
+          sponsorshipId: line.sponsorshipId,
+          programId: line.programId,
+          amountMinor: minor(line.amountKes),
+          currency: "KES",
+        }),
+      );
+    }
+
+    // Receipts for the completed payments, numbered per year in the order the money arrived,
+    // and the series' last numbers so receipts issued from now on follow them. Only the
+    // first unit has them: the others' are issued when first asked for (one series per payer).
+    if (ctx.unit === 0) {
+      const completed = rows.payments
+        .filter((row) => row.partnerId === orgId && row.status === "completed" && row.completedAt)
+        .sort((a, b) => (a.completedAt as Date).getTime() - (b.completedAt as Date).getTime());
+      const lastNumber = new Map<number, number>();
+      for (const payment of completed) {
+        const issuedAt = payment.completedAt as Date;
+        const year = issuedAt.getUTCFullYear();
+        const number = (lastNumber.get(year) ?? 0) + 1;
+        lastNumber.set(year, number);
+        rows.receipts.push({
+          id: seedId(`receipt:${payment.id}`),
+          issuerId: documents.issuerId,
+          partnerId: orgId,
+          paymentId: payment.id!,
+          receiptNumber: formatDocumentNumber("receipt", documents.payer.account_code, year, number),
+          amountMinor: payment.amountMinor,
+          currency: "KES",
+          method: payment.method,
+          providerReceipt: payment.receipt ?? (payment.method === "bank_transfer" ? (payment.bankReference ?? null) : null),
+          issuerDetails: { ...documents.issuer },
+          payerDetails: { ...documents.payer },
+          issuedAt,
+        });
+      }
+      for (const [year, last] of lastNumber) {
+        rows.documentSequences.push({ issuerId: documents.issuerId, payerId: orgId, kind: "receipt", year, lastNumber: last });
+      }
     }
 
     // Sponsorship timelines.

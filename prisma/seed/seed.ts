@@ -200,7 +200,12 @@ async function insertUnit(db: PrismaClient, { education: e, portfolio: p }: Unit
   await many("payment_sponsorships", p.paymentSponsorships, (data) => db.paymentSponsorship.createMany({ data, skipDuplicates: true }));
   await many("disbursements", p.disbursements, (data) => db.disbursement.createMany({ data, skipDuplicates: true }));
   await many("sponsorship_events", p.sponsorshipEvents, (data) => db.sponsorshipEvent.createMany({ data, skipDuplicates: true }));
+  await many("standing_orders", p.standingOrders, (data) => db.standingOrder.createMany({ data, skipDuplicates: true }));
+  await many("receipts", p.receipts, (data) => db.receipt.createMany({ data, skipDuplicates: true }));
+  await many("document_sequences", p.documentSequences, (data) => db.documentSequence.createMany({ data, skipDuplicates: true }));
   await many("invoices", p.invoices, (data) => db.invoice.createMany({ data, skipDuplicates: true }));
+  // Lines need their invoices, so they follow the unit's marker.
+  await many("invoice_lines", p.invoiceLines, (data) => db.invoiceLine.createMany({ data, skipDuplicates: true }));
   return total;
 }
 

@@ -251,17 +251,44 @@ describe("the partner dashboard spec's examples", () => {
 
   let students: string[] = [];
   /** Real ids for the placeholders; each request's students are ones not sponsored before, as a new sponsorship needs. */
-  const swap = (text: string) => {
+  const swap = (text: string, own: Partial<Record<"spn" | "prog", string>> = {}) => {
     const mine = new Map<string, string>();
     return text
-      .replace(/spn-\d+/g, () => ids.spn!)
-      .replace(/prog-\d+/g, () => ids.prog!)
+      .replace(/spn-\d+/g, () => own.spn ?? ids.spn!)
+      .replace(/prog-\d+/g, () => own.prog ?? ids.prog!)
       .replace(/course-\d+/g, (placeholder) => ids[placeholder] ?? placeholder)
       .replace(/student-\d+/g, (placeholder) => {
         if (!mine.has(placeholder)) mine.set(placeholder, students.shift()!);
         return mine.get(placeholder)!;
       });
   };
+
+  /**
+   * A payment may not cover what a pending payment already covers: each payment example
+   * pays for a new sponsorship and program of its own.
+   */
+  async function payable(): Promise<Record<"spn" | "prog", string>> {
+    const db = getDb();
+    const partnerId = (await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" } })).organizationId!;
+    const [student] = await db.student.findMany({ orderBy: { id: "desc" }, take: 1, select: { id: true } });
+    const startDate = new Date("2027-01-01T00:00:00Z");
+    const endDate = new Date("2027-12-31T00:00:00Z");
+    const program = await db.program.create({
+      data: {
+        partnerId,
+        name: "Example program",
+        description: "Paid for by an example",
+        targetStudents: 1,
+        budgetMinor: 100_000_000n,
+        startDate,
+        endDate,
+      },
+    });
+    const sponsorship = await db.sponsorship.create({
+      data: { partnerId, studentId: student!.id, programId: program.id, type: "partial", amountMinor: 100_000_000n, startDate, endDate },
+    });
+    return { spn: sponsorship.id, prog: program.id };
+  }
 
   const examples = partnerExamples();
 
@@ -274,13 +301,14 @@ describe("the partner dashboard spec's examples", () => {
   for (const example of examples) {
     for (const request of example.requests) {
       it(`${example.method} ${example.endpoint} (${request.from}) answers ${example.status} with every field of the example`, async () => {
-        const url = new URL(swap(request.url));
+        const own = example.method === "POST" && example.endpoint === "/partner/payments" ? await payable() : {};
+        const url = new URL(swap(request.url, own));
         const { handler, params } = await handlerFor(example.method, url.pathname);
         const res = await call(handler, url.pathname + url.search, {
           token,
           method: example.method,
           params,
-          rawBody: request.body ? swap(request.body) : undefined,
+          rawBody: request.body ? swap(request.body, own) : undefined,
         });
         expect(res.status, JSON.stringify(res.body)).toBe(example.status);
         expectFields(`${example.method} ${example.endpoint}`, res.body, example.response);

@@ -29,7 +29,17 @@ export const dashboardStatsResponse = z.object({
   payment_summary: z.object({
     total_paid: z.number(),
     pending_payments: z.number(),
-    next_scheduled_payment: z.object({ amount: z.number(), date: timestampText, description: z.string() }).nullable(),
+    next_scheduled_payment: z
+      .object({
+        amount: z.number().describe("What the standing order charges, in whole units of `currency`"),
+        currency: z.string().describe("The standing order's currency (ISO 4217)"),
+        date: timestampText.describe("Its next due date (a UTC calendar date, at 00:00 UTC)"),
+        description: z.string().describe("The standing order's description"),
+      })
+      .nullable()
+      .describe(
+        "The next run of the partner's active standing orders (the earliest next due date); null when none is active. Pending payments are in pending_payments, not here",
+      ),
   }),
   impact_snapshot: z.object({
     students_improving: z.number().int(),

@@ -22,6 +22,8 @@ export const listInvoicesResponse = z.object({
       issued_date: calendarDateText,
       due_date: calendarDateText,
       paid_date: calendarDateText.nullable(),
+      void_reason: z.string().nullable().describe("Why the invoice was voided (status `void`): nothing is owed on it"),
+      lines_count: z.number().int().describe("How many lines the invoice has (what it bills for, one line each)"),
       download_url: z.string(),
     }),
   ),

@@ -48,6 +48,13 @@ export const paymentItem = z.object({
   sponsorship_ids: z.array(z.string()),
   created_at: timestampText,
   completed_at: timestampText.nullable(),
+  failure_code: z
+    .string()
+    .nullable()
+    .describe(
+      "Why a failed payment failed, as a code (null otherwise). M-Pesa: cancelled (the payer dismissed the prompt, result 1032), unreachable (the phone could not be reached, 1037; try again), expired (the prompt timed out, 1019, or no answer came before the payment expired), insufficient_funds (1), wrong_pin (2001), busy (another M-Pesa transaction was in progress, 1001), mismatch (M-Pesa reported another amount or phone), provider_error (M-Pesa refused or could not process the request). Other methods may give declined",
+    ),
+  failure_reason: z.string().nullable().describe("Why a failed payment failed, in words for the payer (null otherwise)"),
 });
 
 export const listPaymentsResponse = z.object({

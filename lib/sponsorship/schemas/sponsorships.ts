@@ -36,7 +36,11 @@ export const sponsorshipListItem = z.object({
   status: z.enum(SPONSORSHIP_STATUSES),
   courses_covered: z.array(z.string()),
   total_amount: z.number(),
-  amount_disbursed: z.number(),
+  amount_disbursed: z
+    .number()
+    .describe(
+      "Money disbursed to the sponsorship so far: the monthly periods that have started, of what payments paid in. Money paid in for periods still to come is committed, not disbursed",
+    ),
   currency: z.string(),
   start_date: timestampText,
   end_date: timestampText,
@@ -95,13 +99,34 @@ export const sponsorshipDetailResponse = z.object({
       status: z.enum(["not_started", ...enumValues(EnrollmentStatus)]),
     }),
   ),
-  financial: z.object({
-    total_amount: z.number(),
-    amount_disbursed: z.number(),
-    amount_remaining: z.number(),
-    currency: z.string(),
-    disbursement_history: z.array(z.object({ date: calendarDateText, amount: z.number(), description: z.string() })),
-  }),
+  financial: z
+    .object({
+      total_amount: z.number().describe("The sponsorship's whole amount, split into equal monthly periods from start_date to end_date"),
+      amount_paid_in: z.number().describe("What completed payments have given the sponsorship, for any of its periods"),
+      amount_disbursed: z
+        .number()
+        .describe("Of amount_paid_in, the money for periods that have started: a period's money is disbursed when the period starts"),
+      amount_committed: z
+        .number()
+        .describe("Of amount_paid_in, the money held for periods still to come (amount_paid_in − amount_disbursed)"),
+      amount_remaining: z.number().describe("What is still to be disbursed: total_amount − amount_disbursed"),
+      amount_unpaid: z.number().describe("What no payment has given yet: total_amount − amount_paid_in"),
+      currency: z.string(),
+      disbursement_history: z
+        .array(
+          z.object({
+            date: calendarDateText.describe("When the money is disbursed: the period's start, or when the payment came if later"),
+            amount: z.number(),
+            description: z.string(),
+            period_start: calendarDateText.describe("The first day of the monthly period the money is for"),
+            status: z
+              .enum(["disbursed", "scheduled"])
+              .describe("`disbursed` once the period has started; `scheduled` for money paid in for a period still to come"),
+          }),
+        )
+        .describe("Each payment's money for each period, in date order"),
+    })
+    .describe("In the sponsorship's currency"),
   timeline: z.array(z.object({ date: calendarDateText, event: z.string() })),
   start_date: timestampText,
   end_date: timestampText,

@@ -159,7 +159,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             name="disbursed_to_sponsorships"
             label="Disbursed to sponsorships"
             value={formatMoney(impact.money.disbursed_to_sponsorships, impact.money.currency)}
-            hint="The part of that money allocated to sponsorships"
+            hint="The part of the money paid in disbursed to sponsorships, for their monthly periods that have started"
           />
           <StatCard
             name="committed"

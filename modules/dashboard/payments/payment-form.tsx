@@ -209,8 +209,15 @@ export function PaymentForm({
         />
         <div className="flex flex-wrap items-center gap-3">
           <Link
-            href="/dashboard/payments"
+            href={`/dashboard/payments/${state.result.id}`}
             className="inline-flex items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            data-testid="payment-page-link"
+          >
+            Follow this payment
+          </Link>
+          <Link
+            href="/dashboard/payments"
+            className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
           >
             View your payments
           </Link>
@@ -302,9 +309,15 @@ export function PaymentForm({
           hint={
             sponsorshipIds.length
               ? `Selected sponsorships total ${formatMoney(selectedTotal, sponsorships[0].currency)}.`
-              : "Pending sponsorships become active once a payment that funds them completes."
+              : "Pending sponsorships become active once payments that fund them in full complete. Sponsorships a pending payment already covers are not listed."
           }
-          choices={sponsorships.map((s) => ({ value: s.id, label: `${s.student_name} – ${formatMoney(s.amount, s.currency)}` }))}
+          choices={sponsorships.map((s) => ({
+            value: s.id,
+            label:
+              s.amount < s.total_amount
+                ? `${s.student_name} – ${formatMoney(s.amount, s.currency)} still to pay of ${formatMoney(s.total_amount, s.currency)}`
+                : `${s.student_name} – ${formatMoney(s.amount, s.currency)}`,
+          }))}
           values={sponsorshipIds}
           onChange={setSponsorshipIds}
           error={fieldErrors.sponsorship_ids}

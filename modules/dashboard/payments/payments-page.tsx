@@ -15,6 +15,7 @@ import { listPartnerPayments } from "@/lib/sponsorship/list-payments";
 import { INVOICE_STATUSES } from "@/lib/sponsorship/schemas/invoices";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas/payments";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
+import { PaymentDocumentLinks, ReceiptsPanel } from "@/modules/dashboard/payments/receipts-panel";
 import { formatMoney } from "@/lib/format";
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -80,7 +81,21 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Payments and invoices" actions={<HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction>}>
+      <PartnerPageHeader
+        title="Payments and invoices"
+        actions={
+          <>
+            <Link
+              href="/dashboard/payments/standing-orders"
+              className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              Standing orders
+            </Link>
+            <HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction>
+            <PaymentDocumentLinks />
+          </>
+        }
+      >
         Everything you have paid, what is still pending, and your invoices.
       </PartnerPageHeader>
 
@@ -166,7 +181,22 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                       <LocalDate value={payment.created_at} />
                     </td>
                     <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">
-                      {payment.reference}
+                      {/* Every payment has its own page; a pending one is followed there until it settles. */}
+                      <Link
+                        href={`/dashboard/payments/${payment.id}`}
+                        className="text-brand-700 underline-offset-2 hover:underline"
+                        data-testid="payment-link"
+                      >
+                        {payment.reference}
+                      </Link>
+                      {payment.status === "pending" ? (
+                        <Link
+                          href={`/dashboard/payments/${payment.id}`}
+                          className="block font-sans font-medium text-brand-700 underline-offset-2 hover:underline"
+                        >
+                          Follow this payment
+                        </Link>
+                      ) : null}
                       {payment.payment_reference !== payment.reference ? (
                         <span className="block text-slate-600">Ours {payment.payment_reference}</span>
                       ) : null}
@@ -302,6 +332,8 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           />
         ) : null}
       </Panel>
+
+      <ReceiptsPanel actor={actor} searchParams={searchParams} />
     </div>
   );
 }

@@ -8,6 +8,44 @@ import { Panel, StatCard } from "@/components/ui/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getSponsorship } from "@/lib/sponsorship/get-sponsorship";
+import { disbursementPeriods } from "@/lib/sponsorship/disbursement-calendar";
+import { toMajor, toMinor } from "@/lib/money";
+import { isoDay } from "@/lib/sponsorship/metrics";
+
+type Financial = Awaited<ReturnType<typeof getSponsorship>>["financial"];
+
+/**
+ * The sponsorship's monthly periods, each with what payments have given it: disbursed
+ * once the period has started, held for it (committed) until then.
+ */
+function scheduleOf(financial: Financial, startDate: string, endDate: string, today: string) {
+  const paidFor = new Map<string, number>();
+  for (const row of financial.disbursement_history) {
+    paidFor.set(row.period_start, (paidFor.get(row.period_start) ?? 0) + row.amount);
+  }
+  const periods = disbursementPeriods({
+    startDate: new Date(startDate),
+    endDate: new Date(endDate),
+    amountMinor: toMinor(financial.total_amount),
+  });
+  return periods.map((period) => {
+    const start = isoDay(period.start);
+    const amount = toMajor(period.amountMinor);
+    const paid = paidFor.get(start) ?? 0;
+    const started = start <= today;
+    const state =
+      paid === 0
+        ? "Not paid yet"
+        : started
+          ? paid >= amount
+            ? "Disbursed"
+            : "Partly paid, disbursed"
+          : paid >= amount
+            ? "Held for this period"
+            : "Partly paid, held";
+    return { start, amount, paid, state };
+  });
+}
 
 export default async function SponsorshipDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor(["partner"]);
@@ -16,6 +54,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
   const { student, financial, courses, timeline } = sponsorship;
   const currency = financial.currency;
   const disbursedPercent = financial.total_amount > 0 ? Math.round((financial.amount_disbursed / financial.total_amount) * 1000) / 10 : 0;
+  const schedule = scheduleOf(financial, sponsorship.start_date, sponsorship.end_date, isoDay(new Date()));
 
   return (
     <div className="space-y-6">
@@ -39,17 +78,78 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
         <h2 id="financial-heading" className="text-lg font-semibold">
           Financial summary
         </h2>
-        <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <StatCard name="total_amount" label="Total amount" value={formatMoney(financial.total_amount, currency)} />
+        <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <StatCard
+            name="total_amount"
+            label="Total amount"
+            value={formatMoney(financial.total_amount, currency)}
+            hint={`${formatNumber(schedule.length)} monthly ${schedule.length === 1 ? "period" : "periods"}`}
+          />
+          <StatCard
+            name="amount_paid_in"
+            label="Paid in"
+            value={formatMoney(financial.amount_paid_in, currency)}
+            hint={financial.amount_unpaid > 0 ? `${formatMoney(financial.amount_unpaid, currency)} not paid yet` : "Fully paid"}
+          />
           <StatCard
             name="amount_disbursed"
             label="Disbursed"
             value={formatMoney(financial.amount_disbursed, currency)}
-            hint={`${formatPercent(disbursedPercent)} of the total`}
+            hint={`${formatPercent(disbursedPercent)} of the total, for periods that have started`}
           />
-          <StatCard name="amount_remaining" label="Remaining" value={formatMoney(financial.amount_remaining, currency)} />
+          <StatCard
+            name="amount_committed"
+            label="Committed"
+            value={formatMoney(financial.amount_committed, currency)}
+            hint="Paid in, held for coming periods"
+          />
+          <StatCard
+            name="amount_remaining"
+            label="Remaining"
+            value={formatMoney(financial.amount_remaining, currency)}
+            hint="Still to be disbursed"
+          />
         </dl>
+        <p className="mt-2 text-xs text-slate-600">
+          The amount is split into equal monthly periods from the start date to the end date. Money paid in for a period is disbursed when
+          the period starts; until then it is committed, held for that period.
+        </p>
       </section>
+
+      <Panel id="schedule-heading" title="Disbursement schedule">
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm" data-testid="disbursement-schedule">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th scope="col" className="pb-2 font-medium">
+                  Period from
+                </th>
+                <th scope="col" className="pb-2 text-right font-medium">
+                  Amount
+                </th>
+                <th scope="col" className="pb-2 text-right font-medium">
+                  Paid in
+                </th>
+                <th scope="col" className="pb-2 pl-3 font-medium">
+                  State
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {schedule.map((period) => (
+                <tr key={period.start} data-testid="schedule-period" data-state={period.state}>
+                  <td className="py-2 pr-3 whitespace-nowrap">
+                    <LocalDate value={period.start} />
+                  </td>
+                  <td className="py-2 text-right whitespace-nowrap">{formatMoney(period.amount, currency)}</td>
+                  <td className="py-2 text-right whitespace-nowrap">{formatMoney(period.paid, currency)}</td>
+                  <td className="py-2 pl-3">{period.state}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Panel>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Panel id="courses-heading" title="Course progress">
@@ -58,7 +158,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
 
         <Panel id="disbursements-heading" title="Disbursement history">
           {financial.disbursement_history.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing has been disbursed yet.</p>
+            <p className="text-sm text-slate-600">Nothing has been paid in yet.</p>
           ) : (
             <table className="min-w-full text-sm" data-testid="disbursements">
               <thead className="text-left text-slate-600">
@@ -68,6 +168,9 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
                   </th>
                   <th scope="col" className="pb-2 font-medium">
                     Description
+                  </th>
+                  <th scope="col" className="pb-2 font-medium">
+                    State
                   </th>
                   <th scope="col" className="pb-2 text-right font-medium">
                     Amount
@@ -81,6 +184,9 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
                       <LocalDate value={item.date} />
                     </td>
                     <td className="py-2 pr-3">{item.description}</td>
+                    <td className="py-2 pr-3" data-testid="disbursement-status">
+                      {item.status === "disbursed" ? "Disbursed" : "Scheduled"}
+                    </td>
                     <td className="py-2 text-right whitespace-nowrap">{formatMoney(item.amount, currency)}</td>
                   </tr>
                 ))}

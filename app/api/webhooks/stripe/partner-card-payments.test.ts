@@ -4,6 +4,7 @@
  * Stripe's signed webhook then completes (or fails) the payment exactly once. Without
  * Stripe keys the sandbox stands in (or, with sandbox payments off, card payments are refused).
  */
+import { disbursementPeriods } from "@/lib/sponsorship/disbursement-calendar";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createPayment } from "@/app/api/v1/partner/payments/route";
@@ -97,9 +98,10 @@ describe("partner card payments through Stripe", () => {
     expect(row.receipt).toBe(intent.id);
     expect(row.invoice?.status).toBe("paid");
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("active");
+    // One disbursement per monthly period, together the whole amount.
     const disbursements = await db.disbursement.findMany({ where: { paymentId: payment.id } });
-    expect(disbursements).toHaveLength(1);
-    expect(disbursements[0]!.amountMinor).toBe(sponsorship.amountMinor);
+    expect(disbursements).toHaveLength(disbursementPeriods(sponsorship).length);
+    expect(disbursements.reduce((sum, d) => sum + d.amountMinor, 0n)).toBe(sponsorship.amountMinor);
   });
 
   it("fails the payment when Stripe reports a declined card, or charged a different amount", async () => {

@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { disbursementPeriods } from "@/lib/sponsorship/disbursement-calendar";
 import { createPaymentResponse, paymentItem } from "@/lib/sponsorship/schemas/payments";
 import { call, tokenFor } from "@/tests/helpers/http";
 import { POST as createPayment } from "../../partner/payments/route";
-import { POST as mpesaCallback } from "../../payments/mpesa/callback/route";
+import { POST as mpesaCallback } from "../../payments/mpesa/callback/[token]/route";
 import { POST as verify } from "./[id]/verify/route";
 
 // Many requests share one token here; the per-minute limit is not what these tests are about.
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  delete process.env.MPESA_CALLBACK_TOKEN;
+  delete process.env.DARAJA_CALLBACK_TOKEN;
 });
 
 async function newPayment(token: string, body: Record<string, unknown>) {
@@ -51,6 +52,25 @@ async function counts() {
   ]);
   return { payments, completed, disbursements, events, milestones, paidInvoices, activeSponsorships, activePrograms };
 }
+
+/** `n` new pending sponsorships of partner 1, each for another of its students, a year from next month. */
+async function freshSponsorships(n: number) {
+  const db = getDb();
+  const students = await db.student.findMany({ orderBy: { id: "desc" }, take: n, select: { id: true } });
+  const now = new Date();
+  const startDate = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const endDate = new Date(Date.UTC(now.getUTCFullYear() + 1, now.getUTCMonth() + 1, 0));
+  return Promise.all(
+    students.map((student, i) =>
+      db.sponsorship.create({
+        data: { partnerId: org1, studentId: student.id, type: "partial", amountMinor: 1_200_000n + BigInt(i) * 100n, startDate, endDate },
+      }),
+    ),
+  );
+}
+
+/** How many monthly periods a sponsorship's money is split into. */
+const periodCount = (s: { startDate: Date; endDate: Date; amountMinor: bigint }) => disbursementPeriods(s).length;
 
 /** What each sponsorship still needs, in minor units. */
 async function stillOwed(ids: string[]): Promise<Map<string, bigint>> {
@@ -134,9 +154,9 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
       expect(s.activatedAt).not.toBeNull();
       expect(s.events.filter((e) => e.event === "Sponsorship activated")).toHaveLength(1);
       const fromPayment = s.disbursements.filter((d) => d.paymentId === payment.id);
-      expect(fromPayment).toHaveLength(1);
-      // Each receives exactly what it was still owed.
-      expect(fromPayment[0].amountMinor).toBe(owed.get(s.id));
+      // One row per monthly period of the sponsorship, together exactly what it was still owed.
+      expect(fromPayment).toHaveLength(periodCount(s));
+      expect(fromPayment.reduce((sum, d) => sum + d.amountMinor, 0n)).toBe(owed.get(s.id));
     }
     const invoice = await db.invoice.findUniqueOrThrow({ where: { id: payment.invoice_id } });
     expect(invoice.status).toBe("paid");
@@ -149,7 +169,7 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
     expect(changed).toEqual({
       ...before,
       completed: before.completed + 1,
-      disbursements: before.disbursements + 2,
+      disbursements: before.disbursements + after.reduce((sum, s) => sum + periodCount(s), 0),
       events: before.events + 2,
       milestones: before.milestones + 1,
       paidInvoices: before.paidInvoices + 1,
@@ -184,12 +204,9 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
   });
 
   it("applies exactly once under 20 concurrent verifies", async () => {
-    const active = await getDb().sponsorship.findMany({
-      where: { partnerId: org1, status: "active" },
-      orderBy: { id: "asc" },
-      select: { id: true },
-    });
-    const owed = new Map([...(await stillOwed(active.map((s) => s.id))).entries()].filter(([, minor]) => minor > 0n).slice(0, 3));
+    // Three new sponsorships: no pending payment covers them, so they can be paid for.
+    const payable = await freshSponsorships(3);
+    const owed = await stillOwed(payable.map((s) => s.id));
     expect(owed.size).toBe(3);
     const sponsorships = [...owed.keys()].map((id) => ({ id }));
     const payment = await newPayment(partner, {
@@ -206,21 +223,30 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
     for (const r of results) expect(r.body).toEqual(results[0].body);
     const after = await counts();
+    const funded = await getDb().sponsorship.findMany({ where: { id: { in: [...owed.keys()] } } });
     expect(after).toEqual({
       ...before,
       completed: before.completed + 1,
-      disbursements: before.disbursements + 3,
+      disbursements: before.disbursements + funded.reduce((sum, s) => sum + periodCount(s), 0),
+      events: before.events + 3,
       paidInvoices: before.paidInvoices + 1,
+      activeSponsorships: before.activeSponsorships + 3,
     });
     const disbursements = await getDb().disbursement.findMany({ where: { paymentId: payment.id } });
-    expect(new Map(disbursements.map((d) => [d.sponsorshipId, d.amountMinor]))).toEqual(owed);
+    const given = new Map<string, bigint>();
+    for (const d of disbursements) given.set(d.sponsorshipId, (given.get(d.sponsorshipId) ?? 0n) + d.amountMinor);
+    expect(given).toEqual(owed);
   });
 
   it("marks a payment failed with the reason and leaves what it funds alone", async () => {
     const { payment, program, sponsorships } = await (async () => {
       const db = getDb();
-      const prog = await db.program.findFirstOrThrow({ where: { partnerId: org1 } });
-      const pending = await db.sponsorship.findMany({ where: { partnerId: org1, status: "pending" }, take: 1 });
+      // Neither may be covered by another pending payment already.
+      const prog = await db.program.findFirstOrThrow({ where: { partnerId: org1, payments: { none: { status: "pending" } } } });
+      const pending = await db.sponsorship.findMany({
+        where: { partnerId: org1, status: "pending", payments: { none: { payment: { status: "pending" } } } },
+        take: 1,
+      });
       return {
         payment: await newPayment(partner, {
           amount: 500,
@@ -242,7 +268,9 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
     expect(paymentItem.parse(res.body)).toMatchObject({ status: "failed", completed_at: null, program_id: program.id });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id }, include: { invoice: true } });
     expect(row.failureReason).toBe("Transfer never arrived");
-    expect(row.invoice?.status).toBe("sent");
+    // Nothing is owed on a failed payment's invoice.
+    expect(row.invoice).toMatchObject({ status: "void", voidReason: "Payment failed: Transfer never arrived" });
+    expect(row.invoice?.voidedAt).not.toBeNull();
     expect(await counts()).toEqual(before);
     expect((await getDb().sponsorship.findUniqueOrThrow({ where: { id: sponsorships[0].id } })).status).toBe("pending");
 
@@ -255,12 +283,12 @@ describe("POST /admin/payments/{id}/verify: completing", () => {
   });
 });
 
-describe("POST /payments/mpesa/callback", () => {
+describe("POST /payments/mpesa/callback/{token}", () => {
   const TOKEN = "s3cret-callback";
-  const AUTHORISED = `${CALLBACK}?token=${TOKEN}`;
+  const AUTHORISED = `${CALLBACK}/${TOKEN}`;
 
   beforeEach(() => {
-    process.env.MPESA_CALLBACK_TOKEN = TOKEN;
+    process.env.DARAJA_CALLBACK_TOKEN = TOKEN;
   });
 
   const callback = (
@@ -322,7 +350,7 @@ describe("POST /payments/mpesa/callback", () => {
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("completed");
   });
 
-  it("fails the payment with Safaricom's description", async () => {
+  it("fails the payment with a plain reason and the result's failure code", async () => {
     const payment = await promptedPayment(100);
     const res = await call(mpesaCallback, AUTHORISED, {
       body: callback(payment.checkout_request_id!, 1032, undefined, "Request cancelled by user"),
@@ -330,7 +358,12 @@ describe("POST /payments/mpesa/callback", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ResultCode: 0, ResultDesc: "Accepted" });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
-    expect(row).toMatchObject({ status: "failed", failureReason: "Request cancelled by user", completedAt: null });
+    expect(row).toMatchObject({
+      status: "failed",
+      failureReason: "You cancelled the M-Pesa prompt.",
+      failureCode: "cancelled",
+      completedAt: null,
+    });
   });
 
   it("does not complete a payment when the amount differs", async () => {
@@ -340,6 +373,7 @@ describe("POST /payments/mpesa/callback", () => {
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } });
     expect(row.status).toBe("failed");
     expect(row.failureReason).toBe("M-Pesa receipt NLJ7RT61SV is for KES 1, not 100");
+    expect(row.failureCode).toBe("mismatch");
     expect(row.receipt).toBe("NLJ7RT61SV");
   });
 
@@ -366,15 +400,15 @@ describe("POST /payments/mpesa/callback", () => {
 
   it("refuses every call without the configured token, and every call at all when none is configured", async () => {
     const payment = await promptedPayment(200);
-    const missing = await call(mpesaCallback, CALLBACK, { body: callback(payment.checkout_request_id!, 0, 200) });
-    expect(missing.status).toBe(401);
-    const wrong = await call(mpesaCallback, `${CALLBACK}?token=nope`, { body: callback(payment.checkout_request_id!, 0, 200) });
-    expect(wrong.status).toBe(401);
-    delete process.env.MPESA_CALLBACK_TOKEN;
+    const wrong = await call(mpesaCallback, `${CALLBACK}/nope`, { body: callback(payment.checkout_request_id!, 0, 200) });
+    expect(wrong.status).toBe(404);
+    const query = await call(mpesaCallback, `${CALLBACK}/nope?token=${TOKEN}`, { body: callback(payment.checkout_request_id!, 0, 200) });
+    expect(query.status).toBe(404);
+    delete process.env.DARAJA_CALLBACK_TOKEN;
     const unconfigured = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 200) });
-    expect(unconfigured.status).toBe(401);
+    expect(unconfigured.status).toBe(404);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("pending");
-    process.env.MPESA_CALLBACK_TOKEN = TOKEN;
+    process.env.DARAJA_CALLBACK_TOKEN = TOKEN;
     const right = await call(mpesaCallback, AUTHORISED, { body: callback(payment.checkout_request_id!, 0, 200) });
     expect(right.status).toBe(200);
     expect((await getDb().payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("completed");

@@ -3,6 +3,7 @@
  * partner's answer to the simulated card payment settles the payment through the same
  * path as Stripe's webhook: once, funding what it pays for.
  */
+import { disbursementPeriods } from "@/lib/sponsorship/disbursement-calendar";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { cardPaymentSecret } from "@/lib/sponsorship/card-payment";
@@ -65,9 +66,11 @@ describe("sandbox card payments", () => {
     expect(row).toMatchObject({ status: "completed", receipt: approved.body.receipt });
     expect(row.invoice?.status).toBe("paid");
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("active");
-    expect(await db.disbursement.findMany({ where: { paymentId: made.body.id } })).toEqual([
-      expect.objectContaining({ sponsorshipId: sponsorship.id, amountMinor: sponsorship.amountMinor }),
-    ]);
+    // One disbursement per monthly period, together the whole amount.
+    const disbursements = await db.disbursement.findMany({ where: { paymentId: made.body.id } });
+    expect(disbursements).toHaveLength(disbursementPeriods(sponsorship).length);
+    expect(new Set(disbursements.map((d) => d.sponsorshipId))).toEqual(new Set([sponsorship.id]));
+    expect(disbursements.reduce((sum, d) => sum + d.amountMinor, 0n)).toBe(sponsorship.amountMinor);
     expect((await db.program.findUniqueOrThrow({ where: { id: program.id } })).status).toBe("active");
 
     // Settled once: answering again, either way, is refused and changes nothing.
@@ -86,7 +89,7 @@ describe("sandbox card payments", () => {
     expect(cancelled.body).toMatchObject({ status: "failed", sandbox: true });
     const row = await getDb().payment.findUniqueOrThrow({ where: { id: made.body.id }, include: { invoice: true } });
     expect(row).toMatchObject({ status: "failed", failureReason: "The sandbox card payment was cancelled" });
-    expect(row.invoice?.status).toBe("sent");
+    expect(row.invoice?.status).toBe("void");
     expect((await getDb().sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("pending");
   });
 
@@ -100,7 +103,7 @@ describe("sandbox card payments", () => {
     for (const answer of answers.filter((a) => a.status === 200)) expect(answer.body).toMatchObject({ status: "completed" });
 
     const db = getDb();
-    expect(await db.disbursement.count({ where: { paymentId: made.body.id } })).toBe(1);
+    expect(await db.disbursement.count({ where: { paymentId: made.body.id } })).toBe(disbursementPeriods(sponsorship).length);
     expect(await db.sponsorshipEvent.count({ where: { sponsorshipId: sponsorship.id, event: "Sponsorship activated" } })).toBe(1);
     expect((await db.sponsorship.findUniqueOrThrow({ where: { id: sponsorship.id } })).status).toBe("active");
   });

@@ -246,8 +246,12 @@ describe("GET /partner/payments/invoices/{id}/pdf", () => {
 });
 
 describe("POST /partner/payments", () => {
+  /** The partner's first program that no pending payment covers (another payment for it would be refused). */
   async function program(org: string) {
-    return getDb().program.findFirstOrThrow({ where: { partnerId: org }, orderBy: { createdAt: "asc" } });
+    return getDb().program.findFirstOrThrow({
+      where: { partnerId: org, payments: { none: { status: "pending" } } },
+      orderBy: { createdAt: "asc" },
+    });
   }
 
   it("creates a pending bank transfer with its invoice", async () => {
@@ -305,7 +309,9 @@ describe("POST /partner/payments", () => {
       description: "Q2 2026 program funding",
       paidDate: null,
     });
-    expect(invoice.invoiceNumber).toMatch(new RegExp(`^INV-${year}-\\d{3,}$`));
+    // The partner's own series: INV-<account code>-<year>-<NNNN>.
+    const { accountCode } = await getDb().organization.findUniqueOrThrow({ where: { id: org1 } });
+    expect(invoice.invoiceNumber).toMatch(new RegExp(`^INV-${accountCode}-${year}-\\d{4}$`));
     expect(invoice.dueDate.getTime() - invoice.issuedDate.getTime()).toBe(14 * 86_400_000);
     expect(invoice.issuedDate.toISOString().slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
     expect(await getDb().invoice.count()).toBe(invoicesBefore + 1);
@@ -375,7 +381,9 @@ describe("POST /partner/payments", () => {
 
     const cancelled = await prompt(other.body.id, partner2, "cancel");
     expect(cancelled.body).toMatchObject({ status: "failed" });
-    expect((await getDb().payment.findUniqueOrThrow({ where: { id: other.body.id } })).failureReason).toBe("Request cancelled by user");
+    expect((await getDb().payment.findUniqueOrThrow({ where: { id: other.body.id } })).failureReason).toBe(
+      "You cancelled the M-Pesa prompt.",
+    );
 
     const bank = await call(create, URL, { token: partner2, body: { amount: 10, method: "bank_transfer", bank_reference: "X" } });
     expect((await prompt(bank.body.id, partner2, "approve")).status).toBe(409);
@@ -403,7 +411,7 @@ describe("POST /partner/payments", () => {
 
   it("answers 404 for another partner's program or sponsorship", async () => {
     const before = await getDb().payment.count();
-    const foreignProgram = await program(org1);
+    const foreignProgram = await getDb().program.findFirstOrThrow({ where: { partnerId: org1 } });
     const res = await call(create, URL, { token: partner2, body: { amount: 100, method: "stripe", program_id: foreignProgram.id } });
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ detail: "Program not found" });

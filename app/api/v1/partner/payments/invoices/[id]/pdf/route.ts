@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { v1Route } from "@/lib/api/v1-route";
-import { renderInvoicePdf } from "@/lib/sponsorship/render-invoice-pdf";
+import { renderInvoicePdf } from "@/lib/billing/render-invoice-pdf";
 
 /** One of the partner's invoices as a PDF download. */
 export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) => {
