@@ -10,10 +10,10 @@ import { StripePaymentForm } from "@/modules/dashboard/payments/stripe-payment-f
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
 import { FormStatus } from "@/components/ui/form-status";
-import { CurrencyField } from "@/components/ui/currency-field";
 import { SelectField } from "@/components/ui/select-field";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
+import { AmountFields } from "@/modules/dashboard/payments/amount-fields";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import { labelFor } from "@/lib/humanize";
 import type { createPayment } from "@/lib/sponsorship/create-payment";
@@ -251,37 +251,15 @@ export function PaymentForm({
       />
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <TextField
-          label="Amount"
-          inputMode="numeric"
-          value={values.amount}
-          onChange={(event) => set("amount")(event.target.value)}
-          error={fieldErrors.amount}
-          hint={`Whole units, e.g. 150000 is ${formatMoney(150000, currency)}.`}
+        <AmountFields
+          method={method}
+          values={values}
+          set={set}
+          fieldErrors={fieldErrors}
+          amountLabel="Amount"
+          exampleAmount={150000}
+          phoneHint="The Safaricom number that approves the payment, e.g. 0712 345 678 or +254 712 345 678."
         />
-        {method === "mpesa" ? (
-          <TextField
-            label="Currency"
-            value="KES – Kenyan shilling"
-            readOnly
-            hint="M-Pesa payments are in KES."
-            error={fieldErrors.currency}
-          />
-        ) : (
-          <CurrencyField value={values.currency} onChange={set("currency")} error={fieldErrors.currency} />
-        )}
-        {method === "mpesa" ? (
-          <TextField
-            label="M-Pesa phone number"
-            type="tel"
-            autoComplete="tel"
-            placeholder="0712 345 678"
-            value={values.phone_number}
-            onChange={(event) => set("phone_number")(event.target.value)}
-            error={fieldErrors.phone_number}
-            hint="The Safaricom number that approves the payment, e.g. 0712 345 678 or +254 712 345 678."
-          />
-        ) : null}
         {method === "bank_transfer" ? (
           <TextField
             label="Bank transfer reference (optional)"

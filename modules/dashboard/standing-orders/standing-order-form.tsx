@@ -4,10 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxGroup, RadioCards } from "@/components/ui/choice-group";
-import { CurrencyField } from "@/components/ui/currency-field";
 import { FormStatus } from "@/components/ui/form-status";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { AmountFields } from "@/modules/dashboard/payments/amount-fields";
 import { formatMoney } from "@/lib/format";
 import { optionalList, optionalNumber, optionalText } from "@/lib/forms/form-inputs";
 import { useFormAction } from "@/lib/forms/use-form-action";
@@ -151,37 +151,15 @@ export function StandingOrderForm({
       />
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <TextField
-          label="Amount each time"
-          inputMode="numeric"
-          value={values.amount}
-          onChange={(event) => set("amount")(event.target.value)}
-          error={fieldErrors.amount}
-          hint={`Whole units, e.g. 25000 is ${formatMoney(25000, currency)}.`}
+        <AmountFields
+          method={method}
+          values={values}
+          set={set}
+          fieldErrors={fieldErrors}
+          amountLabel="Amount each time"
+          exampleAmount={25000}
+          phoneHint="The Safaricom number prompted on each due date."
         />
-        {method === "mpesa" ? (
-          <TextField
-            label="Currency"
-            value="KES – Kenyan shilling"
-            readOnly
-            hint="M-Pesa payments are in KES."
-            error={fieldErrors.currency}
-          />
-        ) : (
-          <CurrencyField value={values.currency} onChange={set("currency")} error={fieldErrors.currency} />
-        )}
-        {method === "mpesa" ? (
-          <TextField
-            label="M-Pesa phone number"
-            type="tel"
-            autoComplete="tel"
-            placeholder="0712 345 678"
-            value={values.phone_number}
-            onChange={(event) => set("phone_number")(event.target.value)}
-            error={fieldErrors.phone_number}
-            hint="The Safaricom number prompted on each due date."
-          />
-        ) : null}
       </div>
 
       <RadioCards
