@@ -27,16 +27,14 @@ test("a partner follows a sandbox M-Pesa payment on its page until it completes,
   await expectNoAxeViolations(page);
 
   // Answering the simulated phone settles the payment; the page sees it on its next poll.
-  let navigations = 0;
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) navigations += 1;
-  });
+  // A marker on the window survives anything but a reload.
+  await page.evaluate(() => ((window as unknown as { stillThisDocument: boolean }).stillThisDocument = true));
   await page.getByTestId("mpesa-sandbox-prompt").getByRole("button", { name: "Approve: enter PIN" }).click();
   await expect(status).toHaveAttribute("data-status", "completed", { timeout: 15_000 });
   await expect(status).toContainText("Paid");
   await expect(status).toContainText(/M-Pesa receipt SBX[0-9A-F]{8}/);
   await expect(page.getByTestId("payment-receipt")).toHaveText(/^SBX[0-9A-F]{8}$/);
-  expect(navigations).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { stillThisDocument?: boolean }).stillThisDocument)).toBe(true);
   await page.screenshot({ path: "e2e/output/screenshots/payment-status-completed.png", fullPage: true });
 
   // The payments list links to the payment's page.
