@@ -17,3 +17,22 @@ test("an admin marks a pending payment received and it leaves the queue", async 
   await expect(items).toHaveCount(before - 1);
   await page.screenshot({ path: "e2e/output/screenshots/admin.png", fullPage: true });
 });
+
+test("an admin says what was done with M-Pesa money no payment counts, and it leaves the list", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("admin@demo.test");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const section = page.getByTestId("unapplied-money");
+  await expect(section.getByRole("heading", { name: "M-Pesa money to settle by hand" })).toBeVisible();
+  const item = section.getByTestId("unapplied-money-item").filter({ hasText: "TKS0DEMO01" });
+  await expect(item).toContainText('names no payment (account number "ELIMU SCHOOL FEES")');
+  await expect(item).toContainText("3,500");
+
+  // A note is required: the error names the field, and nothing changes.
+  await item.getByRole("button", { name: "Mark settled" }).click();
+  await expect(item.getByText("Say what was done with the money")).toBeVisible();
+  await item.getByLabel("What was done with it").fill("Reversed to the payer, M-Pesa reversal QKX0DEMO01");
+  await item.getByRole("button", { name: "Mark settled" }).click();
+  await expect(section.getByTestId("unapplied-money-item").filter({ hasText: "TKS0DEMO01" })).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ import { paybillNumber } from "../billing/payment-instructions";
 import { getDb, Prisma } from "../db";
 import { enqueue } from "../jobs/enqueue";
 import { QUEUES } from "../jobs/queue-names";
+import { recordUnappliedMoney } from "./unapplied-money";
 import { settlePayment } from "./complete-payment";
 
 /** Safaricom sends these as text, but some senders write numbers; kept as sent (the raw body is stored). */
@@ -91,7 +92,14 @@ export async function applyPaybillConfirmation(options: { body: unknown; now: Da
             ? `is for KES ${confirmation.TransAmount}, not ${payment.currency} ${Number(payment.amountMinor) / 100}`
             : null;
     if (problem) {
-      console.warn(`M-Pesa Paybill payment ${confirmation.TransID} ${problem}; kept for reconciliation`);
+      await recordUnappliedMoney(tx, {
+        eventId: `mpesa:c2b:${confirmation.TransID}`,
+        reason: `M-Pesa Paybill payment ${confirmation.TransID} ${problem}`,
+        amountMinor: Number.isFinite(paidMinor) && paidMinor > 0 ? BigInt(paidMinor) : 0n,
+        currency: "KES",
+        paymentId: payment?.id,
+        providerReceipt: String(confirmation.TransID),
+      });
       return payment && payment.status === "pending" ? "mismatch" : "unmatched";
     }
     await settlePayment(tx, { paymentId: payment!.id, outcome: "completed", receipt: confirmation.TransID, now });

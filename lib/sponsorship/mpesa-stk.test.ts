@@ -19,6 +19,8 @@ import { stkPassword } from "../daraja/stk";
 import { paybillReference } from "./apply-paybill-confirmation";
 import { PROMPT_LIFETIME_MS } from "./mpesa";
 import { reconcileMpesaPayments } from "./reconcile-mpesa-payments";
+import { listUnappliedMoney, resolveUnappliedMoney } from "./unapplied-money";
+import { actorByEmail } from "@/tests/helpers/actors";
 
 process.env.RATE_LIMIT_PER_MINUTE = "100000";
 
@@ -78,6 +80,8 @@ const listed = async (id: string) => {
   expect(res.status).toBe(200);
   return (res.body.payments as Array<Record<string, unknown>>).find((p) => p.id === id)!;
 };
+const unapplied = async (eventId: string) =>
+  (await listUnappliedMoney({ actor: await actorByEmail("admin@demo.test") })).items.find((item) => item.id === eventId);
 const queriesFor = (checkoutRequestId: string) => daraja.stkQueries().filter((r) => r.body.CheckoutRequestID === checkoutRequestId);
 
 /** Delivers the stand-in's callbacks, then runs the result jobs they queued. */
@@ -250,6 +254,15 @@ describe("Safaricom's callback", () => {
       failureReason: "M-Pesa receipt PHONE00001 was paid from +254799999999, not +254712345678",
     });
     expect(await getDb().disbursement.count({ where: { paymentId: { in: [short.id, otherPhone.id] } } })).toBe(0);
+    // The money did arrive: it waits for an admin, with what M-Pesa says was paid.
+    expect(await unapplied(`mpesa:stk:${short.checkoutRequestId}`)).toMatchObject({
+      amount: 1,
+      currency: "KES",
+      providerReceipt: "SHORT00001",
+      reason: "M-Pesa receipt SHORT00001 is for KES 1, not 1000",
+      payment: { id: short.id },
+    });
+    expect(await unapplied(`mpesa:stk:${otherPhone.checkoutRequestId}`)).toMatchObject({ amount: 1000, providerReceipt: "PHONE00001" });
   });
 });
 
@@ -280,7 +293,10 @@ describe("reconciliation by STK Query", () => {
     const late = daraja.stkCallbackBody(daraja.stkTransactions.get(checkoutRequestId)!);
     expect((await call(stkCallback, CALLBACK, { body: late })).status).toBe(200);
     expect(await runDueJobs(boss, QUEUES.mpesaStkResult)).toBe(1);
-    expect(await payment(id)).toMatchObject({ status: "completed", completedAt: paid.completedAt });
+    // …and brings the receipt number the query could not.
+    const transaction = daraja.stkTransactions.get(checkoutRequestId)!;
+    expect(await payment(id)).toMatchObject({ status: "completed", completedAt: paid.completedAt, receipt: transaction.receipt });
+    expect(await unapplied(`mpesa:stk:${checkoutRequestId}`)).toBeUndefined();
     expect(
       await getDb().webhookEvent.count({
         where: { id: { in: [`mpesa:stk:${checkoutRequestId}`, `mpesa:stk-query:${checkoutRequestId}`] } },
@@ -306,6 +322,46 @@ describe("reconciliation by STK Query", () => {
     expect(queriesFor(checkoutRequestId)).toHaveLength(3);
     expect(await payment(id)).toMatchObject({ status: "failed", failureCode: "expired", queryAttempts: 3 });
     expect(await listed(id)).toMatchObject({ failure_code: "expired", failure_reason: expect.stringContaining("not answered in time") });
+  });
+
+  it("keeps money paid after the prompt expired for an admin to settle, once", async () => {
+    const { id, checkoutRequestId, transaction } = await pay(700, "0712345678", { kind: "processing" });
+    const row = await payment(id);
+    await sweepAt(row.expiresAt!.getTime() + 1_000);
+    expect(await payment(id)).toMatchObject({ status: "failed", failureCode: "expired" });
+
+    const late = daraja.stkCallbackBody({ ...transaction, resultCode: 0, receipt: "LATE000001" });
+    expect((await call(stkCallback, CALLBACK, { body: late })).status).toBe(200);
+    expect(await runDueJobs(boss, QUEUES.mpesaStkResult)).toBe(1);
+    // Still failed (what it covered may already be paid again), but the money is not lost.
+    expect(await payment(id)).toMatchObject({ status: "failed", receipt: null });
+    const eventId = `mpesa:stk:${checkoutRequestId}`;
+    const item = await unapplied(eventId);
+    expect(item).toMatchObject({ amount: 700, providerReceipt: "LATE000001", payment: { id, reference: row.reference } });
+    expect(item!.reason).toContain(`paid after it had failed`);
+    const before = await listUnappliedMoney({ actor: await actorByEmail("admin@demo.test") });
+    const kes = before.totals.find((total) => total.currency === "KES")!;
+    const sum = await getDb().webhookEvent.aggregate({
+      where: { unappliedReason: { not: null }, resolvedAt: null, unappliedCurrency: "KES" },
+      _sum: { unappliedAmountMinor: true },
+    });
+    expect(kes.amount * 100).toBe(Number(sum._sum.unappliedAmountMinor));
+
+    const admin = await actorByEmail("admin@demo.test");
+    await expect(resolveUnappliedMoney({ actor: await actorByEmail("partner2@demo.test"), eventId, note: "mine" })).rejects.toMatchObject({
+      code: "insufficient_permissions",
+    });
+    await expect(resolveUnappliedMoney({ actor: admin, eventId, note: " " })).rejects.toMatchObject({ code: "validation_failed" });
+    await resolveUnappliedMoney({ actor: admin, eventId, note: "Reversed to the payer, reversal QKX0000001" });
+    expect(await unapplied(eventId)).toBeUndefined();
+    await expect(resolveUnappliedMoney({ actor: admin, eventId, note: "again" })).rejects.toMatchObject({ code: "invalid_state" });
+    await expect(resolveUnappliedMoney({ actor: admin, eventId: "mpesa:stk:nope", note: "nothing" })).rejects.toMatchObject({
+      code: "resource_not_found",
+    });
+    expect(await getDb().webhookEvent.findUniqueOrThrow({ where: { id: eventId } })).toMatchObject({
+      resolvedById: admin.id,
+      resolutionNote: "Reversed to the payer, reversal QKX0000001",
+    });
   });
 
   it("never has two sweeps query the same payment at once", async () => {
@@ -366,6 +422,7 @@ describe("M-Pesa Paybill (C2B) confirmation", () => {
     expect((await call(paybillConfirmation, CONFIRMATION, { body })).status).toBe(200);
     expect(await runDueJobs(boss, QUEUES.mpesaPaybillConfirmation)).toBe(1);
     expect(await payment(id)).toMatchObject({ status: "completed", completedAt: paid.completedAt });
+    expect(await unapplied("mpesa:c2b:TLC1A2B3C4")).toBeUndefined();
     expect(await getDb().webhookEvent.count({ where: { id: "mpesa:c2b:TLC1A2B3C4" } })).toBe(1);
   });
 
@@ -387,5 +444,8 @@ describe("M-Pesa Paybill (C2B) confirmation", () => {
       await getDb().webhookEvent.count({ where: { id: { in: ["mpesa:c2b:TLW0000002", "mpesa:c2b:TLW0000003", "mpesa:c2b:TLW0000004"] } } }),
     ).toBe(3);
     expect(await getDb().webhookEvent.count({ where: { id: "mpesa:c2b:TLW0000001" } })).toBe(0);
+    expect(await unapplied("mpesa:c2b:TLW0000002")).toMatchObject({ amount: 4999, providerReceipt: "TLW0000002", payment: { id } });
+    expect(await unapplied("mpesa:c2b:TLW0000004")).toMatchObject({ amount: 5000, payment: null });
+    expect((await unapplied("mpesa:c2b:TLW0000004"))!.reason).toContain('names no payment (account number "BT_20200101_ZZZZZZ")');
   });
 });

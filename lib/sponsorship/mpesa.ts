@@ -16,6 +16,7 @@ import { darajaConfig, stkConfig, type DarajaConfig, type StkConfig } from "../d
 import { requestStkPush, stkAccountReference } from "../daraja/stk";
 import { getDb, Prisma, type DbTx } from "../db";
 import { AppError, notFound } from "../errors";
+import { recordUnappliedMoney } from "./unapplied-money";
 import { sandboxPaymentsEnabled } from "../payments/sandbox-mode";
 import { settlePayment, type PaymentOutcome } from "./complete-payment";
 import { normalizeKenyanPhone } from "./kenyan-phone";
@@ -205,13 +206,59 @@ export async function applyStkResult(options: {
       skipDuplicates: true,
     });
     if (count === 1 && source === "safaricom") await tx.payment.update({ where: { id: payment.id }, data: { resultReceivedAt: now } });
-    if (count === 1 && payment.status === "failed" && Number(result.ResultCode) === 0) {
-      console.warn(`M-Pesa reported payment ${payment.id} paid after it failed; check receipt and refund or reconcile`);
+    if (count === 1 && payment.status !== "pending" && Number(result.ResultCode) === 0) {
+      await applyLateSuccess(tx, { eventId, result, payment, source });
     }
     // A repeated result, or one for a payment already settled (a confirmed success is never overwritten).
     if (count === 0 || payment.status !== "pending") return settlePayment(tx, { paymentId: payment.id, outcome: "unchanged", now });
-    const { outcome, reason, receipt, failureCode } = judge(result, payment, source);
-    return settlePayment(tx, { paymentId: payment.id, outcome, reason, failureCode, receipt, now });
+    const { outcome, reason, receipt, failureCode, paidMinor } = judge(result, payment, source);
+    const settled = await settlePayment(tx, { paymentId: payment.id, outcome, reason, failureCode, receipt, now });
+    // Money did arrive, for the wrong amount or from the wrong phone: it must not vanish with the failed payment.
+    if (failureCode === "mismatch" && paidMinor != null && paidMinor > 0n) {
+      await recordUnappliedMoney(tx, {
+        eventId,
+        reason: reason!,
+        amountMinor: paidMinor,
+        currency: payment.currency,
+        paymentId: payment.id,
+        providerReceipt: receipt,
+      });
+    }
+    return settled;
+  });
+}
+
+type LockedMpesaPayment = NonNullable<Awaited<ReturnType<typeof lockMpesaPayment>>>;
+
+/**
+ * A success for a payment already settled. After our own STK Query completed it, Safaricom's
+ * callback brings the receipt number the query could not: it is filled in when its amount and
+ * phone match. After the payment failed or expired the money is in the till but counted by
+ * nothing, so it waits as unapplied money for someone to refund or apply it.
+ */
+async function applyLateSuccess(
+  tx: DbTx,
+  options: { eventId: string; result: StkResult; payment: LockedMpesaPayment; source: StkResultSource },
+): Promise<void> {
+  const { payment, result, source } = options;
+  const verdict = judge(result, payment, source);
+  if (payment.status === "completed") {
+    if (source === "safaricom" && !payment.receipt && verdict.outcome === "completed" && verdict.receipt) {
+      await tx.payment.update({ where: { id: payment.id }, data: { receipt: verdict.receipt } });
+      await tx.receipt.updateMany({ where: { paymentId: payment.id, providerReceipt: null }, data: { providerReceipt: verdict.receipt } });
+    }
+    return;
+  }
+  await recordUnappliedMoney(tx, {
+    eventId: options.eventId,
+    reason: `M-Pesa reported payment ${payment.reference} paid after it had ${payment.status === "failed" ? "failed" : "been " + payment.status}${
+      payment.failureReason ? ` (${payment.failureReason})` : ""
+    }`,
+    // Our own query names no amount: it answers for the prompt we sent, which was for the payment's amount.
+    amountMinor: verdict.paidMinor ?? payment.amountMinor,
+    currency: payment.currency,
+    paymentId: payment.id,
+    providerReceipt: verdict.receipt,
   });
 }
 
@@ -219,7 +266,17 @@ async function lockMpesaPayment(tx: DbTx, checkoutRequestId: string) {
   await tx.$queryRaw`SELECT id FROM payments WHERE provider_ref = ${checkoutRequestId} AND method = 'mpesa' FOR UPDATE`;
   return tx.payment.findFirst({
     where: { providerRef: checkoutRequestId, method: "mpesa" },
-    select: { id: true, status: true, amountMinor: true, currency: true, phoneNumber: true, sandbox: true },
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      amountMinor: true,
+      currency: true,
+      phoneNumber: true,
+      sandbox: true,
+      receipt: true,
+      failureReason: true,
+    },
   });
 }
 
@@ -227,7 +284,7 @@ function judge(
   result: StkResult,
   payment: { amountMinor: bigint; currency: string; phoneNumber: string | null },
   source: StkResultSource,
-): { outcome: PaymentOutcome; reason?: string; receipt?: string; failureCode?: MpesaFailureCode } {
+): { outcome: PaymentOutcome; reason?: string; receipt?: string; failureCode?: MpesaFailureCode; paidMinor?: bigint } {
   const item = (name: string) => result.CallbackMetadata?.Item.find((entry) => entry.Name === name)?.Value;
   const receiptValue = item("MpesaReceiptNumber");
   const receipt = receiptValue == null ? undefined : String(receiptValue);
@@ -246,14 +303,16 @@ function judge(
     );
   }
   if (expectedPhone && phone !== expectedPhone) problems.push(`was paid from ${phone ?? "an unknown number"}, not ${expectedPhone}`);
+  const paid = Number.isFinite(paidMinor) ? BigInt(Math.round(paidMinor)) : undefined;
   if (problems.length)
     return {
       outcome: "failed",
       reason: `M-Pesa receipt ${receipt ?? "unknown"} ${problems.join(" and ")}`,
       receipt,
       failureCode: "mismatch",
+      paidMinor: paid,
     };
-  return { outcome: "completed", receipt };
+  return { outcome: "completed", receipt, paidMinor: paid };
 }
 
 // ─── The sandbox's simulated phone ──────────────────────────────────────────

@@ -221,6 +221,42 @@ export async function countTables(db: PrismaClient): Promise<Counts> {
   return counts;
 }
 
+/**
+ * One M-Pesa Paybill payment whose account number names no payment, so the admin's
+ * "money to settle by hand" list has something to show in the demo.
+ */
+async function seedUnappliedMoney(db: PrismaClient, anchor: Date, counts: Counts) {
+  const receivedAt = new Date(anchor.getTime() - 3 * 86_400_000);
+  const transId = "TKS0DEMO01";
+  const accountNumber = "ELIMU SCHOOL FEES";
+  const { count } = await db.webhookEvent.createMany({
+    data: [
+      {
+        id: `mpesa:c2b:${transId}`,
+        provider: "mpesa",
+        type: "c2b_confirmation",
+        payload: {
+          TransactionType: "Pay Bill",
+          TransID: transId,
+          TransTime: "20261128093000",
+          TransAmount: "3500.00",
+          BusinessShortCode: "600984",
+          BillRefNumber: accountNumber,
+          MSISDN: "2547 ***** 126",
+          FirstName: "Demo",
+        },
+        receivedAt,
+        unappliedReason: `M-Pesa Paybill payment ${transId} names no payment (account number "${accountNumber}")`,
+        unappliedAmountMinor: 350_000n,
+        unappliedCurrency: "KES",
+        providerReceipt: transId,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  addCount(counts, "webhook_events", count);
+}
+
 export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const scale = options.scale ?? 1;
@@ -234,6 +270,7 @@ export async function seed(db: PrismaClient, options: SeedOptions = {}): Promise
   const refs = await ensureReferenceData(db, inserted);
   const accounts = await ensureAccounts(db, anchor, inserted, log);
   await seedCreatorEconomy(db, accounts, anchor, inserted);
+  await seedUnappliedMoney(db, anchor, inserted);
   log(`Shared data ready (${Math.round(performance.now() - started)} ms)`);
 
   const timeline = new Timeline(anchor);
