@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { disconnectDb, getDb } from "../lib/db";
+import { timeOperations } from "./time-operations";
 import { listSponsorableStudents, type SponsorableStudentsQuery } from "../lib/sponsorship/list-sponsorable-students";
 import { listStudentFilterOptions } from "../lib/sponsorship/list-student-filter-options";
 
@@ -39,19 +40,7 @@ async function main() {
     ).map(([name, query]) => [`students: ${name}`, () => listSponsorableStudents({ actor, query })] as [string, () => Promise<unknown>]),
   ];
 
-  console.log(`${"query".padEnd(48)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
-  for (const [name, run] of shapes) {
-    await run(); // warm
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      await run();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
-    console.log(`${name.padEnd(48)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${times.at(-1)!.toFixed(1).padStart(8)}`);
-  }
+  await timeOperations(shapes, runs);
 }
 
 main()
