@@ -14,7 +14,7 @@ import { statementQuery } from "../lib/billing/schemas/statements";
 import { renderStatementCsv } from "../lib/billing/render-statement-csv";
 import { renderStatementPdf } from "../lib/billing/render-statement-pdf";
 import { disconnectDb, getDb } from "../lib/db";
-import { timeOperations } from "./time-operations";
+import { actorNamed, timeOperations } from "./bench-support";
 import { runDueStandingOrders } from "../lib/standing-orders/run-due-standing-orders";
 import { expireOverduePayments } from "../lib/sponsorship/expire-payments";
 import { listPartnerPayments } from "../lib/sponsorship/list-payments";
@@ -24,12 +24,10 @@ import { listUnappliedMoney } from "../lib/sponsorship/unapplied-money";
 const { values } = parseArgs({ options: { runs: { type: "string", default: "20" } } });
 const runs = Number(values.runs);
 
-const ACTOR_FIELDS = { id: true, email: true, name: true, role: true, image: true, organizationId: true } as const;
-
 async function main() {
   const db = getDb();
-  const actor = await db.user.findUniqueOrThrow({ where: { email: "partner@demo.test" }, select: ACTOR_FIELDS });
-  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" }, select: ACTOR_FIELDS });
+  const actor = await actorNamed("partner@demo.test");
+  const admin = await actorNamed("admin@demo.test");
   const partnerId = actor.organizationId!;
   const [payments, invoices, receipts, allPayments] = await Promise.all([
     db.payment.count({ where: { partnerId } }),

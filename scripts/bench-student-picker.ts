@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { disconnectDb, getDb } from "../lib/db";
-import { timeOperations } from "./time-operations";
+import { actorNamed, timeOperations } from "./bench-support";
 import { listSponsorableStudents, type SponsorableStudentsQuery } from "../lib/sponsorship/list-sponsorable-students";
 import { listStudentFilterOptions } from "../lib/sponsorship/list-student-filter-options";
 
@@ -15,10 +15,7 @@ const runs = Number(values.runs);
 
 async function main() {
   const db = getDb();
-  const actor = await db.user.findUniqueOrThrow({
-    where: { email: "partner@demo.test" },
-    select: { id: true, email: true, name: true, role: true, image: true, organizationId: true },
-  });
+  const actor = await actorNamed("partner@demo.test");
   const students = await db.student.count();
   const school = await db.school.findFirstOrThrow({
     where: { students: { some: { gradeLevel: 6 } } },

@@ -14,6 +14,7 @@ import { readJsonBodyText } from "../http/body";
 import { publicOriginOf } from "../http/public-origin";
 import { storedError, withIdempotency } from "./idempotency";
 import { canonicalQuery } from "./query-params";
+import { requirePermission, type Permission } from "../organizations/permissions";
 import { enforceRateLimit, userKey } from "./rate-limit";
 import { parseInput, parseJsonText } from "./validation";
 
@@ -30,6 +31,12 @@ export interface RouteContext<Body, Query> {
 export interface RouteOptions<BodySchema extends z.ZodType | undefined, QuerySchema extends z.ZodType | undefined> {
   /** Roles allowed to call the route; any signed-in user when omitted. */
   roles?: Role[];
+  /**
+   * What the caller's role in their organisation must allow (lib/organizations/permissions.ts),
+   * checked before the input is read, so a refusal never depends on the body. The service
+   * checks it again: it is the rule, this is the early answer.
+   */
+  permission?: Permission;
   body?: BodySchema;
   query?: QuerySchema;
 }
@@ -78,6 +85,7 @@ export function routeFor(flavour: Flavour) {
         if (options.roles && !options.roles.includes(actor.role)) {
           throw new AppError("insufficient_permissions", flavour.roleMessage(options.roles));
         }
+        if (options.permission) requirePermission(actor, options.permission);
         const location = { code: flavour.invalidInput };
         const query = options.query
           ? parseInput(options.query, canonicalQuery(options.query, Object.fromEntries(request.nextUrl.searchParams)), {

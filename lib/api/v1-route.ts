@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { v1ErrorBody } from "./error-body";
 import { clientAddressOf } from "../http/client-address";
 import { addressKey, enforceRateLimit } from "./rate-limit";
-import { routeFor } from "./route-pipeline";
+import { routeFor, type Out, type RouteParams } from "./route-pipeline";
 import { parseInput, readJson } from "./validation";
 
 export function errorResponse(error: unknown): NextResponse {
@@ -24,24 +24,28 @@ export const v1Route = routeFor({
 });
 
 /**
- * For public routes (the token endpoint, provider callbacks): counted per client
- * address, with the body read against `bodyLimit` and parsed, without authentication.
+ * For public routes (the token endpoint, provider callbacks, invitation links): counted per
+ * client address, with the body (when the route takes one) read against `bodyLimit` and
+ * parsed, without authentication.
  */
-export function publicV1Route<BodySchema extends z.ZodType>(
+export function publicV1Route<BodySchema extends z.ZodType | undefined = undefined>(
   options: {
-    body: BodySchema;
+    body?: BodySchema;
     bodyLimit?: number;
     /** Checks the caller (a shared secret) before the body is read. */ before?: (request: NextRequest) => void;
   },
-  handler: (context: { request: NextRequest; body: z.output<BodySchema>; clientAddress: string }) => Promise<Response>,
+  handler: (context: { request: NextRequest; body: Out<BodySchema>; clientAddress: string; params: RouteParams }) => Promise<Response>,
 ) {
-  return async (request: NextRequest): Promise<Response> => {
+  return async (request: NextRequest, context?: { params: Promise<RouteParams> }): Promise<Response> => {
     try {
       const clientAddress = clientAddressOf(request);
       await enforceRateLimit(addressKey(clientAddress));
       options.before?.(request);
-      const body = parseInput(options.body, await readJson(request, { limit: options.bodyLimit }), { location: "body" });
-      return await handler({ request, body, clientAddress });
+      const body = options.body
+        ? parseInput(options.body, await readJson(request, { limit: options.bodyLimit }), { location: "body" })
+        : undefined;
+      const params = (await context?.params) ?? {};
+      return await handler({ request, body: body as Out<BodySchema>, clientAddress, params });
     } catch (error) {
       return errorResponse(error);
     }

@@ -1,7 +1,7 @@
 /** Checks an email and password; the one place that decides whether a sign-in succeeds. */
 import { getDb, plainRows, Prisma } from "../db";
 import { isUuid } from "../ids";
-import type { Role } from "../generated/prisma/client";
+import type { MemberRole, Role } from "../generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
 import { reserveSignInAttempt } from "./sign-in-throttle";
 
@@ -11,7 +11,10 @@ export interface Actor {
   name: string;
   role: Role;
   image: string | null;
+  /** The organisation the user acts for (platform admins have none). */
   organizationId: string | null;
+  /** The user's role in that organisation (lib/organizations/permissions.ts says what it allows). */
+  memberRole: MemberRole | null;
 }
 
 /** An actor together with the token version its credentials must carry. */
@@ -40,6 +43,12 @@ export async function authenticate(options: { email: string; password: string; c
     return null;
   }
   await attempt.succeeded(user.id);
+  const membership = user.organizationId
+    ? await getDb().membership.findUnique({
+        where: { organizationId_userId: { organizationId: user.organizationId, userId: user.id } },
+        select: { role: true },
+      })
+    : null;
   return {
     id: user.id,
     email: user.email,
@@ -47,6 +56,7 @@ export async function authenticate(options: { email: string; password: string; c
     role: user.role,
     image: user.image,
     organizationId: user.organizationId,
+    memberRole: membership?.role ?? null,
     tokenVersion: user.tokenVersion,
   };
 }
@@ -63,10 +73,42 @@ export async function findActor(options: { userId: string; tokenVersion: number;
   const session = options.sessionId
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM auth_sessions s WHERE s.id = ${options.sessionId}::uuid AND s.user_id = u.id AND s.ended_at IS NULL AND s.expires_at > ${now})`
     : Prisma.empty;
-  const [row] = await plainRows<Omit<Actor, "organizationId"> & { organization_id: string | null }>(Prisma.sql`
-    SELECT u.id::text, u.email, u.name, u.role, u.image, u.organization_id::text
+  const [row] = await plainRows<ActorRow>(Prisma.sql`
+    SELECT ${ACTOR_COLUMNS}
       FROM users u
+      LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = u.organization_id
      WHERE u.id = ${options.userId}::uuid AND u.active AND u.token_version = ${options.tokenVersion} ${session}`);
-  if (!row) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, image: row.image, organizationId: row.organization_id };
+  return row ? actorOf(row) : null;
+}
+
+interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  image: string | null;
+  organization_id: string | null;
+  member_role: MemberRole | null;
+}
+
+const ACTOR_COLUMNS = Prisma.sql`u.id::text, u.email, u.name, u.role, u.image, u.organization_id::text, m.role::text AS member_role`;
+
+const actorOf = (row: ActorRow): Actor => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  image: row.image,
+  organizationId: row.organization_id,
+  memberRole: row.member_role,
+});
+
+/** An active user as the services see them, by email: for scripts and tests that act as a known user. */
+export async function findActorByEmail(email: string): Promise<Actor | null> {
+  const [row] = await plainRows<ActorRow>(Prisma.sql`
+    SELECT ${ACTOR_COLUMNS}
+      FROM users u
+      LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = u.organization_id
+     WHERE u.email = ${email.trim().toLowerCase()} AND u.active`);
+  return row ? actorOf(row) : null;
 }

@@ -199,10 +199,17 @@ describe("invoice PDF", () => {
     await getDb().payment.update({ where: { id: made.id }, data: { sandbox: true } });
     await completePayment({ actor: admin, paymentId: made.id, outcome: "completed", source: "admin" });
     // The renderer checks the partner; a fixture user of P reads it.
-    const user = await getDb().user.create({
-      data: { email: "numbering@fixture.test", name: "Fixture", passwordHash: "x", role: "partner", organizationId: P },
-      select: { id: true, email: true, name: true, role: true, image: true, organizationId: true },
+    await getDb().user.create({
+      data: {
+        email: "numbering@fixture.test",
+        name: "Fixture",
+        passwordHash: "x",
+        role: "partner",
+        organizationId: P,
+        memberships: { create: { organizationId: P, role: "viewer" } },
+      },
     });
+    const user = await actorByEmail("numbering@fixture.test");
     const text = await pdfText((await renderInvoicePdf({ actor: user, invoiceId: made.invoice_id })).content);
     expect(text).toContain("SANDBOX");
     expect(text).toContain("Status PAID");

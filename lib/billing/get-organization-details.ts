@@ -32,6 +32,6 @@ export async function getOrganizationDetails(options: GetOrganizationDetailsOpti
     if (options.actor.role !== "admin") throw new AppError("insufficient_permissions", "Role 'admin' required");
     return toOrganizationDetails(await getIssuer(getDb()));
   }
-  const id = partnerOf(options.actor);
+  const id = partnerOf(options.actor, "read");
   return toOrganizationDetails(await getDb().organization.findUniqueOrThrow({ where: { id }, select: PARTY_SELECT }));
 }

@@ -76,7 +76,7 @@ function entries(partnerId: string, currency: string): Prisma.Sql {
 }
 
 export async function getStatement(options: GetStatementOptions): Promise<Statement> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const now = options.now ?? new Date();
   const db = getDb();
   const partner = await db.organization.findUniqueOrThrow({

@@ -23,7 +23,7 @@ type Response = z.infer<typeof listReceiptsResponse>;
 export const receiptPdfUrl = (receiptId: string) => `/api/v1/partner/payments/receipts/${receiptId}/pdf`;
 
 export async function listReceipts(options: ListReceiptsOptions): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   await issueMissingReceipts(partnerId, options.now);
   const db = getDb();
   const where = { partnerId };

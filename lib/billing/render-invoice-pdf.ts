@@ -22,7 +22,7 @@ export function invoiceStatusLabel(status: string, dueDate: Date, today: Date): 
 }
 
 export async function renderInvoicePdf(options: { actor: Actor; invoiceId: string }): Promise<{ filename: string; content: Buffer }> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const invoice = await findOrNotFound("Invoice", options.invoiceId, (id) =>
     getDb().invoice.findFirst({
       where: { id, partnerId },

@@ -14,7 +14,7 @@ import { isoDay, money, partiesBlock } from "./document-parts";
 import { snapshotOr } from "./party-details";
 
 export async function renderReceiptPdf(options: { actor: Actor; receiptId: string }): Promise<{ filename: string; content: Buffer }> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const receipt = await findOrNotFound("Receipt", options.receiptId, (id) =>
     getDb().receipt.findFirst({
       where: { id, partnerId },

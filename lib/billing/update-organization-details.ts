@@ -26,7 +26,7 @@ export async function updateOrganizationDetails(options: UpdateOrganizationDetai
     if (options.actor.role !== "admin") throw new AppError("insufficient_permissions", "Role 'admin' required");
     id = (await getIssuer(db)).id;
   } else {
-    id = partnerOf(options.actor);
+    id = partnerOf(options.actor, "finance");
   }
   const { body } = options;
   const updated = await db.organization.update({

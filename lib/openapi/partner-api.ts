@@ -20,6 +20,17 @@ import { impactResponse, periodQuery, studentOutcomesQuery, studentOutcomesRespo
 import { listInvoicesQuery, listInvoicesResponse } from "../sponsorship/schemas/invoices";
 import { paymentDetailResponse } from "../sponsorship/schemas/payment-detail";
 import { organizationDetailsBody, organizationDetailsResponse } from "../billing/schemas/organization";
+import { ROLE_DESCRIPTIONS } from "../organizations/permissions";
+import {
+  acceptInvitationBody,
+  changeMemberRoleBody,
+  invitationAcceptedResponse,
+  invitationCreatedResponse,
+  inviteMemberBody,
+  listMembersResponse,
+  memberRole,
+  publicInvitationResponse,
+} from "../organizations/schemas/members";
 import { listReceiptsQuery, listReceiptsResponse } from "../billing/schemas/receipts";
 import { STATEMENT_MAX_YEARS, statementQuery, statementResponse } from "../billing/schemas/statements";
 import {
@@ -102,6 +113,10 @@ ${ERROR_TYPES.map(([type, when]) => `- \`${type}\`: ${when}`).join("\n")}
 `;
 
 const partner = { tags: ["Partner"], security: "bearer" as const };
+const team = { tags: ["Organisation"], security: "bearer" as const };
+const ROLES_TEXT = Object.entries(ROLE_DESCRIPTIONS)
+  .map(([role, text]) => `**${role}**: ${text}.`)
+  .join(" ");
 const readErrors = [401, 403, 422, 429];
 const writeErrors = [...readErrors, 413, 415];
 const id = { id: "Record identifier (UUID)" };
@@ -148,6 +163,81 @@ const endpoints: EndpointDoc[] = [
     idempotent: true,
     responses: { 200: { description: "Everything revoked, this token included", schema: credentialsRevokedResponse } },
     errors: [401, 403, 429],
+  },
+  {
+    ...team,
+    method: "get",
+    path: "/api/v1/organization/members",
+    summary: "Members of your organisation",
+    description: `Any member, of a partner, brand or creator organisation. ${ROLES_TEXT}`,
+    responses: { 200: { description: "Members and open invitations", schema: listMembersResponse } },
+    errors: [401, 403, 429],
+  },
+  {
+    ...team,
+    method: "post",
+    path: "/api/v1/organization/invitations",
+    summary: "Invite someone",
+    description:
+      "Owners and admins (403 otherwise); only an owner invites an owner. Answers the link to give the invitee (`accept_url`, with the invitation's secret token, shown only here; only its hash is kept). It works once, for 7 days. An address with an account already, or with an open invitation here, answers 409.",
+    body: inviteMemberBody,
+    responses: { 201: { description: "Invited", schema: invitationCreatedResponse } },
+    errors: [...writeErrors, 409],
+  },
+  {
+    ...team,
+    method: "delete",
+    path: "/api/v1/organization/invitations/{id}",
+    summary: "Withdraw an invitation",
+    pathParams: id,
+    description: "Owners and admins. Its link stops working; one accepted or withdrawn already answers 409.",
+    responses: { 204: { description: "Withdrawn" } },
+    errors: [401, 403, 404, 409, 429],
+  },
+  {
+    ...team,
+    method: "patch",
+    path: "/api/v1/organization/members/{userId}",
+    summary: "Change a member's role",
+    pathParams: { userId: "The member's user id (UUID)" },
+    description:
+      "Owners and admins; only an owner makes, changes or unmakes an owner. The last owner cannot lose the role (409). Takes effect on the member's next request.",
+    body: changeMemberRoleBody,
+    responses: { 200: { description: "The new role", schema: z.object({ user_id: z.string(), role: memberRole }) } },
+    errors: [...writeErrors, 404, 409],
+  },
+  {
+    ...team,
+    method: "delete",
+    path: "/api/v1/organization/members/{userId}",
+    summary: "Remove a member",
+    pathParams: { userId: "The member's user id (UUID)" },
+    description:
+      "Owners and admins; only an owner removes an owner, and the last owner stays (409). The member's account, which acted only for this organisation, is deactivated: its tokens and sessions stop working at once. What they did stays recorded under their name.",
+    responses: { 204: { description: "Removed" } },
+    errors: [401, 403, 404, 409, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/invitations/{token}",
+    tags: ["Organisation"],
+    summary: "Read an invitation link",
+    pathParams: { token: "The token from the invitation link" },
+    description: "No authentication: the token is the credential. Unknown token 404; accepted, withdrawn or expired 410.",
+    responses: { 200: { description: "Whom it invites", schema: publicInvitationResponse } },
+    errors: [404, 410, 429],
+  },
+  {
+    method: "post",
+    path: "/api/v1/invitations/{token}/accept",
+    tags: ["Organisation"],
+    summary: "Accept an invitation",
+    pathParams: { token: "The token from the invitation link" },
+    description:
+      "Creates the invitee's account: the invited email, the name and password given (at least 10 characters), the organisation's kind (a partner's member is a partner user) and the invited role. Works once; then sign in with `POST /api/v1/auth/token`. Unknown token 404; accepted, withdrawn or expired 410; an email that has an account already 409.",
+    body: acceptInvitationBody,
+    responses: { 201: { description: "The account is made", schema: invitationAcceptedResponse } },
+    errors: [404, 409, 410, 413, 415, 422, 429],
   },
   {
     ...partner,
@@ -539,7 +629,7 @@ const endpoints: EndpointDoc[] = [
     path: "/api/v1/payments/paybill/confirmation/{token}",
     tags: ["Administration"],
     summary: "M-Pesa Paybill (C2B) confirmation callback",
-    description: `Register \`<DARAJA_CALLBACK_BASE_URL>/api/v1/payments/paybill/confirmation/<DARAJA_CALLBACK_TOKEN>\` as the ConfirmationURL of the Paybill shown to partners (MPESA_PAYBILL_NUMBER; Safaricom refuses C2B URLs containing "mpesa", hence the path). Same token and sender checks as the STK push callback (404 for a wrong token, 403 outside DARAJA_CALLBACK_ALLOWED_IPS). A valid body is answered at once with {ResultCode: 0} and applied on the job queue, each TransID once with the body kept as it came: BillRefNumber (the account number the payer typed) names a payment by its reference (any case, spaces or underscores optional); a pending KES payment of exactly TransAmount, paid to our shortcode, completes with TransID as its receipt. Any other confirmation (unknown reference, other amount or shortcode, payment already settled) changes no payment and is kept for reconciliation. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
+    description: `Register \`<DARAJA_CALLBACK_BASE_URL>/api/v1/payments/paybill/confirmation/<DARAJA_CALLBACK_TOKEN>\` as the ConfirmationURL of the Paybill shown to partners (MPESA_PAYBILL_NUMBER; Safaricom refuses C2B URLs containing "mpesa", hence the path). Same token and sender checks as the STK push callback (404 for a wrong token, 403 outside DARAJA_CALLBACK_ALLOWED_IPS). A valid body is answered at once with {ResultCode: 0} and applied on the job queue, each TransID once with the body kept as it came: BillRefNumber (the account number the payer typed) names a payment by its reference (any case, spaces or underscores optional); a pending KES payment of exactly TransAmount, paid to our shortcode, completes with TransID as its receipt. Any other confirmation (unknown reference, other amount or shortcode, payment already settled) changes no payment: its money waits on the admin's list of M-Pesa money to settle by hand. Bodies are limited to ${formatBytes(BODY_LIMITS.mpesaCallback)}.`,
     body: paybillConfirmationBody,
     responses: {
       200: {
@@ -555,13 +645,13 @@ export function partnerApiDocument() {
   return buildOpenApi({
     title: "Harambee Partner Dashboard API",
     version: "1.0.0",
-    description: `Sponsorships, programs, payments and the measured impact of a partner's money.\n${METRICS}`,
+    description: `Sponsorships, programs, payments and the measured impact of a partner's money.\n\n**Roles.** A partner user acts for their organisation with a role. Every member reads everything. Creating sponsorships and programs and setting targets takes the day-to-day role (owner, admin or member). Payments, card and sandbox answers, standing orders and the organisation's document details take a role that handles money (owner, admin or finance). Members and invitations take owner or admin. Anything else answers 403 and changes nothing. ${ROLES_TEXT}\n${METRICS}`,
     serverUrl: "http://localhost:8000",
     errorSchema,
     errorDescriptions: {
       400: "Bad request",
       401: "Missing or invalid bearer token",
-      403: "The user does not have the required role, or a cross-site write was made with the session cookie",
+      403: "The user does not have the required role, their role in their organisation does not allow the action, or a cross-site write was made with the session cookie",
       404: "Not found, or not the caller's",
       409: "Conflicts with existing records",
       410: "No longer available",

@@ -32,7 +32,7 @@ export interface AnswerSandboxPromptOptions {
 }
 
 export async function answerSandboxPrompt(options: AnswerSandboxPromptOptions): Promise<PaymentItem> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "finance");
   const payment = await findOrNotFound("Payment", options.paymentId, (id) =>
     getDb().payment.findFirst({
       where: { id, partnerId },

@@ -70,7 +70,7 @@ export interface PayableCardPayment {
  * and whether it is a sandbox charge.
  */
 export async function cardPaymentSecret(options: CardPaymentSecretOptions): Promise<PayableCardPayment> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "finance");
   const db = getDb();
   const payment = await findOrNotFound("Payment", options.paymentId, (id) => db.payment.findFirst({ where: { id, partnerId } }));
   if (payment.method !== "stripe") throw new AppError("conflict", "Only card payments are paid by card");

@@ -76,7 +76,7 @@ function transferInstructions(reference: string) {
 }
 
 export async function createPayment(options: { actor: Actor; body: Body; now?: Date }): Promise<Response> {
-  return startPayment({ partnerId: partnerOf(options.actor), body: options.body, now: options.now });
+  return startPayment({ partnerId: partnerOf(options.actor, "finance"), body: options.body, now: options.now });
 }
 
 export interface StartPaymentOptions {

@@ -16,7 +16,7 @@ export interface CreateProgramOptions {
 type Response = z.infer<typeof createProgramResponse>;
 
 export async function createProgram(options: CreateProgramOptions): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "work");
   const { body } = options;
   const courseIds = [...new Set(body.course_ids ?? [])];
 

@@ -15,7 +15,7 @@ import type { createSponsorshipsBody, createSponsorshipsResponse } from "./schem
 export type CreateSponsorshipsOptions = { actor: Actor } & z.output<typeof createSponsorshipsBody>;
 
 export async function createSponsorships(options: CreateSponsorshipsOptions): Promise<z.infer<typeof createSponsorshipsResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "work");
   const amountMinor = toMinor(options.amount_per_student);
   const courseIds = options.course_ids ?? [];
   const now = new Date();

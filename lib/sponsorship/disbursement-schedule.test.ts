@@ -32,9 +32,16 @@ beforeAll(async () => {
   admin = await actorByEmail("admin@demo.test");
   partnerId = (await db.organization.create({ data: { name: "Calendar Trust", type: "foundation" } })).id;
   const user = await db.user.create({
-    data: { email: "calendar@fixture.test", name: "Calendar Partner", passwordHash: "-", role: "partner", organizationId: partnerId },
+    data: {
+      email: "calendar@fixture.test",
+      name: "Calendar Partner",
+      passwordHash: "-",
+      role: "partner",
+      organizationId: partnerId,
+      memberships: { create: { organizationId: partnerId, role: "owner" } },
+    },
   });
-  actor = { id: user.id, email: user.email, name: user.name, role: "partner", image: null, organizationId: partnerId };
+  actor = await actorByEmail(user.email);
   studentIds = (await db.student.findMany({ orderBy: { id: "asc" }, take: 2, select: { id: true } })).map((s) => s.id);
 });
 

@@ -158,7 +158,7 @@ export interface GenerateReportOptions {
  * only new reports count against REPORTS_PER_MINUTE (429 with Retry-After beyond it).
  */
 export async function generateReport(options: GenerateReportOptions): Promise<GeneratedReport> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const now = options.now ?? new Date();
   const period = resolvePeriod({ startDate: options.startDate, endDate: options.endDate, now });
   const db = getDb();

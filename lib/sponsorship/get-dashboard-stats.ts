@@ -25,7 +25,7 @@ export interface GetDashboardStatsOptions {
 }
 
 export async function getDashboardStats(options: GetDashboardStatsOptions): Promise<DashboardStats> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   if (options.now) return computeDashboardStats(partnerId, options.now);
   return cachedMetric(`dashboard:${partnerId}`, partnerId, () => computeDashboardStats(partnerId, new Date()));
 }

@@ -14,7 +14,7 @@ export interface GetImpactOptions {
 
 /** GET /partner/impact. */
 export async function getImpact(options: GetImpactOptions): Promise<z.infer<typeof impactResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   return cachedMetric(`impact:${partnerId}:${options.period}`, partnerId, async () => {
     const window = await partnerWindow(partnerId, options.period, new Date());
     return { period: options.period, ...(await computeImpact({ partnerId, window })) };

@@ -16,7 +16,7 @@ export interface GetPaymentOptions {
 export type PaymentDetail = z.infer<typeof paymentDetailResponse>;
 
 export async function getPayment(options: GetPaymentOptions): Promise<PaymentDetail> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const payment = await findOrNotFound("Payment", options.paymentId, (id) =>
     getDb().payment.findFirst({
       where: { id, partnerId },

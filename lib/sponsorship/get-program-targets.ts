@@ -14,7 +14,7 @@ export interface GetProgramTargetsOptions {
 
 export async function getProgramTargets(options: GetProgramTargetsOptions): Promise<{ targets: TargetItem[] }> {
   const db = getDb();
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const program = await findOrNotFound("Program", options.programId, (id) =>
     db.program.findFirst({ where: { id, partnerId }, select: { id: true, endDate: true } }),
   );

@@ -20,7 +20,7 @@ export interface GetProgramOptions {
 }
 
 export async function getProgram(options: GetProgramOptions): Promise<ProgramDetail> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const db = getDb();
   const program = await findOrNotFound("Program", options.programId, (id) =>
     db.program.findFirst({

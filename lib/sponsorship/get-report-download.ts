@@ -20,7 +20,7 @@ export interface ReportDownload {
 
 /** The stored file, for the partner that generated it only (anyone else gets 404); 410 once expired. */
 export async function getReportDownload(options: GetReportDownloadOptions): Promise<ReportDownload> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const report = await findOrNotFound("Report", options.reportId, (id) =>
     getDb().report.findFirst({
       where: { id, partnerId },

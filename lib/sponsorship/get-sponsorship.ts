@@ -19,7 +19,7 @@ export interface GetSponsorshipOptions {
 const CURRENT_SCORE_ASSESSMENTS = 3;
 
 export async function getSponsorship(options: GetSponsorshipOptions): Promise<z.infer<typeof sponsorshipDetailResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const db = getDb();
   const sponsorship = await findOrNotFound("Sponsorship", options.sponsorshipId, (id) =>
     db.sponsorship.findFirst({

@@ -18,7 +18,7 @@ export interface GetStudentOutcomesOptions {
 
 /** GET /partner/impact/student-outcomes. */
 export async function getStudentOutcomes(options: GetStudentOutcomesOptions): Promise<z.infer<typeof studentOutcomesResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const compute = async (now: Date) => {
     const window = await partnerWindow(partnerId, options.period, now);
     const figures = await computeStudentOutcomes({ partnerId, window, gradeLevel: options.gradeLevel, subject: options.subject });

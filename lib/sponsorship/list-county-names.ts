@@ -9,7 +9,7 @@ export interface ListCountyNamesOptions {
 
 /** Every county by name (program eligibility may name a county with no students yet). */
 export async function listCountyNames(options: ListCountyNamesOptions): Promise<string[]> {
-  partnerOf(options.actor);
+  partnerOf(options.actor, "read");
   const counties = await getDb().county.findMany({ orderBy: { name: "asc" }, select: { name: true } });
   return counties.map((county) => county.name);
 }

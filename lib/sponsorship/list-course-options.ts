@@ -15,7 +15,7 @@ export interface CourseOption {
 
 /** Published courses by grade, then title. */
 export async function listCourseOptions(options: ListCourseOptionsOptions): Promise<CourseOption[]> {
-  partnerOf(options.actor);
+  partnerOf(options.actor, "read");
   const courses = await getDb().course.findMany({
     where: { published: true },
     orderBy: [{ gradeLevel: "asc" }, { title: "asc" }],

@@ -18,7 +18,7 @@ type Response = z.infer<typeof listInvoicesResponse>;
 const invoicePdfUrl = (invoiceId: string) => `/api/v1/partner/payments/invoices/${invoiceId}/pdf`;
 
 export async function listInvoices(options: ListInvoicesOptions): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const db = getDb();
   const where: Prisma.InvoiceWhereInput = { partnerId, ...(query.status ? { status: query.status } : {}) };

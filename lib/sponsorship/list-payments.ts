@@ -48,7 +48,7 @@ export interface ListPartnerPaymentsOptions {
 }
 
 export async function listPartnerPayments(options: ListPartnerPaymentsOptions): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const now = options.now ?? new Date();
   const db = getDb();

@@ -9,7 +9,7 @@ export interface ListProgramOptionsOptions {
 
 /** The partner's programs, newest first. */
 export async function listProgramOptions(options: ListProgramOptionsOptions): Promise<Array<{ id: string; name: string }>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   return getDb().program.findMany({
     where: { partnerId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -33,7 +33,7 @@ async function programSubjects(db: DbTx, programIds: readonly string[]): Promise
 }
 
 export async function listPrograms(options: ListProgramsOptions): Promise<Response> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const db = getDb();
   const where: Prisma.ProgramWhereInput = { partnerId, ...(query.status ? { status: query.status } : {}) };

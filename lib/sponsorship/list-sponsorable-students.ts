@@ -45,7 +45,7 @@ export interface ListSponsorableStudentsOptions {
 }
 
 export async function listSponsorableStudents(options: ListSponsorableStudentsOptions): Promise<SponsorableStudentsPage> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const where: Prisma.StudentWhereInput = {
     ...(query.grade_level !== undefined ? { gradeLevel: query.grade_level } : {}),

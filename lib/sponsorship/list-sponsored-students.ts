@@ -17,7 +17,7 @@ export interface ListSponsoredStudentsOptions {
 
 /** GET /partner/sponsored-students. Figures cover all time up to now. */
 export async function listSponsoredStudents(options: ListSponsoredStudentsOptions): Promise<z.infer<typeof sponsoredStudentsResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const filters = { gradeLevel: options.gradeLevel, county: options.county, performance: options.performance };
   const key = `students:${partnerId}:${options.page}:${options.limit}:${options.gradeLevel ?? ""}:${options.county ?? ""}:${options.performance ?? ""}`;
   return cachedMetric(key, partnerId, () => sponsoredStudentsPage(partnerId, filters, options));

@@ -45,7 +45,7 @@ interface ListRow {
  * sponsorship pays for, or all their courses when it names none.
  */
 export async function listSponsorships(options: ListSponsorshipsOptions): Promise<z.infer<typeof listSponsorshipsResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const where = options.status
     ? Prisma.sql`s.partner_id = ${partnerId}::uuid AND s.status = ${options.status}::"SponsorshipStatus"`
     : Prisma.sql`s.partner_id = ${partnerId}::uuid`;

@@ -18,7 +18,7 @@ export interface ListStudentFilterOptionsOptions {
 
 /** Grades, counties and schools that have at least one student, alphabetically. */
 export async function listStudentFilterOptions(options: ListStudentFilterOptionsOptions): Promise<StudentFilterOptions> {
-  partnerOf(options.actor);
+  partnerOf(options.actor, "read");
   const db = getDb();
   const [grades, counties, schools] = await Promise.all([
     db.student.groupBy({ by: ["gradeLevel"], orderBy: { gradeLevel: "asc" } }),

@@ -26,7 +26,7 @@ export const UNPAID_SPONSORSHIP_LIMIT = 100;
  * for those again would fund them twice.
  */
 export async function listUnpaidSponsorships(options: ListUnpaidSponsorshipsOptions): Promise<UnpaidSponsorshipOption[]> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const rows = await getDb().$queryRaw<
     Array<{ id: string; first_name: string; last_name: string; amount_minor: bigint; received_minor: bigint; currency: string }>
   >`

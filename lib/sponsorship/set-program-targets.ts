@@ -16,7 +16,7 @@ export interface SetProgramTargetsOptions {
 
 /** Replaces the program's targets with the set given. */
 export async function setProgramTargets(options: SetProgramTargetsOptions): Promise<{ targets: TargetItem[] }> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "work");
   await getDb().$transaction(async (tx) => {
     const program = await findOrNotFound("Program", options.programId, (id) =>
       tx.program.findFirst({ where: { id, partnerId }, select: { id: true } }),

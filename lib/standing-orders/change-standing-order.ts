@@ -20,7 +20,7 @@ export async function changeStandingOrder(
   options: ChangeStandingOrderOptions,
   change: (tx: DbTx, context: { id: string; partnerId: string; now: Date }) => Promise<void>,
 ): Promise<z.infer<typeof standingOrderDetailResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "finance");
   const id = options.standingOrderId;
   if (!isUuid(id)) throw notFound("Standing order");
   const now = options.now ?? new Date();

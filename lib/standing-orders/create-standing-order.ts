@@ -27,7 +27,7 @@ export async function createStandingOrder(options: {
   body: Body;
   now?: Date;
 }): Promise<z.infer<typeof standingOrderDetailResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "finance");
   const { body } = options;
   const today = utcDay(options.now ?? new Date());
   if (body.start_date < today) throw fieldError("start_date", "must be today or later");

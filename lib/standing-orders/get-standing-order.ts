@@ -12,7 +12,7 @@ export async function getStandingOrder(options: {
   actor: Actor;
   standingOrderId: string;
 }): Promise<z.infer<typeof standingOrderDetailResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   if (!isUuid(options.standingOrderId)) throw notFound("Standing order");
   const order = await getDb().standingOrder.findFirst({
     where: { id: options.standingOrderId, partnerId },

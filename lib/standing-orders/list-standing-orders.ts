@@ -11,7 +11,7 @@ export async function listStandingOrders(options: {
   actor: Actor;
   query: z.output<typeof listStandingOrdersQuery>;
 }): Promise<z.infer<typeof listStandingOrdersResponse>> {
-  const partnerId = partnerOf(options.actor);
+  const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const where = { partnerId, ...(query.status ? { status: query.status } : {}) };
   const db = getDb();

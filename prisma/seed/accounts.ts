@@ -1,6 +1,6 @@
 /** Demo accounts (all with the password `demo-password`), partner organisations and profiles. */
 import { hashPassword } from "../../lib/auth/password";
-import type { PrismaClient } from "../../lib/generated/prisma/client";
+import type { MemberRole, PrismaClient } from "../../lib/generated/prisma/client";
 import { PARTY_SELECT, partyDetails } from "../../lib/billing/party-details";
 import { addCount, type Counts } from "./bulk";
 import { addDays } from "./dates";
@@ -9,7 +9,8 @@ import type { PartnerKey, PartnerOrg } from "./partners";
 
 export const DEMO_PASSWORD = "demo-password";
 
-export type AccountKey = "partner" | "partner2" | "brand" | "brand2" | "creator" | "creator2" | "admin";
+export type AccountKey =
+  "partner" | "partner2" | "partnerFinance" | "partnerPrograms" | "partnerViewer" | "brand" | "brand2" | "creator" | "creator2" | "admin";
 
 interface OrganizationSpec {
   name: string;
@@ -56,7 +57,10 @@ interface AccountSpec {
   email: string;
   name: string;
   role: "partner" | "creator" | "brand" | "admin";
+  /** The partner organisation the user belongs to; brands and creators each have a one-person organisation of their own. */
   organization?: PartnerKey;
+  /** The user's role in their organisation (default owner). */
+  memberRole?: MemberRole;
   /** Days before the anchor the account was created. */
   age: number;
 }
@@ -64,6 +68,34 @@ interface AccountSpec {
 const ACCOUNTS: readonly AccountSpec[] = [
   { key: "partner", email: "partner@demo.test", name: "Wanjiru Kamau", role: "partner", organization: "p1", age: 430 },
   { key: "partner2", email: "partner2@demo.test", name: "Brian Otieno", role: "partner", organization: "p2", age: 300 },
+  // Elimu Bora's team: its accountant, its programme officer and a board member who only reads.
+  {
+    key: "partnerFinance",
+    email: "finance@demo.test",
+    name: "Peter Mutua",
+    role: "partner",
+    organization: "p1",
+    memberRole: "finance",
+    age: 400,
+  },
+  {
+    key: "partnerPrograms",
+    email: "programs@demo.test",
+    name: "Kevin Omondi",
+    role: "partner",
+    organization: "p1",
+    memberRole: "member",
+    age: 380,
+  },
+  {
+    key: "partnerViewer",
+    email: "board@demo.test",
+    name: "Mercy Chebet",
+    role: "partner",
+    organization: "p1",
+    memberRole: "viewer",
+    age: 350,
+  },
   { key: "brand", email: "brand@demo.test", name: "Achieng Odhiambo", role: "brand", age: 240 },
   { key: "brand2", email: "brand2@demo.test", name: "Zawadi Mwakio", role: "brand", age: 200 },
   { key: "creator", email: "creator@demo.test", name: "Amani Wekesa", role: "creator", age: 260 },
@@ -125,6 +157,12 @@ const CREATORS = {
   },
 } as const;
 
+/** The organisation an account acts for: its partner organisation, or for a brand or creator their own. */
+function organizationOf(a: AccountSpec): string | null {
+  if (a.organization) return seedId(`organization:${a.organization}`);
+  return a.role === "brand" || a.role === "creator" ? seedId(`organization:${a.key}`) : null;
+}
+
 export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Counts, log: (msg: string) => void): Promise<Accounts> {
   const orgRows = (Object.keys(ORGANIZATIONS) as PartnerKey[]).map((key) => ({
     id: seedId(`organization:${key}`),
@@ -138,7 +176,16 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     country: "KE",
     createdAt: addDays(anchor, -(ACCOUNTS.find((a) => a.organization === key)!.age + 5)),
   }));
-  addCount(counts, "organizations", (await db.organization.createMany({ data: orgRows, skipDuplicates: true })).count);
+  // Brands and creators: a one-person organisation each, named after the brand's company or the person.
+  const ownOrgRows = ACCOUNTS.filter((a) => a.role === "brand" || a.role === "creator").map((a) => ({
+    id: seedId(`organization:${a.key}`),
+    name: a.role === "brand" ? BRANDS[a.key as "brand" | "brand2"].companyName : a.name,
+    type: a.role === "brand" ? ("company" as const) : null,
+    kind: a.role as "brand" | "creator",
+    country: "KE",
+    createdAt: addDays(anchor, -a.age),
+  }));
+  addCount(counts, "organizations", (await db.organization.createMany({ data: [...orgRows, ...ownOrgRows], skipDuplicates: true })).count);
 
   // Users are only ever created, never updated: an existing email keeps its password and profile.
   const emails = ACCOUNTS.map((a) => a.email);
@@ -154,7 +201,7 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
         name: a.name,
         passwordHash: hashes[i]!,
         role: a.role,
-        organizationId: a.organization ? seedId(`organization:${a.organization}`) : null,
+        organizationId: organizationOf(a),
         createdAt,
         updatedAt: createdAt,
       };
@@ -162,6 +209,20 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     skipDuplicates: true,
   });
   addCount(counts, "users", created.count);
+  const memberships = await db.membership.createMany({
+    data: missing
+      .filter((a) => organizationOf(a))
+      .map((a) => ({
+        id: seedId(`membership:${a.key}`),
+        organizationId: organizationOf(a)!,
+        userId: seedId(`user:${a.key}`),
+        role: a.memberRole ?? "owner",
+        createdAt: addDays(anchor, -a.age),
+        updatedAt: addDays(anchor, -a.age),
+      })),
+    skipDuplicates: true,
+  });
+  addCount(counts, "memberships", memberships.count);
 
   const found = await db.user.findMany({
     where: { email: { in: emails } },
@@ -179,7 +240,8 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
   const issuer = await db.organization.findFirstOrThrow({ where: { issuesDocuments: true }, select: PARTY_SELECT });
   const partners: PartnerOrg[] = [];
   for (const a of ACCOUNTS) {
-    if (!a.organization) continue;
+    // One entry per partner organisation: its owner's.
+    if (!a.organization || (a.memberRole ?? "owner") !== "owner") continue;
     const organizationId = byEmail.get(a.email)!.organizationId;
     if (!organizationId) log(`warning: ${a.email} exists without an organization; seeding ${ORGANIZATIONS[a.organization].name} unlinked`);
     const id = organizationId ?? seedId(`organization:${a.organization}`);

@@ -105,6 +105,27 @@ describe("demo data", () => {
     for (const user of users) expect(await verifyPassword("demo-password", user.passwordHash)).toBe(true);
   });
 
+  it("puts every account in an organisation of its kind with a role, and gives Elimu Bora a team", async () => {
+    const db = getDb();
+    const users = await db.user.findMany({
+      where: { email: { endsWith: "@demo.test" }, role: { not: "admin" } },
+      select: { email: true, role: true, organizationId: true, organization: { select: { kind: true } }, memberships: true },
+    });
+    for (const user of users) {
+      expect(user.organizationId, user.email).not.toBeNull();
+      expect(user.organization!.kind, user.email).toBe(user.role);
+      expect(user.memberships.map((m) => m.organizationId), user.email).toEqual([user.organizationId]);
+    }
+    const elimu = users.find((u) => u.email === "partner@demo.test")!.organizationId!;
+    const team = await db.membership.findMany({ where: { organizationId: elimu }, include: { user: { select: { email: true } } } });
+    expect(Object.fromEntries(team.map((m) => [m.user.email, m.role]))).toEqual({
+      "partner@demo.test": "owner",
+      "finance@demo.test": "finance",
+      "programs@demo.test": "member",
+      "board@demo.test": "viewer",
+    });
+  });
+
   it("has proposals in every state and partnerships at every stage", async () => {
     const db = getDb();
     const proposalStates = await db.proposal.groupBy({ by: ["status"], _count: true });

@@ -1,10 +1,9 @@
 /** Demo users as the services see them, for tests that call services directly. */
 import type { Actor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db";
+import { findActorByEmail } from "@/lib/auth/authenticate";
 
 export async function actorByEmail(email: string): Promise<Actor> {
-  return getDb().user.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, image: true, organizationId: true },
-  });
+  const actor = await findActorByEmail(email);
+  if (!actor) throw new Error(`No active user ${email}`);
+  return actor;
 }

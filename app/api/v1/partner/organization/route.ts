@@ -10,6 +10,6 @@ export const GET = v1Route({ roles: ["partner"] }, async ({ actor }) =>
 );
 
 /** Sets those details for documents issued from now on. */
-export const PUT = v1Route({ roles: ["partner"], body: organizationDetailsBody }, async ({ actor, body }) =>
+export const PUT = v1Route({ roles: ["partner"], permission: "finance", body: organizationDetailsBody }, async ({ actor, body }) =>
   NextResponse.json(await updateOrganizationDetails({ actor, organization: "own", body })),
 );

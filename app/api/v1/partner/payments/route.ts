@@ -10,6 +10,6 @@ export const GET = v1Route({ roles: ["partner"], query: listPaymentsQuery }, asy
 );
 
 /** Starts a payment (pending until verified or confirmed by the provider) and issues its invoice. */
-export const POST = v1Route({ roles: ["partner"], body: createPaymentBody }, async ({ actor, body }) =>
+export const POST = v1Route({ roles: ["partner"], permission: "finance", body: createPaymentBody }, async ({ actor, body }) =>
   NextResponse.json(await createPayment({ actor, body }), { status: 201 }),
 );

@@ -10,6 +10,6 @@ export const GET = v1Route({ roles: ["partner"], query: listProgramsQuery }, asy
 );
 
 /** Creates a program in `planning`. */
-export const POST = v1Route({ roles: ["partner"], body: createProgramBody }, async ({ actor, body }) =>
+export const POST = v1Route({ roles: ["partner"], permission: "work", body: createProgramBody }, async ({ actor, body }) =>
   NextResponse.json(await createProgram({ actor, body }), { status: 201 }),
 );

@@ -8,6 +8,6 @@ export const GET = v1Route({ roles: ["partner"], query: listSponsorshipsQuery },
   NextResponse.json(await listSponsorships({ actor, ...query })),
 );
 
-export const POST = v1Route({ roles: ["partner"], body: createSponsorshipsBody }, async ({ actor, body }) =>
+export const POST = v1Route({ roles: ["partner"], permission: "work", body: createSponsorshipsBody }, async ({ actor, body }) =>
   NextResponse.json(await createSponsorships({ actor, ...body }), { status: 201 }),
 );

@@ -10,6 +10,6 @@ export const GET = v1Route({ roles: ["partner"], query: listStandingOrdersQuery 
 );
 
 /** Sets up a recurring payment for one of the partner's programs or a set of their sponsorships. */
-export const POST = v1Route({ roles: ["partner"], body: createStandingOrderBody }, async ({ actor, body }) =>
+export const POST = v1Route({ roles: ["partner"], permission: "finance", body: createStandingOrderBody }, async ({ actor, body }) =>
   NextResponse.json(await createStandingOrder({ actor, body }), { status: 201 }),
 );

@@ -44,6 +44,7 @@ beforeAll(async () => {
       role: "partner",
       organizationId: org.id,
       passwordHash: await hashPassword(DEMO_PASSWORD),
+      memberships: { create: { organizationId: org.id, role: "owner" } },
     },
   });
   let n = 0;

@@ -10,6 +10,6 @@ export const GET = v1Route({ roles: ["partner"] }, async ({ actor, params }) =>
 );
 
 /** Replaces the program's targets. */
-export const PUT = v1Route({ roles: ["partner"], body: programTargetsBody }, async ({ actor, params, body }) =>
+export const PUT = v1Route({ roles: ["partner"], permission: "work", body: programTargetsBody }, async ({ actor, params, body }) =>
   NextResponse.json(await setProgramTargets({ actor, programId: String(params.id), body })),
 );

@@ -1,3 +1,14 @@
+/** Pieces the benchmark scripts share. */
+import type { Actor } from "../lib/auth/actor";
+import { findActorByEmail } from "../lib/auth/authenticate";
+
+/** A seeded user as the services see them. */
+export async function actorNamed(email: string): Promise<Actor> {
+  const actor = await findActorByEmail(email);
+  if (!actor) throw new Error(`${email} is not seeded here: run npm run db:seed first`);
+  return actor;
+}
+
 /** Times each operation `runs` times after one warm-up run, and prints p50/p95/max milliseconds per operation. */
 export async function timeOperations(operations: Array<[string, () => Promise<unknown>]>, runs: number): Promise<void> {
   const width = Math.max(40, ...operations.map(([name]) => name.length + 2));
