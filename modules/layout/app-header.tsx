@@ -12,14 +12,17 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
     { href: "/dashboard/programs", label: "Programs" },
     { href: "/dashboard/payments", label: "Payments" },
     { href: "/dashboard/reports", label: "Reports" },
+    { href: "/team", label: "Team" },
     { href: "/docs", label: "API" },
   ],
   creator: [
     { href: "/workspace", label: "Workspace" },
+    { href: "/team", label: "Team" },
     { href: "/docs", label: "API" },
   ],
   brand: [
     { href: "/workspace", label: "Workspace" },
+    { href: "/team", label: "Team" },
     { href: "/docs", label: "API" },
   ],
   admin: [
@@ -43,7 +46,11 @@ export function AppHeader({ actor }: { actor: Actor }) {
         </div>
         <div className="flex items-center gap-3 text-sm">
           <Link href="/account" className="text-slate-600 hover:text-brand-700">
-            {actor.name} <span className="text-slate-500">({actor.role})</span>
+            {actor.name}{" "}
+            <span className="text-slate-500">
+              ({actor.role}
+              {actor.memberRole && actor.memberRole !== "owner" ? ` · ${actor.memberRole}` : ""})
+            </span>
           </Link>
           <SignOutButton />
         </div>
