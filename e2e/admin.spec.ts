@@ -31,7 +31,7 @@ test("an admin says what was done with M-Pesa money no payment counts, and it le
 
   // A note is required: the error names the field, and nothing changes.
   await item.getByRole("button", { name: "Mark settled" }).click();
-  await expect(item.getByText("Say what was done with the money")).toBeVisible();
+  await expect(item.getByText("Required.")).toBeVisible();
   await item.getByLabel("What was done with it").fill("Reversed to the payer, M-Pesa reversal QKX0DEMO01");
   await item.getByRole("button", { name: "Mark settled" }).click();
   await expect(section.getByTestId("unapplied-money-item").filter({ hasText: "TKS0DEMO01" })).toHaveCount(0);
