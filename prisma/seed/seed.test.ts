@@ -114,7 +114,10 @@ describe("demo data", () => {
     for (const user of users) {
       expect(user.organizationId, user.email).not.toBeNull();
       expect(user.organization!.kind, user.email).toBe(user.role);
-      expect(user.memberships.map((m) => m.organizationId), user.email).toEqual([user.organizationId]);
+      expect(
+        user.memberships.map((m) => m.organizationId),
+        user.email,
+      ).toEqual([user.organizationId]);
     }
     const elimu = users.find((u) => u.email === "partner@demo.test")!.organizationId!;
     const team = await db.membership.findMany({ where: { organizationId: elimu }, include: { user: { select: { email: true } } } });
