@@ -55,3 +55,32 @@ test("an owner invites a board member by link; they join with read-only access",
   await expect(page.getByTestId("open-invitation").filter({ hasText: "trustee@e2e.test" })).toHaveCount(0);
   await page.screenshot({ path: "e2e/output/screenshots/team.png", fullPage: true });
 });
+
+test("an owner makes an API key that reads payments, sees it used, and revokes it", async ({ page }) => {
+  await signIn(page, "partner@demo.test", /\/dashboard$/);
+  await page.goto("/team");
+  const keys = page.getByRole("region", { name: "API keys" });
+  await keys.getByLabel("Key name").fill("Accounting sync");
+  await keys.getByRole("checkbox", { name: /^payments:read/ }).check();
+  await keys.getByRole("button", { name: "Make key" }).click();
+  const key = (await keys.getByTestId("api-key-value").textContent())!.trim();
+  expect(key).toMatch(/^hmb_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+
+  const payments = await page.request.get("/api/v1/partner/payments", { headers: { Authorization: `Bearer ${key}` } });
+  expect(payments.status()).toBe(200);
+  const write = await page.request.post("/api/v1/partner/payments", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { amount: 100, method: "bank_transfer" },
+  });
+  expect(write.status()).toBe(403);
+
+  await page.reload();
+  const row = page.getByTestId("api-key").filter({ hasText: "Accounting sync" });
+  await expect(row).toContainText(key.slice(0, 12));
+  await expect(row).toContainText("last used");
+  await row.getByRole("button", { name: "Revoke Accounting sync" }).click();
+  await row.getByRole("button", { name: "Yes, revoke" }).click();
+  await expect(row).toContainText("revoked");
+  const after = await page.request.get("/api/v1/partner/payments", { headers: { Authorization: `Bearer ${key}` } });
+  expect(after.status()).toBe(401);
+});

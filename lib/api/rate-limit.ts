@@ -27,6 +27,7 @@ export function rateLimitPerMinute(): number {
 export const hashed = (value: string) => crypto.createHash("sha256").update(value).digest("hex");
 
 export const userKey = (userId: string) => `user:${userId}`;
+export const apiKeyKey = (apiKeyId: string) => `api_key:${apiKeyId}`;
 export const addressKey = (address: string) => `address:${hashed(address)}`;
 
 interface Window {

@@ -15,7 +15,8 @@ import { publicOriginOf } from "../http/public-origin";
 import { storedError, withIdempotency } from "./idempotency";
 import { canonicalQuery } from "./query-params";
 import { requirePermission, type Permission } from "../organizations/permissions";
-import { enforceRateLimit, userKey } from "./rate-limit";
+import { apiKeyKey, enforceRateLimit, userKey } from "./rate-limit";
+import { requireScope } from "../api-keys/scopes";
 import { parseInput, parseJsonText } from "./validation";
 
 export type RouteParams = Record<string, string | string[]>;
@@ -80,7 +81,9 @@ export function routeFor(flavour: Flavour) {
         const caller = await authenticateRequest(request);
         if (!caller) throw new AppError("authentication_required", flavour.notAuthenticatedMessage);
         const { actor } = caller;
-        await enforceRateLimit(userKey(actor.id));
+        // A key has its own allowance, apart from the person's own requests.
+        await enforceRateLimit(actor.apiKey ? apiKeyKey(actor.apiKey.id) : userKey(actor.id));
+        if (actor.apiKey) requireScope(actor.apiKey.scopes, request.method, request.nextUrl.pathname);
         requireSameOrigin(request, caller.credential);
         if (options.roles && !options.roles.includes(actor.role)) {
           throw new AppError("insufficient_permissions", flavour.roleMessage(options.roles));

@@ -7,7 +7,7 @@
 import { getToken, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
-import { findActor, type Actor } from "./authenticate";
+import { findActor, findActorForApiKey, type Actor } from "./authenticate";
 import { getAuthSecret } from "./secret";
 import { SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { lifetimeIsPlausible, verifyAccessToken } from "./tokens";
@@ -41,6 +41,10 @@ export async function authenticateRequest(request: NextRequest | Request): Promi
   if (header !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return null;
+    if (match[1]!.startsWith("hmb_")) {
+      const actor = await findActorForApiKey(match[1]!);
+      return actor ? { actor, credential: "bearer" } : null;
+    }
     const verified = await verifyAccessToken(match[1]);
     const actor = verified ? await findActor(verified) : null;
     return actor ? { actor, credential: "bearer" } : null;

@@ -1,5 +1,6 @@
 /** Checks an email and password; the one place that decides whether a sign-in succeeds. */
 import { getDb, plainRows, Prisma } from "../db";
+import { hashApiKey, KEY_PATTERN, sameHash } from "../api-keys/key-secret";
 import { isUuid } from "../ids";
 import type { MemberRole, Role } from "../generated/prisma/client";
 import { decoyHash, verifyPassword } from "./password";
@@ -15,6 +16,8 @@ export interface Actor {
   organizationId: string | null;
   /** The user's role in that organisation (lib/organizations/permissions.ts says what it allows). */
   memberRole: MemberRole | null;
+  /** Present when the request came with an API key: it acts as the member who made it, within its scopes. */
+  apiKey?: { id: string; scopes: string[] };
 }
 
 /** An actor together with the token version its credentials must carry. */
@@ -111,4 +114,35 @@ export async function findActorByEmail(email: string): Promise<Actor | null> {
       LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = u.organization_id
      WHERE u.email = ${email.trim().toLowerCase()} AND u.active`);
   return row ? actorOf(row) : null;
+}
+
+interface ApiKeyRow extends ActorRow {
+  key_id: string;
+  secret_hash: string;
+  scopes: string[];
+  last_used_at: Date | null;
+}
+
+/** last_used_at is written at most once a minute per key, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * The actor of a request made with an API key: the member who made it, still active and
+ * still a member of the key's organisation, with the key's scopes; null for an unknown,
+ * revoked or mistyped key.
+ */
+export async function findActorForApiKey(key: string, now = new Date()): Promise<Actor | null> {
+  const match = KEY_PATTERN.exec(key);
+  if (!match) return null;
+  const [row] = await plainRows<ApiKeyRow>(Prisma.sql`
+    SELECT ${ACTOR_COLUMNS}, k.id::text AS key_id, k.secret_hash, k.scopes, k.last_used_at
+      FROM api_keys k
+      JOIN users u ON u.id = k.created_by_id AND u.active AND u.organization_id = k.organization_id
+      JOIN memberships m ON m.user_id = u.id AND m.organization_id = k.organization_id
+     WHERE k.prefix = ${match[1]} AND k.revoked_at IS NULL`);
+  if (!row || !sameHash(row.secret_hash, hashApiKey(key))) return null;
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS) {
+    await getDb().apiKey.update({ where: { id: row.key_id }, data: { lastUsedAt: now } });
+  }
+  return { ...actorOf(row), apiKey: { id: row.key_id, scopes: row.scopes } };
 }

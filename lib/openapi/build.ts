@@ -126,8 +126,8 @@ export function buildOpenApi(doc: ApiDoc): JsonSchema {
         bearerAuth: {
           type: "http",
           scheme: "bearer",
-          bearerFormat: "JWT",
-          description: "A token from POST /api/v1/auth/token. Browser sessions are accepted too.",
+          description:
+            "A token from POST /api/v1/auth/token, or an organisation's API key (hmb_…, made with POST /api/v1/organization/api-keys, limited to its scopes). Browser sessions are accepted too.",
         },
       },
       schemas: { Error: jsonSchema(doc.errorSchema, "output") },

@@ -20,6 +20,8 @@ import { impactResponse, periodQuery, studentOutcomesQuery, studentOutcomesRespo
 import { listInvoicesQuery, listInvoicesResponse } from "../sponsorship/schemas/invoices";
 import { paymentDetailResponse } from "../sponsorship/schemas/payment-detail";
 import { organizationDetailsBody, organizationDetailsResponse } from "../billing/schemas/organization";
+import { apiKeyCreatedResponse, apiKeyItem, createApiKeyBody, listApiKeysResponse } from "../api-keys/schemas/api-keys";
+import { SCOPE_DESCRIPTIONS } from "../api-keys/scopes";
 import { ROLE_DESCRIPTIONS } from "../organizations/permissions";
 import {
   acceptInvitationBody,
@@ -215,6 +217,39 @@ const endpoints: EndpointDoc[] = [
     description:
       "Owners and admins; only an owner removes an owner, and the last owner stays (409). The member's account, which acted only for this organisation, is deactivated: its tokens and sessions stop working at once. What they did stays recorded under their name.",
     responses: { 204: { description: "Removed" } },
+    errors: [401, 403, 404, 409, 429],
+  },
+  {
+    ...team,
+    method: "get",
+    path: "/api/v1/organization/api-keys",
+    summary: "List API keys",
+    description: "Owners and admins. Every key of the organisation, newest first, revoked ones included; never the key itself.",
+    responses: { 200: { description: "The keys", schema: listApiKeysResponse } },
+    errors: [401, 403, 429],
+  },
+  {
+    ...team,
+    method: "post",
+    path: "/api/v1/organization/api-keys",
+    summary: "Make an API key",
+    description: `Owners and admins. The answer's \`key\` is shown only once (only its SHA-256 is kept); send it as \`Authorization: Bearer <key>\` on any route of either API. A request with a key acts as the member who made it (never beyond their role, and not once they leave) and only within the key's scopes: a GET needs \`<area>:read\`, anything else \`<area>:write\`, where the area is payments for \`/api/v1/partner/payments\`, \`/statements\`, \`/standing-orders\`, \`/organization\` and \`/api/partnerships/{id}/payments\`, sponsorships for the rest of \`/api/v1/partner\`, partnerships for the rest of \`/api/partnerships\`; otherwise 403. Team, key and account routes take no key. Each key has its own rate limit. ${Object.entries(
+      SCOPE_DESCRIPTIONS,
+    )
+      .map(([scope, text]) => `\`${scope}\`: ${text}.`)
+      .join(" ")}`,
+    body: createApiKeyBody,
+    responses: { 201: { description: "Made", schema: apiKeyCreatedResponse } },
+    errors: writeErrors,
+  },
+  {
+    ...team,
+    method: "delete",
+    path: "/api/v1/organization/api-keys/{id}",
+    summary: "Revoke an API key",
+    pathParams: id,
+    description: "Owners and admins. Requests with the key are refused (401) from now on; a key revoked already answers 409.",
+    responses: { 200: { description: "Revoked", schema: z.object({ api_key: apiKeyItem }) } },
     errors: [401, 403, 404, 409, 429],
   },
   {
@@ -650,7 +685,7 @@ export function partnerApiDocument() {
     errorSchema,
     errorDescriptions: {
       400: "Bad request",
-      401: "Missing or invalid bearer token",
+      401: "Missing or invalid bearer token or API key",
       403: "The user does not have the required role, their role in their organisation does not allow the action, or a cross-site write was made with the session cookie",
       404: "Not found, or not the caller's",
       409: "Conflicts with existing records",

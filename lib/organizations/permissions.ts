@@ -47,6 +47,7 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
 
 /** Throws 403 unless the actor's role in their organisation grants `permission`. */
 export function requirePermission(actor: Actor, permission: Permission): void {
+  if (actor.apiKey && permission === "manage") throw new AppError("insufficient_permissions", "API keys cannot manage the organisation");
   if (roleAllows(actor.memberRole, permission)) return;
   throw new AppError(
     "insufficient_permissions",

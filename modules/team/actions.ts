@@ -8,6 +8,8 @@ import { CORRECT_FIELDS } from "@/lib/forms/action-state";
 import { zodFieldErrors } from "@/lib/forms/field-errors";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { configuredOrigin } from "@/lib/http/public-origin";
+import { createApiKey, revokeApiKey } from "@/lib/api-keys/manage-api-keys";
+import { createApiKeyBody } from "@/lib/api-keys/schemas/api-keys";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import type { ActionState } from "@/lib/forms/action-state";
 import { actionError, runAction } from "@/lib/forms/run-action";
@@ -81,4 +83,27 @@ export async function acceptInvitationAction(token: string, input: unknown): Pro
   } catch (error) {
     return actionError(error);
   }
+}
+
+export async function createApiKeyAction(input: unknown): Promise<ActionState<{ key: string; name: string }>> {
+  const actor = await requirePageActor([...MEMBER_KINDS]);
+  const result = await runAction(
+    createApiKeyBody,
+    input,
+    async (body) => {
+      const { apiKey, key } = await createApiKey({ actor, body });
+      return { key, name: apiKey.name };
+    },
+    { actor },
+  );
+  if (result.status === "success") revalidatePath("/team");
+  return result;
+}
+
+export async function revokeApiKeyAction(apiKeyId: string): Promise<ActionState> {
+  const actor = await requirePageActor([...MEMBER_KINDS]);
+  const result = await runAction(z.object({}), {}, () => revokeApiKey({ actor, apiKeyId }), { actor });
+  if (result.status !== "success") return result;
+  revalidatePath("/team");
+  return { status: "success", message: "Revoked: requests with this key are refused from now on.", result: undefined };
 }

@@ -1,7 +1,10 @@
 import { LocalDate } from "@/components/ui/local-date";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
+import { API_KEY_SCOPES, AREAS_OF_KIND, SCOPE_DESCRIPTIONS } from "@/lib/api-keys/scopes";
 import { listMembers } from "@/lib/organizations/list-members";
 import { MEMBER_ROLES, ROLE_DESCRIPTIONS, roleAllows } from "@/lib/organizations/permissions";
+import { CreateApiKeyForm, RevokeApiKeyButton } from "@/modules/team/api-key-forms";
 import { InviteForm, MemberRoleForm, RemoveMemberButton, WithdrawInvitationButton } from "@/modules/team/team-forms";
 
 const ROLE_LABELS = { owner: "Owner", admin: "Admin", finance: "Finance", member: "Member", viewer: "Viewer" } as const;
@@ -11,6 +14,11 @@ export default async function TeamPage() {
   const actor = await requirePageActor(["partner", "brand", "creator"]);
   const team = await listMembers({ actor });
   const manages = roleAllows(team.your_role, "manage");
+  const apiKeys = manages ? (await listApiKeys({ actor })).api_keys : [];
+  const kind = team.organization.kind;
+  const scopeChoices = API_KEY_SCOPES.filter((scope) => kind !== "platform" && AREAS_OF_KIND[kind].includes(scope.split(":")[0]!)).map(
+    (scope) => ({ value: scope, label: scope, hint: SCOPE_DESCRIPTIONS[scope] }),
+  );
   // Only an owner hands out or takes away the owner role.
   const roles = MEMBER_ROLES.filter((role) => role !== "owner" || team.your_role === "owner").map((role) => ({
     value: role,
@@ -82,6 +90,45 @@ export default async function TeamPage() {
               </ul>
             </>
           ) : null}
+        </section>
+      ) : null}
+
+      {manages ? (
+        <section aria-labelledby="keys-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="keys-heading" className="text-lg font-semibold text-slate-900">
+            API keys
+          </h2>
+          <p className="mt-1 mb-4 text-sm text-slate-600">
+            For other systems to call the API for {team.organization.name}. A key acts as the member who made it, never beyond their role,
+            and only within its scopes; it stops working when it is revoked or they leave.
+          </p>
+          {apiKeys.length ? (
+            <ul className="mb-6 divide-y divide-slate-200">
+              {apiKeys.map((key) => (
+                <li key={key.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="api-key">
+                  <span>
+                    <span className="font-medium">{key.name}</span> · <span className="font-mono">{key.prefix}…</span> ·{" "}
+                    {key.scopes.join(", ")} · made by {key.created_by} ·{" "}
+                    {key.last_used_at ? (
+                      <>
+                        last used <LocalDate value={key.last_used_at} />
+                      </>
+                    ) : (
+                      "never used"
+                    )}
+                    {key.revoked_at ? (
+                      <>
+                        {" "}
+                        · <strong>revoked</strong> <LocalDate value={key.revoked_at} />
+                      </>
+                    ) : null}
+                  </span>
+                  {key.revoked_at ? null : <RevokeApiKeyButton apiKeyId={key.id} name={key.name} />}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <CreateApiKeyForm scopes={scopeChoices} />
         </section>
       ) : null}
 

@@ -36,6 +36,8 @@ import { DELETE as revokeInvitation } from "@/app/api/v1/organization/invitation
 import { POST as invite } from "@/app/api/v1/organization/invitations/route";
 import { DELETE as removeMember, PATCH as changeRole } from "@/app/api/v1/organization/members/[userId]/route";
 import { GET as listMembers } from "@/app/api/v1/organization/members/route";
+import { DELETE as revokeApiKey } from "@/app/api/v1/organization/api-keys/[id]/route";
+import { GET as listApiKeys, POST as createApiKey } from "@/app/api/v1/organization/api-keys/route";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import type { MemberRole } from "@/lib/generated/prisma/client";
@@ -349,6 +351,32 @@ const ROUTES: Route[] = [
     request: async () => {
       const user = await fixtureMember(`to.remove.${sequence++}@fixture.test`, "viewer");
       return { url: `/api/v1/organization/members/${user.id}`, method: "DELETE", params: { userId: user.id } };
+    },
+  },
+  {
+    name: "GET organization/api-keys",
+    handler: listApiKeys,
+    permission: "manage",
+    request: () => ({ url: "/api/v1/organization/api-keys" }),
+  },
+  {
+    name: "POST organization/api-keys",
+    handler: createApiKey,
+    permission: "manage",
+    request: (caller) => ({ url: "/api/v1/organization/api-keys", body: { name: `Key of ${caller}`, scopes: ["payments:read"] } }),
+  },
+  {
+    name: "DELETE organization/api-keys/{id}",
+    handler: revokeApiKey,
+    permission: "manage",
+    record: true,
+    request: async () => {
+      const made = await call(createApiKey, "/api/v1/organization/api-keys", {
+        token: tokens.owner,
+        body: { name: `To revoke ${sequence++}`, scopes: ["payments:read"] },
+      });
+      const id = made.body.api_key.id as string;
+      return { url: `/api/v1/organization/api-keys/${id}`, method: "DELETE", params: { id } };
     },
   },
 ];
