@@ -963,17 +963,25 @@ export function buildPortfolios(
       if (row && remainder > 0) row.amountMinor = row.reportingAmountMinor = minor(instalmentKes(s) + remainder);
     }
 
-    // Invoices, numbered in issue order.
+    // Invoices, numbered in issue order: the first unit's in the payer's own series per year
+    // (INV-ELIMU-2026-0001, with the series' last numbers so invoices raised from now on
+    // follow them); other units' apart, tagged with the unit, since the series is one per payer.
     invoices.sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime());
+    const lastInvoiceNumber = new Map<number, number>();
     for (const inv of invoices) {
       invoiceSeq++;
       const year = inv.issuedAt.getUTCFullYear();
+      const inSeries = (lastInvoiceNumber.get(year) ?? 0) + 1;
+      lastInvoiceNumber.set(year, inSeries);
       rows.invoices.push({
         id: seedId(inv.key),
         partnerId: orgId,
         paymentId: inv.paymentKey ? paymentIds.get(inv.paymentKey)! : null,
         programId: inv.program?.id ?? null,
-        invoiceNumber: `INV-${year}-${unitTag ? `${unitTag}-` : ""}${String(invoiceSeq).padStart(3, "0")}`,
+        invoiceNumber:
+          ctx.unit === 0
+            ? formatDocumentNumber("invoice", documents.payer.account_code, year, inSeries)
+            : `INV-${year}-${unitTag}-${String(invoiceSeq).padStart(3, "0")}`,
         amountMinor: minor(inv.amountKes),
         currency: "KES",
         status: inv.status,
@@ -1022,6 +1030,12 @@ export function buildPortfolios(
           currency: "KES",
         }),
       );
+    }
+
+    if (ctx.unit === 0) {
+      for (const [year, last] of lastInvoiceNumber) {
+        rows.documentSequences.push({ issuerId: documents.issuerId, payerId: orgId, kind: "invoice", year, lastNumber: last });
+      }
     }
 
     // Receipts for the completed payments, numbered per year in the order the money arrived,
