@@ -43,6 +43,10 @@ test("an owner invites a board member by link; they join with read-only access",
   await expect(theirs.getByTestId("team-member").filter({ hasText: "trustee@e2e.test" }).getByTestId("member-role")).toHaveText("Viewer");
   await expect(theirs.getByRole("heading", { name: "Invite someone" })).toHaveCount(0);
   await expect(theirs.getByRole("button", { name: /^Remove / })).toHaveCount(0);
+  await theirs.goto("/dashboard/payments");
+  await expect(theirs.getByRole("link", { name: "Make a payment" })).toHaveCount(0);
+  await theirs.goto("/dashboard/payments/new");
+  await expect(theirs.getByTestId("role-refusal")).toContainText("Your role (viewer) cannot handle this organisation's money");
   await invitee.close();
   const again = await browser.newPage();
   await again.goto(new URL(url).pathname);

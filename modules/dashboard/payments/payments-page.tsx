@@ -8,6 +8,7 @@ import { FilterNav } from "@/components/ui/filter-nav";
 import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { roleAllows } from "@/lib/organizations/permissions";
 import { labelFor } from "@/lib/humanize";
 import { cardPaymentsAvailable } from "@/lib/sponsorship/card-payment";
 import { listInvoices } from "@/lib/sponsorship/list-invoices";
@@ -91,7 +92,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             >
               Standing orders
             </Link>
-            <HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction>
+            {roleAllows(actor.memberRole, "finance") ? <HeaderAction href="/dashboard/payments/new">Make a payment</HeaderAction> : null}
             <PaymentDocumentLinks />
           </>
         }

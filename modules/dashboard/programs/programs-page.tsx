@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import Link from "next/link";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { roleAllows } from "@/lib/organizations/permissions";
 import { labelFor } from "@/lib/humanize";
 import { listPrograms } from "@/lib/sponsorship/list-programs";
 import { PROGRAM_STATUSES } from "@/lib/sponsorship/schemas/programs";
@@ -43,7 +44,10 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Programs" actions={<HeaderAction href="/dashboard/programs/new">New program</HeaderAction>}>
+      <PartnerPageHeader
+        title="Programs"
+        actions={roleAllows(actor.memberRole, "work") ? <HeaderAction href="/dashboard/programs/new">New program</HeaderAction> : undefined}
+      >
         Your programs, their enrolment against target, and how much of each budget has been spent.
       </PartnerPageHeader>
 

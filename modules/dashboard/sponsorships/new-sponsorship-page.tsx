@@ -1,6 +1,8 @@
 import { PartnerPageHeader } from "@/components/ui/page-header";
 import { SponsorshipForm, type StudentFilters } from "@/modules/dashboard/sponsorships/sponsorship-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { roleAllows } from "@/lib/organizations/permissions";
+import { RoleRefusal } from "@/modules/layout/role-refusal";
 import { listCourseOptions } from "@/lib/sponsorship/list-course-options";
 import { listSponsorableStudents, sponsorableStudentsQuery } from "@/lib/sponsorship/list-sponsorable-students";
 import { listStudentFilterOptions } from "@/lib/sponsorship/list-student-filter-options";
@@ -25,6 +27,15 @@ function parseQuery(params: SearchParams) {
 
 export default async function NewSponsorshipPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(["partner"]);
+  if (!roleAllows(actor.memberRole, "work"))
+    return (
+      <RoleRefusal
+        actor={actor}
+        permission="work"
+        title="New sponsorship"
+        back={{ href: "/dashboard/sponsorships", label: "Sponsorships" }}
+      />
+    );
   const query = parseQuery(await searchParams);
   const [students, options, courses] = await Promise.all([
     listSponsorableStudents({ actor, query }),

@@ -7,6 +7,7 @@ import { labelFor } from "@/lib/humanize";
 import { FilterNav } from "@/components/ui/filter-nav";
 import { Pager } from "@/components/ui/pager";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { roleAllows } from "@/lib/organizations/permissions";
 import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/sponsorship/schemas/sponsorships";
 import { listSponsorships } from "@/lib/sponsorship/list-sponsorships";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
@@ -89,7 +90,12 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader title="Sponsorships" actions={<HeaderAction href="/dashboard/sponsorships/new">New sponsorship</HeaderAction>}>
+      <PartnerPageHeader
+        title="Sponsorships"
+        actions={
+          roleAllows(actor.memberRole, "work") ? <HeaderAction href="/dashboard/sponsorships/new">New sponsorship</HeaderAction> : undefined
+        }
+      >
         <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
         {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}.
       </PartnerPageHeader>

@@ -4,6 +4,7 @@ import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/stat-card";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { requirePageActor } from "@/lib/auth/page-guard";
+import { roleAllows } from "@/lib/organizations/permissions";
 import { formatMoney } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
 import { listStandingOrders } from "@/lib/standing-orders/list-standing-orders";
@@ -18,7 +19,11 @@ export default async function StandingOrdersPage() {
       <PartnerPageHeader
         title="Standing orders"
         back={{ href: "/dashboard/payments", label: "Payments and invoices" }}
-        actions={<HeaderAction href="/dashboard/payments/standing-orders/new">Set up a standing order</HeaderAction>}
+        actions={
+          roleAllows(actor.memberRole, "finance") ? (
+            <HeaderAction href="/dashboard/payments/standing-orders/new">Set up a standing order</HeaderAction>
+          ) : undefined
+        }
       >
         Recurring payments for a program or your sponsorships, started on each due date.
       </PartnerPageHeader>
