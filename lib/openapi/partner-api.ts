@@ -181,7 +181,7 @@ const endpoints: EndpointDoc[] = [
     path: "/api/v1/organization/invitations",
     summary: "Invite someone",
     description:
-      "Owners and admins (403 otherwise); only an owner invites an owner. Answers the link to give the invitee (`accept_url`, with the invitation's secret token, shown only here; only its hash is kept). It works once, for 7 days. An address with an account already, or with an open invitation here, answers 409.",
+      "Owners and admins (403 otherwise); only an owner invites an owner. Answers the link to give the invitee (`accept_url`, with the invitation's secret token, shown only here; only its hash is kept). It works once, for 7 days. When the server has SMTP configured (SMTP_URL) the link is also emailed to the invitee, and \`emailed\` says whether that worked. An address with an account already, or with an open invitation here, answers 409.",
     body: inviteMemberBody,
     responses: { 201: { description: "Invited", schema: invitationCreatedResponse } },
     errors: [...writeErrors, 409],

@@ -10,18 +10,21 @@ import { getDb, Prisma } from "../db";
 import { AppError } from "../errors";
 import { INVITATION_LIFETIME_DAYS, invitationPath, newInvitationToken } from "./invitation-token";
 import { invitationView, organizationOf } from "./list-members";
+import { mailConfigured, sendMail } from "../mail/send-mail";
 import { requirePermission } from "./permissions";
 import type { invitationItem, inviteMemberBody } from "./schemas/members";
 
 export interface InviteMemberOptions {
   actor: Actor;
   body: z.output<typeof inviteMemberBody>;
+  /** The app's public origin, for the link. */
+  origin: string;
   now?: Date;
 }
 
 export async function inviteMember(
   options: InviteMemberOptions,
-): Promise<{ invitation: z.infer<typeof invitationItem>; acceptPath: string }> {
+): Promise<{ invitation: z.infer<typeof invitationItem>; acceptUrl: string; emailed: boolean }> {
   const { actor, body } = options;
   const organizationId = organizationOf(actor);
   requirePermission(actor, "manage");
@@ -55,12 +58,39 @@ export async function inviteMember(
       },
       include: { invitedBy: { select: { name: true } } },
     });
-    return { invitation: invitationView(invitation), acceptPath: invitationPath(token) };
+    const acceptUrl = new URL(invitationPath(token), options.origin).toString();
+    return { invitation: invitationView(invitation), acceptUrl, emailed: await emailInvitation(invitation, acceptUrl) };
   } catch (error) {
     // The partial unique index: one open invitation per address and organisation.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("conflict", `${body.email} has an open invitation already; revoke it to invite again`);
     }
     throw error;
+  }
+}
+
+/** Mails the link when SMTP is configured; a failure to send leaves the invitation standing, its link shown to the inviter. */
+async function emailInvitation(
+  invitation: { email: string; role: string; expiresAt: Date; invitedBy: { name: string }; organizationId: string },
+  acceptUrl: string,
+): Promise<boolean> {
+  if (!mailConfigured()) return false;
+  const organization = await getDb().organization.findUniqueOrThrow({ where: { id: invitation.organizationId }, select: { name: true } });
+  try {
+    await sendMail({
+      to: invitation.email,
+      subject: `${invitation.invitedBy.name} invites you to ${organization.name} on Harambee`,
+      text: [
+        `${invitation.invitedBy.name} invites you to join ${organization.name} on Harambee as ${invitation.role}.`,
+        "",
+        `Open this link to make your account: ${acceptUrl}`,
+        "",
+        `It works once, until ${invitation.expiresAt.toUTCString()}. If you did not expect it, ignore this email.`,
+      ].join("\n"),
+    });
+    return true;
+  } catch (error) {
+    console.warn(`Invitation email to ${invitation.email} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
   }
 }

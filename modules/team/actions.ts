@@ -21,22 +21,20 @@ import { acceptInvitationBody, changeMemberRoleBody, inviteMemberBody } from "@/
 
 const MEMBER_KINDS = ["partner", "brand", "creator"] as const;
 
-/** The link, absolute at the app's public origin (server.ts writes it into the forwarded headers). */
-async function absolute(path: string): Promise<string> {
+/** The app's public origin (server.ts writes it into the forwarded headers), for links. */
+async function publicOrigin(): Promise<string> {
   const h = await headers();
-  const origin =
-    configuredOrigin() ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
-  return new URL(path, origin).toString();
+  return configuredOrigin() ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
 }
 
-export async function inviteMemberAction(input: unknown): Promise<ActionState<{ email: string; acceptUrl: string }>> {
+export async function inviteMemberAction(input: unknown): Promise<ActionState<{ email: string; acceptUrl: string; emailed: boolean }>> {
   const actor = await requirePageActor([...MEMBER_KINDS]);
   const result = await runAction(
     inviteMemberBody,
     input,
     async (body) => {
-      const { invitation, acceptPath } = await inviteMember({ actor, body });
-      return { email: invitation.email, acceptUrl: await absolute(acceptPath) };
+      const { invitation, acceptUrl, emailed } = await inviteMember({ actor, body, origin: await publicOrigin() });
+      return { email: invitation.email, acceptUrl, emailed };
     },
     { actor },
   );

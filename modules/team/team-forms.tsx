@@ -57,7 +57,9 @@ export function InviteForm({ roles }: { roles: readonly RoleChoice[] }) {
       {result ? (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm" data-testid="invitation-link">
           <p className="font-medium text-emerald-900">
-            Invitation ready for {result.email}. Give them this link: it is shown only now, works once, for 7 days.
+            Invitation ready for {result.email}.{" "}
+            {result.emailed ? "It was emailed to them; you can also give them this link" : "Give them this link"}: it is shown only now,
+            works once, for 7 days.
           </p>
           <p className="mt-2 font-mono text-xs break-all" data-testid="invitation-url">
             {result.acceptUrl}

@@ -43,6 +43,7 @@ export const invitationCreatedResponse = z.object({
   accept_url: z
     .string()
     .describe("The link to give the invitee: it holds the invitation's secret token, shown only in this answer; it works once, for 7 days"),
+  emailed: z.boolean().describe("Whether the link was also emailed to the invitee (only when the server has SMTP configured)"),
 });
 
 export const changeMemberRoleBody = z.object({ role: memberRole });

@@ -1,4 +1,6 @@
 /** Members, roles and invitations, through the route handlers. */
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as readInvitation } from "@/app/api/v1/invitations/[token]/route";
 import { POST as acceptInvitation } from "@/app/api/v1/invitations/[token]/accept/route";
@@ -113,6 +115,39 @@ describe("an organisation's members", () => {
     });
     expect(program.status).toBe(403);
     expect(program.body.detail).toBe("Your role (finance) cannot do this organisation's day-to-day work");
+  });
+
+  it("emails the link when SMTP is configured, and says so", async () => {
+    const received: Array<{ to: string[]; body: string }> = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onData(stream, session, callback) {
+        let body = "";
+        stream.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        stream.on("end", () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    try {
+      const made = await call(invite, INVITATIONS, { token: owner, body: { email: "mailed@fixture.test", role: "member" } });
+      expect(made).toMatchObject({ status: 201, body: { emailed: true } });
+      expect(received).toHaveLength(1);
+      expect(received[0]!.to).toEqual(["mailed@fixture.test"]);
+      const unfolded = received[0]!.body.replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+      expect(unfolded).toContain(made.body.accept_url);
+      expect(unfolded).toContain("Wanjiru Kamau invites you to join Elimu Bora Foundation on Harambee as member.");
+    } finally {
+      delete process.env.SMTP_URL;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    const unmailed = await call(invite, INVITATIONS, { token: owner, body: { email: "unmailed@fixture.test", role: "member" } });
+    expect(unmailed).toMatchObject({ status: 201, body: { emailed: false } });
   });
 
   it("refuses invitations from roles that do not manage, an owner invited by an admin, and addresses already known", async () => {

@@ -8,10 +8,7 @@ import { inviteMemberBody } from "@/lib/organizations/schemas/members";
 export const POST = v1Route(
   { roles: ["partner", "brand", "creator"], permission: "manage", body: inviteMemberBody },
   async ({ actor, body, request }) => {
-    const { invitation, acceptPath } = await inviteMember({ actor, body });
-    return NextResponse.json(
-      { invitation, accept_url: new URL(acceptPath, publicOriginOf(request)).toString() },
-      { status: 201, headers: { "Cache-Control": "no-store" } },
-    );
+    const { invitation, acceptUrl, emailed } = await inviteMember({ actor, body, origin: publicOriginOf(request) });
+    return NextResponse.json({ invitation, accept_url: acceptUrl, emailed }, { status: 201, headers: { "Cache-Control": "no-store" } });
   },
 );
