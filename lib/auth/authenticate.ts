@@ -16,6 +16,13 @@ export interface Actor {
   organizationId: string | null;
   /** The user's role in that organisation (lib/organizations/permissions.ts says what it allows). */
   memberRole: MemberRole | null;
+  /**
+   * The account that stands for the actor's brand or creator organisation in partnerships:
+   * proposals, partnerships, campaigns and payouts name it (the member holding the
+   * organisation's brand or creator profile), and every member acts as it, within their
+   * role. For anyone else it is their own id.
+   */
+  partyId: string;
   /** Present when the request came with an API key: it acts as the member who made it, within its scopes. */
   apiKey?: { id: string; scopes: string[] };
 }
@@ -24,8 +31,6 @@ export interface Actor {
 export interface AuthenticatedUser extends Actor {
   tokenVersion: number;
 }
-
-const actorFields = { id: true, email: true, name: true, role: true, image: true, organizationId: true } as const;
 
 /**
  * Returns the user when the credentials match an active account, otherwise null.
@@ -37,7 +42,7 @@ export async function authenticate(options: { email: string; password: string; c
   const attempt = await reserveSignInAttempt({ email, address: options.clientAddress });
   const user = await getDb().user.findUnique({
     where: { email },
-    select: { ...actorFields, passwordHash: true, active: true, tokenVersion: true },
+    select: { id: true, passwordHash: true, active: true, tokenVersion: true },
   });
   // Verify against a decoy when the email is unknown, so timing does not reveal which part was wrong.
   const valid = await verifyPassword(options.password, user?.passwordHash ?? (await decoyHash()));
@@ -46,22 +51,12 @@ export async function authenticate(options: { email: string; password: string; c
     return null;
   }
   await attempt.succeeded(user.id);
-  const membership = user.organizationId
-    ? await getDb().membership.findUnique({
-        where: { organizationId_userId: { organizationId: user.organizationId, userId: user.id } },
-        select: { role: true },
-      })
-    : null;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    image: user.image,
-    organizationId: user.organizationId,
-    memberRole: membership?.role ?? null,
-    tokenVersion: user.tokenVersion,
-  };
+  const [row] = await plainRows<ActorRow>(Prisma.sql`
+    SELECT ${ACTOR_COLUMNS}
+      FROM users u
+      LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = u.organization_id
+     WHERE u.id = ${user.id}::uuid`);
+  return { ...actorOf(row!), tokenVersion: user.tokenVersion };
 }
 
 /**
@@ -92,9 +87,17 @@ interface ActorRow {
   image: string | null;
   organization_id: string | null;
   member_role: MemberRole | null;
+  party_id: string;
 }
 
-const ACTOR_COLUMNS = Prisma.sql`u.id::text, u.email, u.name, u.role, u.image, u.organization_id::text, m.role::text AS member_role`;
+// The party account: the earliest member of the organisation with the profile of its kind.
+const ACTOR_COLUMNS = Prisma.sql`u.id::text, u.email, u.name, u.role, u.image, u.organization_id::text, m.role::text AS member_role,
+  COALESCE(CASE u.role
+    WHEN 'brand' THEN (SELECT p.id::text FROM users p JOIN brand_profiles bp ON bp.user_id = p.id
+                        WHERE p.organization_id = u.organization_id ORDER BY p.created_at, p.id LIMIT 1)
+    WHEN 'creator' THEN (SELECT p.id::text FROM users p JOIN creator_profiles cp ON cp.user_id = p.id
+                          WHERE p.organization_id = u.organization_id ORDER BY p.created_at, p.id LIMIT 1)
+  END, u.id::text) AS party_id`;
 
 const actorOf = (row: ActorRow): Actor => ({
   id: row.id,
@@ -104,6 +107,7 @@ const actorOf = (row: ActorRow): Actor => ({
   image: row.image,
   organizationId: row.organization_id,
   memberRole: row.member_role,
+  partyId: row.party_id,
 });
 
 /** An active user as the services see them, by email: for scripts and tests that act as a known user. */

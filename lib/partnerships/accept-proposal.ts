@@ -46,7 +46,7 @@ export async function acceptProposal(
   let partnershipId: string;
   try {
     partnershipId = await getDb().$transaction(async (tx) => {
-      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId, { permission: "work" });
       if (side !== "recipient") throw new AppError("insufficient_permissions", "Only the recipient can accept a proposal");
       await transition(tx, "proposal", proposalId, "accepted", { from: ["sent"] });
       const now = new Date();
@@ -56,8 +56,8 @@ export async function acceptProposal(
       });
 
       const plan = acceptedPlan(proposal);
-      const creatorId = actor.role === "creator" ? actor.id : proposal.senderId;
-      const brandId = actor.role === "brand" ? actor.id : proposal.senderId;
+      const creatorId = actor.role === "creator" ? actor.partyId : proposal.senderId;
+      const brandId = actor.role === "brand" ? actor.partyId : proposal.senderId;
       const partnership = await tx.partnership.create({
         data: {
           proposalId,
@@ -123,7 +123,7 @@ export async function acceptProposal(
       const links = payments.flatMap((p) => p.covered.map((d) => ({ paymentId: p.row.id, deliverableId: d.id })));
       if (links.length > 0) await tx.partnershipPaymentDeliverable.createMany({ data: links });
 
-      const accepter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: partySelect });
+      const accepter = await tx.user.findUniqueOrThrow({ where: { id: actor.partyId }, select: partySelect });
       await logActivity(tx, {
         partnershipId: partnership.id,
         userId: actor.id,

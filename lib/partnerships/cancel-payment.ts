@@ -34,7 +34,7 @@ export async function cancelPayment(options: CancelPaymentOptions): Promise<Paym
   const { actor, partnershipId, paymentId, reason } = options;
   return getDb().$transaction(async (tx) => {
     // The partnership lock orders this after a concurrent initiation of the same payment.
-    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "finance" });
     requireSide(side, "brand", "cancel payments");
     const payment = await paymentOf(tx, partnershipId, paymentId);
     requirePayingPartnership(partnership);

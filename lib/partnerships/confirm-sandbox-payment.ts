@@ -17,7 +17,7 @@ export interface ConfirmSandboxPaymentOptions {
 export async function confirmSandboxPayment(options: ConfirmSandboxPaymentOptions): Promise<PaymentResponse> {
   const { actor, partnershipId, paymentId } = options;
   return getDb().$transaction(async (tx) => {
-    const { side } = await partnershipForParty(tx, actor, partnershipId);
+    const { side } = await partnershipForParty(tx, actor, partnershipId, { permission: "finance" });
     requireSide(side, "brand", "confirm payments");
     const payment = await paymentOf(tx, partnershipId, paymentId);
     if (getPaymentProvider().name !== "sandbox") throw new AppError("invalid_state", "Payments are confirmed by Stripe");

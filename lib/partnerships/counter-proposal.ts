@@ -22,17 +22,17 @@ export async function counterProposal(options: CounterProposalOptions): Promise<
   try {
     return await thenShow(
       getDb().$transaction(async (tx) => {
-        const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+        const { proposal, side } = await proposalForParty(tx, actor, proposalId, { permission: "work" });
         if (side !== "recipient") throw notYourTurn("Only the recipient can counter a proposal");
         await transition(tx, "proposal", proposalId, "countered", { from: ["sent"] });
         const fields = mergedFields(proposal, body);
         if (body.campaignId) await checkParties(tx, actor, proposal.senderId, body.campaignId);
-        await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: proposal.senderId, campaignId: fields.campaignId });
+        await refuseDuplicateOffer(tx, { senderId: actor.partyId, recipientId: proposal.senderId, campaignId: fields.campaignId });
         const now = new Date();
         const counter = await tx.proposal.create({
           data: {
             ...fields,
-            senderId: actor.id,
+            senderId: actor.partyId,
             recipientId: proposal.senderId,
             counterOfId: proposal.id,
             status: "sent",

@@ -2,6 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb, type Prisma } from "../db";
 import { requireParticipant } from "./access";
+import { requirePermission } from "../organizations/permissions";
 import { toMinor } from "../money";
 import { checkedPaymentPlan, planJson } from "./payment-plan";
 import { checkParties, deliverablesJson, refuseDuplicateOffer, termsJson, thenShow } from "./proposal-changes";
@@ -15,10 +16,11 @@ export interface CreateProposalOptions {
 export async function createProposal(options: CreateProposalOptions): Promise<ProposalResponse> {
   const { actor, body } = options;
   requireParticipant(actor);
+  requirePermission(actor, "work");
   return thenShow(
     getDb().$transaction(async (tx) => {
       await checkParties(tx, actor, body.recipientId, body.campaignId ?? null);
-      await refuseDuplicateOffer(tx, { senderId: actor.id, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
+      await refuseDuplicateOffer(tx, { senderId: actor.partyId, recipientId: body.recipientId, campaignId: body.campaignId ?? null });
       const amountMinor = toMinor(body.compensation.amount);
       const paymentSchedule = body.compensation.paymentSchedule || null;
       const plan = checkedPaymentPlan(paymentSchedule, {
@@ -29,7 +31,7 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
       const now = new Date();
       const proposal = await tx.proposal.create({
         data: {
-          senderId: actor.id,
+          senderId: actor.partyId,
           recipientId: body.recipientId,
           campaignId: body.campaignId ?? null,
           status: "draft",

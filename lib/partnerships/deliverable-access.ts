@@ -8,7 +8,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { findOrNotFound } from "../find-or-not-found";
 import type { Deliverable } from "../generated/prisma/client";
-import { partnershipForParty, requireActivePartnership } from "./access";
+import { partnershipForParty, requireActivePartnership, type PartyAccess } from "./access";
 import type { DeliverableItem } from "./schemas/deliverables";
 
 export function deliverableView(d: Deliverable): DeliverableItem {
@@ -38,7 +38,7 @@ export interface DeliverableTarget {
 }
 
 /** The deliverable if it belongs to a partnership the actor is a party to; 404 otherwise. */
-export async function deliverableForParty(tx: DbTx, target: DeliverableTarget, options: { lock?: boolean } = {}) {
+export async function deliverableForParty(tx: DbTx, target: DeliverableTarget, options: PartyAccess) {
   const { partnership, side } = await partnershipForParty(tx, target.actor, target.partnershipId, options);
   const deliverable = await findOrNotFound("Deliverable", target.deliverableId, (id) =>
     tx.deliverable.findFirst({ where: { id, partnershipId: partnership.id } }),
@@ -55,7 +55,7 @@ export async function actOnDeliverable(
   action: (tx: DbTx, context: Awaited<ReturnType<typeof deliverableForParty>>) => Promise<void>,
 ): Promise<DeliverableItem> {
   return getDb().$transaction(async (tx) => {
-    const context = await deliverableForParty(tx, target, { lock: true });
+    const context = await deliverableForParty(tx, target, { lock: true, permission: "work" });
     requireActivePartnership(context.partnership.status);
     await action(tx, context);
     return deliverableView(await tx.deliverable.findUniqueOrThrow({ where: { id: context.deliverable.id } }));

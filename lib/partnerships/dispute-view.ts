@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { findOrNotFound } from "../find-or-not-found";
 import type { Dispute, Partnership, PartnershipPayment } from "../generated/prisma/client";
 import { toMajor } from "../money";
-import { partnershipForParty } from "./access";
+import { partnershipForParty, type PartyAccess } from "./access";
 import { describeMoney } from "./payment-view";
 import type { DisputeResponse, DisputeSummary } from "./schemas/disputes";
 
@@ -18,7 +18,7 @@ export async function partnershipForPartyOrAdmin(
   tx: DbTx,
   actor: Actor,
   partnershipId: string,
-  options: { lock?: boolean } = {},
+  options: PartyAccess,
 ): Promise<Partnership> {
   if (actor.role !== "admin") return (await partnershipForParty(tx, actor, partnershipId, options)).partnership;
   return findOrNotFound("Partnership", partnershipId, async (id) => {

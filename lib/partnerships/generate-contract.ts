@@ -37,7 +37,7 @@ export async function generateContract(options: GenerateContractOptions): Promis
   try {
     return await getDb().$transaction(async (tx) => {
       // The partnership lock makes a concurrent second generate wait and then see the first.
-      const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+      const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "work" });
       requireActivePartnership(partnership.status);
       const existing = await tx.contract.findUnique({ where: { partnershipId }, select: { id: true } });
       if (existing) throw new AppError("invalid_state", "Contract already exists", { contractId: existing.id });

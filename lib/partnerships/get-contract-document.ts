@@ -18,7 +18,7 @@ export async function getContractDocument(
 ): Promise<{ contractId: string; version: "sent" | "signed"; document: Buffer; sha256: string }> {
   const { actor, partnershipId } = options;
   const db = getDb();
-  await partnershipForParty(db, actor, partnershipId);
+  await partnershipForParty(db, actor, partnershipId, { permission: "read" });
   const contract = await db.contract.findUnique({
     where: { partnershipId },
     select: { id: true, document: true, documentSha256: true, signedDocument: true, signedDocumentSha256: true },

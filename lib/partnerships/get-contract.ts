@@ -14,7 +14,7 @@ export interface GetContractOptions {
 export async function getContract(options: GetContractOptions): Promise<ContractDetail> {
   const { actor, partnershipId } = options;
   const db = getDb();
-  await partnershipForParty(db, actor, partnershipId);
+  await partnershipForParty(db, actor, partnershipId, { permission: "read" });
   const contract = await db.contract.findUnique({ where: { partnershipId }, select: contractSelect });
   if (!contract) throw notFound("Contract");
   return detailView(contract);

@@ -6,6 +6,6 @@ import { deliverableForParty, deliverableView, type DeliverableTarget } from "./
 export type GetDeliverableOptions = DeliverableTarget;
 
 export async function getDeliverable(options: GetDeliverableOptions): Promise<DeliverableItem> {
-  const { deliverable } = await deliverableForParty(getDb(), options);
+  const { deliverable } = await deliverableForParty(getDb(), options, { permission: "read" });
   return deliverableView(deliverable);
 }

@@ -12,7 +12,7 @@ export interface GetDisputeOptions {
 
 export async function getDispute(options: GetDisputeOptions): Promise<DisputeResponse> {
   const db = getDb();
-  const partnership = await partnershipForPartyOrAdmin(db, options.actor, options.partnershipId);
+  const partnership = await partnershipForPartyOrAdmin(db, options.actor, options.partnershipId, { permission: "read" });
   const [response] = await toDisputeResponses(db, [await disputeOf(db, partnership.id, options.disputeId)]);
   return response!;
 }

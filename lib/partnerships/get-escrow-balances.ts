@@ -26,7 +26,7 @@ export interface EscrowBalances {
 
 export async function getEscrowBalances(options: GetEscrowBalancesOptions): Promise<EscrowBalances> {
   const db = getDb();
-  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId);
+  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const [row] = await db.$queryRaw<Array<{ awaiting: bigint; held: bigint; released: bigint }>>`
     SELECT COALESCE((SELECT SUM(amount_minor) FROM partnership_payments
                       WHERE partnership_id = ${partnership.id}::uuid AND status IN ('pending', 'failed')), 0)::bigint AS awaiting,

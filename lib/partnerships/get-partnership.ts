@@ -19,7 +19,7 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export async function getPartnership(options: GetPartnershipOptions): Promise<PartnershipResponse> {
   const db = options.db ?? getDb();
-  await partnershipForParty(db, options.actor, options.partnershipId);
+  await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const p = await db.partnership.findUniqueOrThrow({
     where: { id: options.partnershipId },
     include: {

@@ -13,6 +13,6 @@ export interface GetPaymentOptions {
 
 export async function getPayment(options: GetPaymentOptions): Promise<PaymentResponse> {
   const db = getDb();
-  await partnershipForParty(db, options.actor, options.partnershipId);
+  await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   return toPaymentResponse(await paymentOf(db, options.partnershipId, options.paymentId));
 }

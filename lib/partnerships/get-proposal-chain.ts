@@ -29,8 +29,8 @@ const MAX_LINKS = 50;
 export async function getProposalChain(options: GetProposalChainOptions): Promise<ProposalChainLink[]> {
   const { actor, proposalId } = options;
   const db = getDb();
-  const { proposal } = await proposalForParty(db, actor, proposalId);
-  const isParty = (p: { senderId: string; recipientId: string }) => p.senderId === actor.id || p.recipientId === actor.id;
+  const { proposal } = await proposalForParty(db, actor, proposalId, { permission: "read" });
+  const isParty = (p: { senderId: string; recipientId: string }) => p.senderId === actor.partyId || p.recipientId === actor.partyId;
   const select = {
     id: true,
     status: true,

@@ -14,12 +14,12 @@ export async function getProposal(options: GetProposalOptions): Promise<Proposal
   const { actor, proposalId } = options;
   return thenShow(
     getDb().$transaction(async (tx) => {
-      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId, { permission: "read" });
       if (side === "recipient" && proposal.status !== "draft") {
         const seen = { proposalId, userId: actor.id, action: "viewed" } as const;
         if (!(await tx.proposalEvent.findFirst({ where: seen, select: { id: true } }))) {
           // Lock and look again so two first looks at once record one view.
-          await proposalForParty(tx, actor, proposalId, { lock: true });
+          await proposalForParty(tx, actor, proposalId, { lock: true, permission: "read" });
           if (!(await tx.proposalEvent.findFirst({ where: seen, select: { id: true } }))) {
             await tx.proposalEvent.create({ data: { ...seen, occurredAt: new Date() } });
           }

@@ -37,7 +37,7 @@ export interface GetReleaseBlockersOptions {
 /** What keeps each funded (in escrow) payment of the partnership from being released, for either party. */
 export async function getReleaseBlockers(options: GetReleaseBlockersOptions): Promise<Record<string, ReleaseBlocker | null>> {
   const db = getDb();
-  await partnershipForParty(db, options.actor, options.partnershipId);
+  await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const funded = await db.partnershipPayment.findMany({
     where: { partnershipId: options.partnershipId, status: "in_progress" },
     select: { id: true },

@@ -27,7 +27,7 @@ export interface TerminationPreview {
 
 export async function getTerminationPreview(options: GetTerminationPreviewOptions): Promise<TerminationPreview> {
   const db = getDb();
-  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId);
+  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const plan = await planTermination(db, partnership.id);
   const total = (step: TerminationStep) => {
     const payments = plan.payments.filter((entry) => entry.step === step);

@@ -35,7 +35,7 @@ export async function initiatePayment(
   const { actor, partnershipId, input } = options;
   return getDb().$transaction(async (tx) => {
     // The partnership lock serialises initiations, so one scheduled payment gets one charge.
-    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "finance" });
     requireSide(side, "brand", "initiate payments");
     requirePayingPartnership(partnership);
     const contract = await tx.contract.findUnique({ where: { partnershipId }, select: { status: true } });

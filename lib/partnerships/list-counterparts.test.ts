@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe("listCounterparts", () => {
-  it("lists creators for a brand, by name, and no brands", async () => {
+  it("lists creators for a brand, by name, and no brands: one per creator organisation, its party account", async () => {
     const list = await listCounterparts({ actor: actors.brand });
     const names = list.map((c) => c.name);
     expect(names).toContain("Amani Wekesa");
@@ -22,7 +22,9 @@ describe("listCounterparts", () => {
     expect(list.every((c) => c.role === "creator")).toBe(true);
     expect(names).not.toContain("Savanna Beverages");
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
-    const creators = await getDb().user.count({ where: { role: "creator", active: true } });
+    // A creator's team member (Amani's manager) is not a party of their own.
+    expect(names).not.toContain("Joy Atieno");
+    const creators = await getDb().user.count({ where: { role: "creator", active: true, creatorProfile: { isNot: null } } });
     expect(list).toHaveLength(creators);
   });
 

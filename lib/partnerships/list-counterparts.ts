@@ -1,11 +1,12 @@
 /**
- * The people a creator or brand can address a proposal to: active users of the other
- * participant role, by the name the workspace shows (brands by company).
+ * Whom a creator or brand can address a proposal to: the party account of every other
+ * brand or creator organisation (the member holding its profile), by the name the
+ * workspace shows (brands by company).
  */
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { requireParticipant } from "./access";
-import { partyName, partySelect } from "./proposal-view";
+import { partyName, partyProfile, partySelect } from "./proposal-view";
 
 export interface Counterpart {
   id: string;
@@ -21,7 +22,10 @@ export async function listCounterparts(options: ListCounterpartsOptions): Promis
   const { actor } = options;
   requireParticipant(actor);
   const role: Counterpart["role"] = actor.role === "creator" ? "brand" : "creator";
-  const users = await getDb().user.findMany({ where: { role, active: true, NOT: { id: actor.id } }, select: partySelect });
+  const users = await getDb().user.findMany({
+    where: { role, active: true, ...partyProfile(role), NOT: { id: actor.partyId } },
+    select: partySelect,
+  });
   return users
     .map((user) => ({ id: user.id, name: partyName(user), role }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id));

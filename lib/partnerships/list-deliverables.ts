@@ -12,7 +12,7 @@ export interface ListDeliverablesOptions {
 
 export async function listDeliverables(options: ListDeliverablesOptions): Promise<DeliverableList> {
   const db = getDb();
-  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId);
+  const { partnership } = await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const rows = await db.deliverable.findMany({ where: { partnershipId: partnership.id }, orderBy: { position: "asc" } });
   return { deliverables: rows.map(deliverableView) };
 }

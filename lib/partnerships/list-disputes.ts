@@ -11,7 +11,7 @@ export interface ListDisputesOptions {
 
 export async function listDisputes(options: ListDisputesOptions): Promise<ListDisputesResponse> {
   const db = getDb();
-  const partnership = await partnershipForPartyOrAdmin(db, options.actor, options.partnershipId);
+  const partnership = await partnershipForPartyOrAdmin(db, options.actor, options.partnershipId, { permission: "read" });
   const disputes = await db.dispute.findMany({
     where: { partnershipId: partnership.id },
     include: disputeInclude,

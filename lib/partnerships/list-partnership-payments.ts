@@ -12,7 +12,7 @@ export interface ListPartnershipPaymentsOptions {
 
 export async function listPartnershipPayments(options: ListPartnershipPaymentsOptions): Promise<{ payments: PaymentResponse[] }> {
   const db = getDb();
-  await partnershipForParty(db, options.actor, options.partnershipId);
+  await partnershipForParty(db, options.actor, options.partnershipId, { permission: "read" });
   const payments = await db.partnershipPayment.findMany({
     where: { partnershipId: options.partnershipId },
     // Plan order first (payments made together at acceptance), then milestones added later.

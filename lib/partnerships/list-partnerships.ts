@@ -19,10 +19,10 @@ export async function listPartnerships(options: ListPartnershipsOptions): Promis
   requireParticipant(actor);
   const where: Prisma.PartnershipWhereInput = {
     ...(query.role === "creator"
-      ? { creatorId: actor.id }
+      ? { creatorId: actor.partyId }
       : query.role === "brand"
-        ? { brandId: actor.id }
-        : { OR: [{ creatorId: actor.id }, { brandId: actor.id }] }),
+        ? { brandId: actor.partyId }
+        : { OR: [{ creatorId: actor.partyId }, { brandId: actor.partyId }] }),
     ...(query.status ? { status: query.status } : {}),
     ...(query.campaignId ? { campaignId: query.campaignId } : {}),
   };

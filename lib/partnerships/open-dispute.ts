@@ -32,7 +32,7 @@ export async function openDispute(options: OpenDisputeOptions): Promise<DisputeR
   const { actor, partnershipId } = options;
   return getDb().$transaction(async (tx) => {
     // The lock orders disputes with termination and with each other: one open dispute per subject.
-    const { partnership } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "work" });
     let subject: string;
     let fundedMinor = 0n;
     if (options.paymentId) {

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { toMinor } from "../money";
 import { checkedPaymentPlan, planJson } from "./payment-plan";
 import type { CounterProposalBody, CreateProposalBody, ProposalResponse } from "./schemas/proposals";
-import { loadProposalView, storedDeliverables, termsView } from "./proposal-view";
+import { loadProposalView, partyProfile, storedDeliverables, termsView } from "./proposal-view";
 
 type ProposalRecord = Prisma.ProposalGetPayload<object>;
 
@@ -44,12 +44,15 @@ export function termsJson(terms: Partial<Record<string, string | null | undefine
  * other participant role, and a campaign must belong to the brand party.
  */
 export async function checkParties(tx: DbTx, actor: Actor, recipientId: string, campaignId: string | null): Promise<void> {
-  if (recipientId === actor.id) throw fieldError("body.recipientId", "cannot send a proposal to yourself");
+  if (recipientId === actor.partyId) throw fieldError("body.recipientId", "cannot send a proposal to yourself");
   const otherRole = actor.role === "creator" ? "brand" : "creator";
-  const recipient = await tx.user.findFirst({ where: { id: recipientId, active: true }, select: { role: true } });
+  const recipient = await tx.user.findFirst({
+    where: { id: recipientId, active: true, ...partyProfile(otherRole) },
+    select: { role: true },
+  });
   if (!recipient || recipient.role !== otherRole) throw fieldError("body.recipientId", `must be the id of a ${otherRole}`);
   if (campaignId) {
-    const brandId = actor.role === "brand" ? actor.id : recipientId;
+    const brandId = actor.role === "brand" ? actor.partyId : recipientId;
     const campaign = await tx.campaign.findFirst({ where: { id: campaignId, brandId }, select: { id: true } });
     if (!campaign) throw fieldError("body.campaignId", "must be a campaign of the brand party");
   }

@@ -5,7 +5,8 @@
 import type { Actor } from "../auth/actor";
 import type { DbTx, Prisma } from "../db";
 import { findOrNotFound } from "../find-or-not-found";
-import { requireParticipant } from "./access";
+import { requireParticipant, type PartyAccess } from "./access";
+import { requirePermission } from "../organizations/permissions";
 import { toMajor } from "../money";
 import { parsePaymentPlan, PaymentPlanError, planFromJson, planView, type PlanItem } from "./payment-plan";
 import type { PartyDetails } from "./schemas/partnerships";
@@ -21,6 +22,11 @@ export const partySelect = {
 } as const satisfies Prisma.UserSelect;
 
 export type PartyRow = Prisma.UserGetPayload<{ select: typeof partySelect }>;
+
+/** Only an organisation's party account (the member holding its brand or creator profile) is a party. */
+export function partyProfile(role: "creator" | "brand"): Prisma.UserWhereInput {
+  return role === "brand" ? { brandProfile: { isNot: null } } : { creatorProfile: { isNot: null } };
+}
 
 /** Brands are shown by their company, creators by their own name. */
 export function partyName(user: PartyRow): string {
@@ -134,25 +140,26 @@ export function proposalView(p: ProposalRow): ProposalResponse {
 
 /** A draft is its sender's alone: the recipient sees a proposal only once it is sent. */
 export function visibleTo(actor: Actor, proposal: { senderId: string; recipientId: string; status: string }): boolean {
-  return proposal.senderId === actor.id || (proposal.recipientId === actor.id && proposal.status !== "draft");
+  return proposal.senderId === actor.partyId || (proposal.recipientId === actor.partyId && proposal.status !== "draft");
 }
 
 /** Where-clause of the proposals the actor may see (as sender, as recipient, or both). */
 export function visibleProposals(actor: Actor, role?: "sender" | "recipient"): Prisma.ProposalWhereInput {
-  const asSender = { senderId: actor.id };
-  const asRecipient = { recipientId: actor.id, status: { not: "draft" as const } };
+  const asSender = { senderId: actor.partyId };
+  const asRecipient = { recipientId: actor.partyId, status: { not: "draft" as const } };
   return role === "sender" ? asSender : role === "recipient" ? asRecipient : { OR: [asSender, asRecipient] };
 }
 
 /** The proposal if the actor is its sender or (once sent) its recipient; 404 otherwise (also for non-UUID ids). */
-export async function proposalForParty(tx: DbTx, actor: Actor, proposalId: string, options: { lock?: boolean } = {}) {
+export async function proposalForParty(tx: DbTx, actor: Actor, proposalId: string, options: PartyAccess) {
   requireParticipant(actor);
   const proposal = await findOrNotFound("Proposal", proposalId, async (id) => {
     if (options.lock) await tx.$queryRaw`SELECT id FROM proposals WHERE id = ${id}::uuid FOR UPDATE`;
     const found = await tx.proposal.findUnique({ where: { id } });
     return found && visibleTo(actor, found) ? found : null;
   });
-  return { proposal, side: proposal.senderId === actor.id ? ("sender" as const) : ("recipient" as const) };
+  requirePermission(actor, options.permission);
+  return { proposal, side: proposal.senderId === actor.partyId ? ("sender" as const) : ("recipient" as const) };
 }
 
 export async function loadProposalView(tx: DbTx, proposalId: string): Promise<ProposalResponse> {

@@ -17,7 +17,7 @@ export async function rejectProposal(options: RejectProposalOptions): Promise<Pr
   const reason = options.reason || null;
   return thenShow(
     getDb().$transaction(async (tx) => {
-      const { side } = await proposalForParty(tx, actor, proposalId);
+      const { side } = await proposalForParty(tx, actor, proposalId, { permission: "work" });
       if (side !== "recipient") throw notYourTurn("Only the recipient can reject a proposal");
       await transition(tx, "proposal", proposalId, "rejected", { from: ["sent"] });
       const now = new Date();

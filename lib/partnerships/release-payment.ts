@@ -31,7 +31,7 @@ export async function releasePayment(options: ReleasePaymentOptions): Promise<Pa
   const { actor, partnershipId, paymentId } = options;
   return getDb().$transaction(async (tx) => {
     // The partnership lock orders a release after a dispute being opened, or a termination, at the same moment.
-    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "finance" });
     requireSide(side, "brand", "release payments");
     const payment = await paymentOf(tx, partnershipId, paymentId);
     requirePayingPartnership(partnership);

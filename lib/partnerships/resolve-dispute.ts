@@ -47,7 +47,7 @@ export async function resolveDispute(options: ResolveDisputeOptions): Promise<Di
   const { actor, partnershipId, disputeId, outcome, note } = options;
   requireAdmin(actor, "resolve disputes");
   return getDb().$transaction(async (tx) => {
-    const partnership = await partnershipForPartyOrAdmin(tx, actor, partnershipId, { lock: true });
+    const partnership = await partnershipForPartyOrAdmin(tx, actor, partnershipId, { lock: true, permission: "read" });
     const dispute = await disputeOf(tx, partnership.id, disputeId);
     if (dispute.status !== "open") throw new AppError("invalid_state", "Dispute is already resolved", { status: dispute.status });
     const funded = await disputedFundedPayments(tx, dispute, { lock: true });

@@ -21,7 +21,7 @@ export async function resumePayment(
 ): Promise<{ payment: PaymentResponse; paymentIntent: { clientSecret: string; sandbox: boolean } }> {
   const { actor, partnershipId, paymentId } = options;
   const payment = await getDb().$transaction(async (tx) => {
-    const { side } = await partnershipForParty(tx, actor, partnershipId);
+    const { side } = await partnershipForParty(tx, actor, partnershipId, { permission: "finance" });
     requireSide(side, "brand", "pay");
     return paymentOf(tx, partnershipId, paymentId);
   });

@@ -23,7 +23,8 @@ export interface SendContractOptions extends RequestOrigin {
  * already made, if any: one decision per party, so the caller refuses a second.
  */
 export async function contractForDecision(tx: DbTx, actor: Actor, partnershipId: string) {
-  const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+  // Signing or rejecting binds the organisation: owners and admins only.
+  const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "manage" });
   requireActivePartnership(partnership.status);
   const contract = await lockContract(tx, partnershipId);
   const prior = await tx.contractSignature.findUnique({
@@ -44,7 +45,7 @@ export async function lockContract(tx: DbTx, partnershipId: string): Promise<{ i
 export async function sendContract(options: SendContractOptions): Promise<ContractDetail> {
   const { actor, partnershipId } = options;
   return getDb().$transaction(async (tx) => {
-    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership, side } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "work" });
     requireActivePartnership(partnership.status);
     const contract = await lockContract(tx, partnershipId);
     await transition(tx, "contract", contract.id, "sent", {

@@ -15,10 +15,10 @@ export async function sendProposal(options: SendProposalOptions): Promise<Propos
   const { actor, proposalId } = options;
   return thenShow(
     getDb().$transaction(async (tx) => {
-      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId, { permission: "work" });
       if (side !== "sender") throw notYourTurn("Only the sender can send a proposal");
       await refuseDuplicateOffer(tx, {
-        senderId: actor.id,
+        senderId: actor.partyId,
         recipientId: proposal.recipientId,
         campaignId: proposal.campaignId,
         exceptId: proposalId,

@@ -21,7 +21,7 @@ export interface TerminatePartnershipOptions {
 export async function terminatePartnership(options: TerminatePartnershipOptions): Promise<PartnershipResponse> {
   const { actor, partnershipId, reason } = options;
   return getDb().$transaction(async (tx) => {
-    const { partnership } = await partnershipForParty(tx, actor, partnershipId, { lock: true });
+    const { partnership } = await partnershipForParty(tx, actor, partnershipId, { lock: true, permission: "manage" });
     if (partnership.status === "completed")
       throw new AppError("invalid_state", "Partnership is completed", { partnershipStatus: "completed" });
     if (partnership.status === "active") await applyTermination(tx, { partnershipId, actorId: actor.id, reason, at: new Date() });

@@ -16,7 +16,7 @@ export async function updateProposal(options: UpdateProposalOptions): Promise<Pr
   const { actor, proposalId, body } = options;
   return thenShow(
     getDb().$transaction(async (tx) => {
-      const { proposal, side } = await proposalForParty(tx, actor, proposalId);
+      const { proposal, side } = await proposalForParty(tx, actor, proposalId, { permission: "work" });
       if (side !== "sender") throw notYourTurn("Only the sender can edit a proposal");
       const notDraft = () =>
         new AppError("invalid_state", `Cannot edit a proposal that is ${proposal.status}; only drafts can be edited`, {

@@ -7,6 +7,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { requirePermission, type Permission } from "../organizations/permissions";
 import { normalizeKenyanPhone } from "../sponsorship/kenyan-phone";
 import { MPESA_PAYOUT_COUNTRIES, STRIPE_PAYOUT_COUNTRIES } from "./countries";
 import { queuePayout } from "./create-payout";
@@ -14,8 +15,10 @@ import { destinationOf } from "./payout-destination";
 import type { PayoutMethodBody, PayoutMethodResponse } from "./schemas/payout-method";
 import { createMissingPayouts } from "./sweep-payouts";
 
-function requireCreator(actor: Actor): void {
+/** The creator organisation's payout method: read by its members, set by those who handle its money. */
+function requireCreator(actor: Actor, permission: Permission): void {
   if (actor.role !== "creator") throw new AppError("insufficient_permissions", "Only creators have a payout method");
+  requirePermission(actor, permission);
 }
 
 const invalid = (path: string, message: string) =>
@@ -36,14 +39,14 @@ function view(profile: {
 }
 
 export async function getPayoutMethod(options: { actor: Actor }): Promise<PayoutMethodResponse> {
-  requireCreator(options.actor);
-  const profile = await getDb().creatorProfile.findUnique({ where: { userId: options.actor.id } });
+  requireCreator(options.actor, "read");
+  const profile = await getDb().creatorProfile.findUnique({ where: { userId: options.actor.partyId } });
   if (!profile) throw new AppError("resource_not_found", "Creator profile not found");
   return view(profile);
 }
 
 export async function setPayoutMethod(options: { actor: Actor } & PayoutMethodBody): Promise<PayoutMethodResponse> {
-  requireCreator(options.actor);
+  requireCreator(options.actor, "finance");
   const { method, country } = options;
   let data: { payoutMethod: typeof method; payoutCountry: string; mpesaPhone?: string; stripeAccountId?: string };
   if (method === "stripe") {
@@ -63,12 +66,12 @@ export async function setPayoutMethod(options: { actor: Actor } & PayoutMethodBo
   }
 
   const saved = await getDb().$transaction(async (tx) => {
-    const profile = await tx.creatorProfile.update({ where: { userId: options.actor.id }, data });
+    const profile = await tx.creatorProfile.update({ where: { userId: options.actor.partyId }, data });
     const target = destinationOf(profile);
     if (target) {
       // Payouts not yet on their way (never attempted, or failed) follow the new method.
       const movable = await tx.payout.findMany({
-        where: { creatorId: options.actor.id, OR: [{ status: "failed" }, { status: "pending", attemptRef: null }] },
+        where: { creatorId: options.actor.partyId, OR: [{ status: "failed" }, { status: "pending", attemptRef: null }] },
         select: { id: true },
       });
       for (const { id } of movable) {
@@ -90,6 +93,6 @@ export async function setPayoutMethod(options: { actor: Actor } & PayoutMethodBo
     }
     return profile;
   });
-  await createMissingPayouts({ creatorId: options.actor.id });
+  await createMissingPayouts({ creatorId: options.actor.partyId });
   return view(saved);
 }

@@ -50,7 +50,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           </h2>
           <span className="text-sm text-slate-500">{partnerships.pagination.total} in total</span>
         </div>
-        <PartnershipList partnerships={partnerships.partnerships} viewerId={actor.id} />
+        <PartnershipList partnerships={partnerships.partnerships} viewerId={actor.partyId} />
         {partnerships.pagination.total > partnerships.partnerships.length ? (
           <p className="text-sm text-slate-500">Showing the newest {partnerships.partnerships.length}.</p>
         ) : null}

@@ -10,7 +10,19 @@ import type { PartnerKey, PartnerOrg } from "./partners";
 export const DEMO_PASSWORD = "demo-password";
 
 export type AccountKey =
-  "partner" | "partner2" | "partnerFinance" | "partnerPrograms" | "partnerViewer" | "brand" | "brand2" | "creator" | "creator2" | "admin";
+  | "partner"
+  | "partner2"
+  | "partnerFinance"
+  | "partnerPrograms"
+  | "partnerViewer"
+  | "brand"
+  | "brand2"
+  | "brandFinance"
+  | "brandMember"
+  | "creator"
+  | "creator2"
+  | "creatorManager"
+  | "admin";
 
 interface OrganizationSpec {
   name: string;
@@ -59,6 +71,8 @@ interface AccountSpec {
   role: "partner" | "creator" | "brand" | "admin";
   /** The partner organisation the user belongs to; brands and creators each have a one-person organisation of their own. */
   organization?: PartnerKey;
+  /** A team member of that brand's or creator's organisation rather than one of their own. */
+  teamOf?: "brand" | "creator";
   /** The user's role in their organisation (default owner). */
   memberRole?: MemberRole;
   /** Days before the anchor the account was created. */
@@ -98,8 +112,37 @@ const ACCOUNTS: readonly AccountSpec[] = [
   },
   { key: "brand", email: "brand@demo.test", name: "Achieng Odhiambo", role: "brand", age: 240 },
   { key: "brand2", email: "brand2@demo.test", name: "Zawadi Mwakio", role: "brand", age: 200 },
+  // Savanna Beverages' team: its marketing officer does the day-to-day work, its accountant funds and releases.
+  {
+    key: "brandMember",
+    email: "marketing@demo.test",
+    name: "Faith Wambui",
+    role: "brand",
+    teamOf: "brand",
+    memberRole: "member",
+    age: 230,
+  },
+  {
+    key: "brandFinance",
+    email: "accounts@demo.test",
+    name: "Daniel Kiprop",
+    role: "brand",
+    teamOf: "brand",
+    memberRole: "finance",
+    age: 225,
+  },
   { key: "creator", email: "creator@demo.test", name: "Amani Wekesa", role: "creator", age: 260 },
   { key: "creator2", email: "creator2@demo.test", name: "Njeri Mwangi", role: "creator", age: 220 },
+  // Amani's talent manager, an admin of Amani's organisation: negotiates and signs for them.
+  {
+    key: "creatorManager",
+    email: "manager@demo.test",
+    name: "Joy Atieno",
+    role: "creator",
+    teamOf: "creator",
+    memberRole: "admin",
+    age: 250,
+  },
   { key: "admin", email: "admin@demo.test", name: "Grace Njoroge", role: "admin", age: 500 },
 ];
 
@@ -138,7 +181,7 @@ const CREATORS = {
     categories: ["lifestyle", "tech", "food"],
     followers: 184_300,
     engagementRate: 4.7,
-    stripeAccountId: "acct_demo_creator1",
+    stripeAccountId: "acct_1DemoCreator1",
     // Paid through Stripe Connect, to a US connected account.
     payoutMethod: "stripe",
     payoutCountry: "US",
@@ -149,7 +192,7 @@ const CREATORS = {
     categories: ["beauty", "fashion", "wellness"],
     followers: 96_450,
     engagementRate: 6.2,
-    stripeAccountId: "acct_demo_creator2",
+    stripeAccountId: "acct_1DemoCreator2",
     // Paid by M-Pesa (Stripe Connect cannot pay out to Kenya); Daraja's sandbox test number.
     payoutMethod: "mpesa",
     payoutCountry: "KE",
@@ -160,6 +203,7 @@ const CREATORS = {
 /** The organisation an account acts for: its partner organisation, or for a brand or creator their own. */
 function organizationOf(a: AccountSpec): string | null {
   if (a.organization) return seedId(`organization:${a.organization}`);
+  if (a.teamOf) return seedId(`organization:${a.teamOf}`);
   return a.role === "brand" || a.role === "creator" ? seedId(`organization:${a.key}`) : null;
 }
 
@@ -177,7 +221,7 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
     createdAt: addDays(anchor, -(ACCOUNTS.find((a) => a.organization === key)!.age + 5)),
   }));
   // Brands and creators: a one-person organisation each, named after the brand's company or the person.
-  const ownOrgRows = ACCOUNTS.filter((a) => a.role === "brand" || a.role === "creator").map((a) => ({
+  const ownOrgRows = ACCOUNTS.filter((a) => (a.role === "brand" || a.role === "creator") && !a.teamOf).map((a) => ({
     id: seedId(`organization:${a.key}`),
     name: a.role === "brand" ? BRANDS[a.key as "brand" | "brand2"].companyName : a.name,
     type: a.role === "brand" ? ("company" as const) : null,

@@ -105,7 +105,7 @@ describe("demo data", () => {
     for (const user of users) expect(await verifyPassword("demo-password", user.passwordHash)).toBe(true);
   });
 
-  it("puts every account in an organisation of its kind with a role, and gives Elimu Bora a team", async () => {
+  it("puts every account in an organisation of its kind with a role, and gives a partner, a brand and a creator a team", async () => {
     const db = getDb();
     const users = await db.user.findMany({
       where: { email: { endsWith: "@demo.test" }, role: { not: "admin" } },
@@ -127,6 +127,17 @@ describe("demo data", () => {
       "programs@demo.test": "member",
       "board@demo.test": "viewer",
     });
+    const teamOf = async (email: string) => {
+      const organizationId = users.find((u) => u.email === email)!.organizationId!;
+      const members = await db.membership.findMany({ where: { organizationId }, include: { user: { select: { email: true } } } });
+      return Object.fromEntries(members.map((m) => [m.user.email, m.role]));
+    };
+    expect(await teamOf("brand@demo.test")).toEqual({
+      "brand@demo.test": "owner",
+      "marketing@demo.test": "member",
+      "accounts@demo.test": "finance",
+    });
+    expect(await teamOf("creator@demo.test")).toEqual({ "creator@demo.test": "owner", "manager@demo.test": "admin" });
   });
 
   it("has proposals in every state and partnerships at every stage", async () => {

@@ -62,7 +62,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
     getEscrowBalances({ actor, partnershipId }),
   ]);
   const mode = paymentMode();
-  const side = actor.id === partnership.brandId ? "brand" : "creator";
+  const side = actor.partyId === partnership.brandId ? "brand" : "creator";
   const other = side === "brand" ? partnership.creatorDetails.name : partnership.brandDetails.name;
   const active = partnership.status === "active";
   const terminationPreview = active ? await getTerminationPreview({ actor, partnershipId }) : null;

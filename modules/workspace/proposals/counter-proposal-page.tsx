@@ -10,7 +10,7 @@ export default async function CounterProposalPage({ params }: { params: Promise<
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
   // Only the recipient of a proposal waiting for an answer can counter it.
-  if (proposal.recipientId !== actor.id || proposal.status !== "sent") redirect(`/workspace/proposals/${proposal.id}`);
+  if (proposal.recipientId !== actor.partyId || proposal.status !== "sent") redirect(`/workspace/proposals/${proposal.id}`);
   const role = actor.role === "brand" ? "brand" : "creator";
   return (
     <div className="mx-auto max-w-3xl space-y-6">

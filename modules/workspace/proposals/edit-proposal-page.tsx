@@ -11,7 +11,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ p
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
   // Only the sender's drafts can be edited; everyone else sees the proposal itself.
-  if (proposal.senderId !== actor.id || proposal.status !== "draft") redirect(`/workspace/proposals/${proposal.id}`);
+  if (proposal.senderId !== actor.partyId || proposal.status !== "draft") redirect(`/workspace/proposals/${proposal.id}`);
   const counterparts = await listCounterparts({ actor });
   const role = actor.role === "brand" ? "brand" : "creator";
   return (

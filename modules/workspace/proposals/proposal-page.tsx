@@ -24,7 +24,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
     getProposalChain({ actor, proposalId }),
     getProposalPartnershipId({ actor, proposalId }),
   ]);
-  const isSender = proposal.senderId === actor.id;
+  const isSender = proposal.senderId === actor.partyId;
   const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
   const title = isSender ? `${kind} to ${proposal.recipientDetails.name}` : `${kind} from ${proposal.senderDetails.name}`;
 
