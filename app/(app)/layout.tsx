@@ -1,12 +1,14 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/modules/layout/app-header";
 import { actorFromSession } from "@/lib/auth/actor";
+import { countUnreadNotifications } from "@/lib/notifications/notifications";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await actorFromSession();
   if (!actor) redirect("/login");
+  const unread = actor.role === "admin" ? null : await countUnreadNotifications({ actor });
   return (
     <>
       <a
@@ -15,7 +17,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         Skip to content
       </a>
-      <AppHeader actor={actor} />
+      <AppHeader actor={actor} unread={unread} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

@@ -45,6 +45,11 @@ export function scopeFor(method: string, pathname: string): ApiKeyScope | null {
 
 /** Throws 403 unless the key's scopes cover the request. */
 export function requireScope(scopes: readonly string[], method: string, pathname: string): void {
+  // The event list is read with any read scope; it shows only the events of the areas read.
+  if (method === "GET" && pathname === "/api/v1/events") {
+    if (scopes.some((scope) => scope.endsWith(":read"))) return;
+    throw new AppError("insufficient_permissions", "This API key lacks a read scope", { requiredScope: "any :read scope" });
+  }
   const needed = scopeFor(method, pathname);
   if (!needed) throw new AppError("insufficient_permissions", "API keys cannot call this endpoint: it needs a person's sign-in");
   if (!scopes.includes(needed))

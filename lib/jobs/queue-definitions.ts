@@ -16,4 +16,7 @@ export const QUEUE_DEFINITIONS: Record<QueueName, Omit<Queue, "name">> = {
   [QUEUES.mpesaPaybillConfirmation]: { retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 },
   [QUEUES.paymentExpirySweep]: sweep,
   [QUEUES.standingOrderSweep]: sweep,
+  // A failed attempt is not a failed job: the delivery's own schedule retries it (the sweep).
+  [QUEUES.webhookDelivery]: { retryLimit: 2, retryDelay: 30, expireInSeconds: 120 },
+  [QUEUES.webhookDeliverySweep]: sweep,
 };

@@ -20,6 +20,10 @@ export const QUEUES = {
   paymentExpirySweep: "payment-expiry-sweep",
   /** Every minute: run the standing orders that fell due and retry their failed attempts. */
   standingOrderSweep: "standing-order-sweep",
+  /** Send one event to one webhook endpoint, as soon as it happened. */
+  webhookDelivery: "webhook-delivery",
+  /** Every minute: send the webhook deliveries that are due: new ones no job sent, and retries (lib/webhooks/retry-schedule.ts). */
+  webhookDeliverySweep: "webhook-delivery-sweep",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

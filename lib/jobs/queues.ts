@@ -13,6 +13,7 @@ import { reconcileMpesaPayments } from "../sponsorship/reconcile-mpesa-payments"
 import { applyStkCallback, type StkCallback } from "../sponsorship/receive-mpesa-callback";
 import { expireOverduePayments } from "../sponsorship/expire-payments";
 import { runDueStandingOrders } from "../standing-orders/run-due-standing-orders";
+import { attemptDelivery, sweepWebhookDeliveries } from "../webhooks/deliver-webhook";
 import { jobNow } from "./clock";
 import { QUEUES, type QueueName } from "./queue-names";
 
@@ -38,6 +39,10 @@ export const JOB_HANDLERS: Record<QueueName, Handler> = {
   [QUEUES.mpesaPaybillConfirmation]: async (data) => ({ applied: await applyPaybillConfirmation({ body: data.body, now: jobNow() }) }),
   [QUEUES.paymentExpirySweep]: async () => expireOverduePayments({ now: jobNow() }),
   [QUEUES.standingOrderSweep]: async () => runDueStandingOrders({ now: jobNow() }),
+  [QUEUES.webhookDelivery]: async (data) => ({
+    outcome: await attemptDelivery({ deliveryId: text(data.deliveryId, "deliveryId"), now: jobNow() }),
+  }),
+  [QUEUES.webhookDeliverySweep]: async () => sweepWebhookDeliveries({ now: jobNow() }),
 };
 
 /** The periodic jobs (pg-boss cron, evaluated in UTC). */
@@ -47,6 +52,7 @@ export const SCHEDULES: Array<{ queue: QueueName; cron: string }> = [
   { queue: QUEUES.mpesaStkReconcileSweep, cron: "* * * * *" },
   { queue: QUEUES.paymentExpirySweep, cron: "* * * * *" },
   { queue: QUEUES.standingOrderSweep, cron: "* * * * *" },
+  { queue: QUEUES.webhookDeliverySweep, cron: "* * * * *" },
 ];
 
 /** Registers a worker for every queue. */

@@ -22,6 +22,19 @@ import { paymentDetailResponse } from "../sponsorship/schemas/payment-detail";
 import { organizationDetailsBody, organizationDetailsResponse } from "../billing/schemas/organization";
 import { apiKeyCreatedResponse, apiKeyItem, createApiKeyBody, listApiKeysResponse } from "../api-keys/schemas/api-keys";
 import { SCOPE_DESCRIPTIONS } from "../api-keys/scopes";
+import { EVENT_DESCRIPTIONS } from "../events/event-types";
+import { MAX_ATTEMPTS } from "../webhooks/retry-schedule";
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from "../webhooks/signature";
+import {
+  createWebhookBody,
+  deliveryResponse,
+  listDeliveriesResponse,
+  listEventsQuery,
+  listEventsResponse,
+  listWebhooksResponse,
+  webhookCreatedResponse,
+  webhookItem,
+} from "../webhooks/schemas/webhooks";
 import { ROLE_DESCRIPTIONS } from "../organizations/permissions";
 import {
   acceptInvitationBody,
@@ -251,6 +264,74 @@ const endpoints: EndpointDoc[] = [
     description: "Owners and admins. Requests with the key are refused (401) from now on; a key revoked already answers 409.",
     responses: { 200: { description: "Revoked", schema: z.object({ api_key: apiKeyItem }) } },
     errors: [401, 403, 404, 409, 429],
+  },
+  {
+    ...team,
+    method: "get",
+    path: "/api/v1/organization/webhooks",
+    summary: "List webhooks",
+    description: "Owners and admins. Every endpoint of the organisation, newest first, deleted ones included; never the secret.",
+    responses: { 200: { description: "The endpoints", schema: listWebhooksResponse } },
+    errors: [401, 403, 429],
+  },
+  {
+    ...team,
+    method: "post",
+    path: "/api/v1/organization/webhooks",
+    summary: "Register a webhook",
+    description: `Owners and admins. The URL must be https and its host must resolve only to public addresses: loopback, private, link-local, shared and reserved ranges are refused (422), here and again at every connection. Each chosen event is POSTed as JSON (the body \`GET /api/v1/events\` shows for it) with the header \`${SIGNATURE_HEADER}: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the secret>\`; verify it over the raw body and refuse a timestamp more than ${SIGNATURE_TOLERANCE_SECONDS / 60} minutes away. \`Harambee-Event-Id\` names the event: a delivery may come more than once, so skip ids already handled. Any 2xx within 10 seconds delivers it; anything else is retried after 1, 5, 15 and 30 minutes, then 1, 2, 4, 8 and 8 hours (${MAX_ATTEMPTS} attempts over about a day) before it is marked failed; it can be resent. The answer's \`secret\` is shown only once. Event types: ${Object.entries(
+      EVENT_DESCRIPTIONS,
+    )
+      .map(([type, text]) => `\`${type}\`: ${text}.`)
+      .join(" ")}`,
+    body: createWebhookBody,
+    responses: { 201: { description: "Registered", schema: webhookCreatedResponse } },
+    errors: writeErrors,
+  },
+  {
+    ...team,
+    method: "delete",
+    path: "/api/v1/organization/webhooks/{id}",
+    summary: "Delete a webhook",
+    pathParams: id,
+    description: "Owners and admins. Nothing more is sent to it, pending deliveries included; its delivery log stays readable.",
+    responses: { 200: { description: "Deleted", schema: z.object({ webhook: webhookItem }) } },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    ...team,
+    method: "get",
+    path: "/api/v1/organization/webhooks/{id}/deliveries",
+    summary: "A webhook's delivery log",
+    pathParams: id,
+    description:
+      "Owners and admins. The latest 100 deliveries, newest first, each with every attempt: when, the receiver's status (null for a timeout or a refused or failed connection), the error and how long it took.",
+    responses: { 200: { description: "The deliveries", schema: listDeliveriesResponse } },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    ...team,
+    method: "post",
+    path: "/api/v1/organization/webhooks/{id}/deliveries/{deliveryId}/resend",
+    summary: "Resend a delivery",
+    pathParams: { id: "The webhook's id (UUID)", deliveryId: "The delivery's id (UUID)" },
+    description:
+      "Owners and admins. Sends it again now, whatever became of it, with a fresh round of retries; its earlier attempts stay in its log.",
+    idempotent: true,
+    responses: { 200: { description: "Queued again", schema: deliveryResponse } },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: "get",
+    path: "/api/v1/events",
+    tags: ["Organisation"],
+    security: "bearer",
+    summary: "List events",
+    description:
+      "Any member; an API key with any read scope, seeing the events of the areas it reads (payments, sponsorships, partnerships). The organisation's events, oldest first: pass the last id you handled as `after` to get the ones since, and follow `has_more`. An event appears when the change it reports is committed, so one may land a moment before the last id you saw: re-read from an id a minute older and skip ids already handled. An unknown `after` answers 422. The same events are sent to the organisation's webhooks and notified to its members.",
+    query: listEventsQuery,
+    responses: { 200: { description: "Events", schema: listEventsResponse } },
+    errors: [401, 403, 422, 429],
   },
   {
     method: "get",

@@ -8,6 +8,7 @@ import type { DeliverableItem } from "./schemas/deliverables";
 import { actOnDeliverable, type DeliverableTarget } from "./deliverable-access";
 import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
+import { deliverableApproved } from "../events/partnership-events";
 
 export interface ApproveDeliverableOptions extends DeliverableTarget {
   feedback?: string;
@@ -62,5 +63,6 @@ export async function applyDeliverableApproval(tx: DbTx, options: ApplyDeliverab
     metadata: { deliverableId: deliverable.id },
     at,
   });
+  await deliverableApproved(tx, { deliverableId: deliverable.id, automatically: by.kind === "review_window", at });
   await completePartnershipIfDone(tx, { partnershipId: deliverable.partnershipId, userId, at });
 }

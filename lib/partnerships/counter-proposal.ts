@@ -10,6 +10,7 @@ import { checkParties, mergedFields, notYourTurn, refuseDuplicateOffer, thenShow
 import type { CounterProposalBody, ProposalResponse } from "./schemas/proposals";
 import { proposalForParty } from "./proposal-view";
 import { transition } from "./transitions";
+import { proposalReceived } from "../events/partnership-events";
 
 export interface CounterProposalOptions {
   actor: Actor;
@@ -54,6 +55,7 @@ export async function counterProposal(options: CounterProposalOptions): Promise<
             history: { create: { userId: actor.id, action: "countered", note: `Countered with proposal ${counter.id}`, occurredAt: now } },
           },
         });
+        await proposalReceived(tx, { proposalId: counter.id, at: now });
         return counter.id;
       }),
     );

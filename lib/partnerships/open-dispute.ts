@@ -16,6 +16,7 @@ import { disputeInclude, toDisputeResponse } from "./dispute-view";
 import { logActivity } from "./log-activity";
 import { describeMoney } from "./payment-view";
 import type { DisputeResponse, OpenDisputeBody } from "./schemas/disputes";
+import { disputeOpened } from "../events/partnership-events";
 
 export interface OpenDisputeOptions extends OpenDisputeBody {
   actor: Actor;
@@ -96,6 +97,13 @@ export async function openDispute(options: OpenDisputeOptions): Promise<DisputeR
         ...(options.deliverableId ? { deliverableId: options.deliverableId } : { paymentId: options.paymentId! }),
         reason: options.reason,
       },
+      at,
+    });
+    await disputeOpened(tx, {
+      partnershipId,
+      disputeId: dispute.id,
+      openedBy: actor.partyId === partnership.brandId ? "brand" : "creator",
+      reason: options.reason,
       at,
     });
     return toDisputeResponse(dispute, fundedMinor);

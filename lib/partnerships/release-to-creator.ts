@@ -15,6 +15,7 @@ import { createPayout } from "../payouts/create-payout";
 import { paymentDeliverablesInclude } from "./payment-view";
 import { recordLedgerMovement } from "./record-ledger-movement";
 import { transition } from "./transitions";
+import { paymentReleased } from "../events/partnership-events";
 
 export interface ReleaseToCreatorOptions {
   payment: PartnershipPayment;
@@ -31,6 +32,7 @@ export async function releaseToCreator(tx: DbTx, options: ReleaseToCreatorOption
   await tx.partnershipPayment.update({ where: { id: payment.id }, data: { paidAt: at } });
   await recordLedgerMovement(tx, { movement: "release", payment, amountMinor, at });
   await createPayout(tx, { payment, creatorId: options.creatorId, amountMinor });
+  await paymentReleased(tx, { partnershipId: payment.partnershipId, paymentId: payment.id, amountMinor, currency: payment.currency, at });
   // With its deliverables and new payout, so the release's response shows them.
   return tx.partnershipPayment.findUniqueOrThrow({ where: { id: payment.id }, include: paymentDeliverablesInclude });
 }

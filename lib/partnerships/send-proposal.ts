@@ -5,6 +5,7 @@ import { notYourTurn, refuseDuplicateOffer, thenShow } from "./proposal-changes"
 import type { ProposalResponse } from "./schemas/proposals";
 import { proposalForParty } from "./proposal-view";
 import { transition } from "./transitions";
+import { proposalReceived } from "../events/partnership-events";
 
 export interface SendProposalOptions {
   actor: Actor;
@@ -29,6 +30,7 @@ export async function sendProposal(options: SendProposalOptions): Promise<Propos
         where: { id: proposalId },
         data: { sentAt: now, history: { create: { userId: actor.id, action: "sent", occurredAt: now } } },
       });
+      await proposalReceived(tx, { proposalId, at: now });
       return proposalId;
     }),
   );

@@ -16,6 +16,7 @@ import { logActivity } from "./log-activity";
 import { CONSENT_TEXT, type ContractDetail } from "./schemas/contracts";
 import { contractForDecision } from "./send-contract";
 import { transition } from "./transitions";
+import { contractSigned } from "../events/partnership-events";
 
 export interface SignContractOptions extends RequestOrigin {
   actor: Actor;
@@ -96,6 +97,7 @@ export async function signContract(options: SignContractOptions): Promise<Contra
           metadata: { contractId: locked.id, signedDocumentSha256: signed.sha256 },
           at: signedAt,
         });
+        await contractSigned(tx, { partnershipId, contractId: locked.id, at: signedAt });
       }
       return detailView(await tx.contract.findUniqueOrThrow({ where: { id: locked.id }, select: contractSelect }));
     });

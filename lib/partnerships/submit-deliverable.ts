@@ -6,6 +6,7 @@ import { actOnDeliverable, type DeliverableTarget } from "./deliverable-access";
 import { logActivity } from "./log-activity";
 import { startReviewWindow } from "./review-deadline";
 import { transition } from "./transitions";
+import { deliverableSubmitted } from "../events/partnership-events";
 
 export interface SubmitDeliverableOptions extends DeliverableTarget {
   submissionUrl: string;
@@ -40,5 +41,6 @@ export async function submitDeliverable(options: SubmitDeliverableOptions): Prom
       metadata: { deliverableId: deliverable.id, submissionUrl: options.submissionUrl, resubmission: deliverable.status === "in_progress" },
       at,
     });
+    await deliverableSubmitted(tx, { deliverableId: deliverable.id, at });
   });
 }

@@ -17,6 +17,7 @@ import { transition, transitionEach } from "./transitions";
 import { onStandingOrderPaymentSettled } from "../standing-orders/settle-run";
 import { issueReceipt } from "../billing/issue-receipt";
 import { disbursedAtFor, disbursementPeriods, layOverSchedule } from "./disbursement-calendar";
+import { paymentCompleted, sponsorshipsActivated } from "../events/partnership-events";
 
 const periodLabel = (start: Date) =>
   `period from ${start.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`;
@@ -306,6 +307,7 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
       await tx.sponsorshipEvent.createMany({
         data: activated.map((id) => ({ sponsorshipId: id, event: "Sponsorship activated", occurredAt: now })),
       });
+      await sponsorshipsActivated(tx, { sponsorshipIds: activated, at: now });
     }
     if (partly.length) {
       await tx.sponsorshipEvent.createMany({
@@ -327,4 +329,5 @@ async function applyCompletion(tx: DbTx, paymentId: string, now: Date): Promise<
   const invoice = await tx.invoice.findUnique({ where: { paymentId }, select: { id: true } });
   if (invoice) await transitionEach(tx, "invoice", [invoice.id], "paid", { paidDate: today });
   await issueReceipt(tx, { paymentId, now });
+  await paymentCompleted(tx, { paymentId, at: now });
 }

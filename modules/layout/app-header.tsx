@@ -32,7 +32,8 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
   ],
 };
 
-export function AppHeader({ actor }: { actor: Actor }) {
+/** The header; `unread` is the member's count of unread notifications (none for admins). */
+export function AppHeader({ actor, unread }: { actor: Actor; unread: number | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -45,6 +46,21 @@ export function AppHeader({ actor }: { actor: Actor }) {
           </nav>
         </div>
         <div className="flex items-center gap-3 text-sm">
+          {unread !== null && (
+            <Link
+              href="/notifications"
+              className="rounded-full border border-slate-300 px-2.5 py-0.5 text-slate-700 hover:border-brand-600 hover:text-brand-700"
+              data-testid="notifications-link"
+            >
+              Notifications
+              {unread > 0 && (
+                <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">
+                  {unread}
+                  <span className="sr-only"> unread</span>
+                </span>
+              )}
+            </Link>
+          )}
           <Link href="/account" className="text-slate-600 hover:text-brand-700">
             {actor.name}{" "}
             <span className="text-slate-500">
