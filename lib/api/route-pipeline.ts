@@ -2,8 +2,9 @@
  * The request pipeline both API flavours share: authenticate (bearer token or session),
  * count against the caller's rate limit, refuse cross-site writes made with the browser's
  * cookie, check the role, parse query and body with zod (the body read against its size
- * limit and only as JSON), honour Idempotency-Key on POST, and render any error in the
- * flavour's own shape.
+ * limit and only as JSON), honour Idempotency-Key on POST, render any error in the
+ * flavour's own shape, and record every change an authenticated caller asked for in the
+ * audit log, answered or refused.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
@@ -17,6 +18,7 @@ import { canonicalQuery } from "./query-params";
 import { requirePermission, type Permission } from "../organizations/permissions";
 import { apiKeyKey, enforceRateLimit, userKey } from "./rate-limit";
 import { requireScope } from "../api-keys/scopes";
+import { auditApiRequest, isAuditedMethod } from "../audit/audit-api-request";
 import { parseInput, parseJsonText } from "./validation";
 
 export type RouteParams = Record<string, string | string[]>;
@@ -71,16 +73,25 @@ export function requireSameOrigin(request: Request, credential: Credential): voi
   }
 }
 
+/** What the audit row of a request needs from inside the pipeline. */
+interface Seen {
+  actor?: Actor;
+  params: RouteParams;
+  thrown?: unknown;
+}
+
 export function routeFor(flavour: Flavour) {
   return function route<BodySchema extends z.ZodType | undefined = undefined, QuerySchema extends z.ZodType | undefined = undefined>(
     options: RouteOptions<BodySchema, QuerySchema>,
     handler: (context: RouteContext<Out<BodySchema>, Out<QuerySchema>>) => Promise<Response>,
   ) {
-    return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
+    /** Answers the request; `seen` learns the caller and the parameters as soon as they are known, for the audit log. */
+    async function serve(request: NextRequest, context: { params: Promise<RouteParams> }, seen: Seen): Promise<Response> {
       try {
+        const params = (seen.params = (await context?.params) ?? {});
         const caller = await authenticateRequest(request);
         if (!caller) throw new AppError("authentication_required", flavour.notAuthenticatedMessage);
-        const { actor } = caller;
+        const actor = (seen.actor = caller.actor);
         // A key has its own allowance, apart from the person's own requests.
         await enforceRateLimit(actor.apiKey ? apiKeyKey(actor.apiKey.id) : userKey(actor.id));
         if (actor.apiKey) requireScope(actor.apiKey.scopes, request.method, request.nextUrl.pathname);
@@ -96,7 +107,6 @@ export function routeFor(flavour: Flavour) {
               location: "query",
             })
           : undefined;
-        const params = (await context?.params) ?? {};
         const rawBody = await readJsonBodyText(request);
         const run = async () => {
           const body = options.body
@@ -126,8 +136,18 @@ export function routeFor(flavour: Flavour) {
           headers: result.replayed ? { "Idempotent-Replayed": "true" } : undefined,
         });
       } catch (error) {
+        seen.thrown = error;
         return flavour.renderError(error);
       }
+    }
+
+    return async (request: NextRequest, context: { params: Promise<RouteParams> }): Promise<Response> => {
+      const seen: Seen = { params: {} };
+      const response = await serve(request, context, seen);
+      if (seen.actor && isAuditedMethod(request.method)) {
+        await auditApiRequest({ request, actor: seen.actor, params: seen.params, response, thrown: seen.thrown });
+      }
+      return response;
     };
   };
 }

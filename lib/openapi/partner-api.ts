@@ -23,6 +23,7 @@ import { organizationDetailsBody, organizationDetailsResponse } from "../billing
 import { apiKeyCreatedResponse, apiKeyItem, createApiKeyBody, listApiKeysResponse } from "../api-keys/schemas/api-keys";
 import { SCOPE_DESCRIPTIONS } from "../api-keys/scopes";
 import { EVENT_DESCRIPTIONS } from "../events/event-types";
+import { listAuditEventsQuery, listAuditEventsResponse } from "../audit/schemas/audit-events";
 import { MAX_ATTEMPTS } from "../webhooks/retry-schedule";
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS } from "../webhooks/signature";
 import {
@@ -320,6 +321,23 @@ const endpoints: EndpointDoc[] = [
     idempotent: true,
     responses: { 200: { description: "Queued again", schema: deliveryResponse } },
     errors: [401, 403, 404, 429],
+  },
+  {
+    ...team,
+    method: "get",
+    path: "/api/v1/organization/audit-log",
+    summary: "Audit log",
+    description:
+      "Owners and admins of an organisation (403 for other roles; API keys are refused), and the platform's admins, who may filter by `organization_id`. Every change asked for through either API (its method and route, e.g. `POST /api/partnerships/{partnershipId}/contract/sign`) or a form of the app (e.g. `proposal.send`), answered or refused: who (the member, and the API key if one was used), what (the action and the ids it named), when, from where (client address and user agent), and the outcome (HTTP status, and the refusal's words). Reads are not recorded. Newest first; filters `user_id`, `action` (part of it, any case), `channel` (`api` or `app`), `succeeded`, `from`/`to` (days, inclusive). `format=csv` answers every matching row (at most 10,000) as CSV.",
+    query: listAuditEventsQuery,
+    responses: {
+      200: {
+        description: "A page of the log (JSON), or every matching row as CSV",
+        schema: listAuditEventsResponse,
+        mediaType: ["application/json", "text/csv"],
+      },
+    },
+    errors: [401, 403, 422, 429],
   },
   {
     method: "get",

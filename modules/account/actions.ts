@@ -19,11 +19,15 @@ export async function changePasswordAction(input: unknown) {
     changePasswordBody,
     input,
     async (body) => changePassword({ actor, currentPassword: body.current_password, newPassword: body.new_password, clientAddress }),
-    { actor, successMessage: "Password changed. Sign in again with the new password." },
+    { actor, action: "password.change", successMessage: "Password changed. Sign in again with the new password." },
   );
 }
 
 export async function signOutEverywhereAction() {
   const actor = await requirePageActor([...everyone]);
-  return runAction(z.object({}), {}, () => signOutEverywhere({ actor }), { actor, successMessage: "Signed out everywhere." });
+  return runAction(z.object({}), {}, () => signOutEverywhere({ actor }), {
+    actor,
+    action: "account.sign-out-everywhere",
+    successMessage: "Signed out everywhere.",
+  });
 }

@@ -10,6 +10,7 @@ export async function setPayoutMethodAction(input: unknown) {
   const actor = await requirePageActor(["creator"]);
   return runAction(payoutMethodBody, input, async (body) => void (await setPayoutMethod({ actor, ...body })), {
     actor,
+    action: "payout-method.set",
     successMessage: "Payout method saved. Money already released to you is sent this way.",
   });
 }

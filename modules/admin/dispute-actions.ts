@@ -23,7 +23,7 @@ export async function resolveDisputeAction(partnershipId: string, disputeId: str
       const resolved = await resolveDispute({ actor, ...ids.data, ...body });
       return resolved.outcome;
     },
-    { actor },
+    { actor, action: "dispute.resolve", target: ids.data },
   );
   if (result.status !== "success") return result;
   revalidatePath("/admin/disputes");

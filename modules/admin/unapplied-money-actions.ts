@@ -12,6 +12,8 @@ export async function resolveUnappliedMoneyAction(eventId: string, input: unknow
   const actor = await requirePageActor(["admin"]);
   const result = await runAction(resolveUnappliedMoneyBody, input, (body) => resolveUnappliedMoney({ actor, eventId, note: body.note }), {
     actor,
+    action: "unapplied-money.resolve",
+    target: { eventId },
   });
   if (result.status !== "success") return result;
   revalidatePath("/admin");

@@ -36,7 +36,7 @@ export async function inviteMemberAction(input: unknown): Promise<ActionState<{ 
       const { invitation, acceptUrl, emailed } = await inviteMember({ actor, body, origin: await publicOrigin() });
       return { email: invitation.email, acceptUrl, emailed };
     },
-    { actor },
+    { actor, action: "member.invite" },
   );
   if (result.status === "success") revalidatePath("/team");
   return result;
@@ -44,7 +44,11 @@ export async function inviteMemberAction(input: unknown): Promise<ActionState<{ 
 
 export async function changeMemberRoleAction(userId: string, input: unknown): Promise<ActionState> {
   const actor = await requirePageActor([...MEMBER_KINDS]);
-  const result = await runAction(changeMemberRoleBody, input, (body) => changeMemberRole({ actor, userId, role: body.role }), { actor });
+  const result = await runAction(changeMemberRoleBody, input, (body) => changeMemberRole({ actor, userId, role: body.role }), {
+    actor,
+    action: "member.change-role",
+    target: { userId },
+  });
   if (result.status !== "success") return result;
   revalidatePath("/team");
   return { status: "success", message: `Role changed to ${result.result.role}.`, result: undefined };
@@ -52,7 +56,11 @@ export async function changeMemberRoleAction(userId: string, input: unknown): Pr
 
 export async function removeMemberAction(userId: string): Promise<ActionState> {
   const actor = await requirePageActor([...MEMBER_KINDS]);
-  const result = await runAction(z.object({}), {}, () => removeMember({ actor, userId }), { actor });
+  const result = await runAction(z.object({}), {}, () => removeMember({ actor, userId }), {
+    actor,
+    action: "member.remove",
+    target: { userId },
+  });
   if (result.status !== "success") return result;
   revalidatePath("/team");
   return { status: "success", message: "Removed: their account no longer signs in.", result: undefined };
@@ -60,7 +68,11 @@ export async function removeMemberAction(userId: string): Promise<ActionState> {
 
 export async function revokeInvitationAction(invitationId: string): Promise<ActionState> {
   const actor = await requirePageActor([...MEMBER_KINDS]);
-  const result = await runAction(z.object({}), {}, () => revokeInvitation({ actor, invitationId }), { actor });
+  const result = await runAction(z.object({}), {}, () => revokeInvitation({ actor, invitationId }), {
+    actor,
+    action: "invitation.revoke",
+    target: { invitationId },
+  });
   if (result.status !== "success") return result;
   revalidatePath("/team");
   return { status: "success", message: "Invitation withdrawn.", result: undefined };
@@ -92,7 +104,7 @@ export async function createApiKeyAction(input: unknown): Promise<ActionState<{ 
       const { apiKey, key } = await createApiKey({ actor, body });
       return { key, name: apiKey.name };
     },
-    { actor },
+    { actor, action: "api-key.create" },
   );
   if (result.status === "success") revalidatePath("/team");
   return result;
@@ -100,7 +112,11 @@ export async function createApiKeyAction(input: unknown): Promise<ActionState<{ 
 
 export async function revokeApiKeyAction(apiKeyId: string): Promise<ActionState> {
   const actor = await requirePageActor([...MEMBER_KINDS]);
-  const result = await runAction(z.object({}), {}, () => revokeApiKey({ actor, apiKeyId }), { actor });
+  const result = await runAction(z.object({}), {}, () => revokeApiKey({ actor, apiKeyId }), {
+    actor,
+    action: "api-key.revoke",
+    target: { apiKeyId },
+  });
   if (result.status !== "success") return result;
   revalidatePath("/team");
   return { status: "success", message: "Revoked: requests with this key are refused from now on.", result: undefined };

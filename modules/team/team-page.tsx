@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LocalDate } from "@/components/ui/local-date";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listApiKeys } from "@/lib/api-keys/manage-api-keys";
@@ -31,6 +32,13 @@ export default async function TeamPage() {
         <p className="mt-1 text-sm text-slate-600">
           You are {ROLE_LABELS[team.your_role].toLowerCase()}: {ROLE_DESCRIPTIONS[team.your_role].toLowerCase()}.
         </p>
+        {manages ? (
+          <p className="mt-2 text-sm">
+            <Link href="/team/audit" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              Audit log
+            </Link>
+          </p>
+        ) : null}
       </header>
 
       <section aria-labelledby="members-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -138,7 +138,7 @@ describe("API4: rate limits", () => {
     process.env.RATE_LIMIT_PER_MINUTE = "2";
     const actor = await actorByEmail("brand@demo.test");
     const results = [];
-    for (let i = 0; i < 3; i++) results.push(await runAction(z.object({}), {}, async () => "done", { actor }));
+    for (let i = 0; i < 3; i++) results.push(await runAction(z.object({}), {}, async () => "done", { actor, action: "test.run" }));
     expect(results.map((r) => r.status)).toEqual(["success", "success", "error"]);
     expect(results[2]).toMatchObject({ message: "Rate limit exceeded. Retry after 59 seconds." });
     expect((await call(me, "/x", { token: brand })).status).toBe(429);

@@ -8,5 +8,8 @@ import { runAction } from "@/lib/forms/run-action";
 /** Sets the details of the organisation that issues invoices, receipts and statements. */
 export async function updateIssuerDetailsAction(input: unknown) {
   const actor = await requirePageActor(["admin"]);
-  return runAction(organizationDetailsBody, input, (body) => updateOrganizationDetails({ actor, organization: "issuer", body }), { actor });
+  return runAction(organizationDetailsBody, input, (body) => updateOrganizationDetails({ actor, organization: "issuer", body }), {
+    actor,
+    action: "issuer.update-details",
+  });
 }

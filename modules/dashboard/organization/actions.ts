@@ -8,5 +8,8 @@ import { runAction } from "@/lib/forms/run-action";
 /** Sets the partner's document details with the same schema and service as PUT /partner/organization. */
 export async function updateOrganizationDetailsAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(organizationDetailsBody, input, (body) => updateOrganizationDetails({ actor, organization: "own", body }), { actor });
+  return runAction(organizationDetailsBody, input, (body) => updateOrganizationDetails({ actor, organization: "own", body }), {
+    actor,
+    action: "organization.update-details",
+  });
 }

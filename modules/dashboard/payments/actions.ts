@@ -9,7 +9,7 @@ import { createPaymentBody } from "@/lib/sponsorship/schemas/payments";
 /** Starts a payment with the same schema and service as POST /partner/payments. */
 export async function createPaymentAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createPaymentBody, input, (body) => createPayment({ actor, body }), { actor });
+  return runAction(createPaymentBody, input, (body) => createPayment({ actor, body }), { actor, action: "payment.create" });
 }
 
 /** Answers the simulated prompt of a sandbox payment (M-Pesa phone or card payment), as POST /partner/payments/{id}/sandbox-prompt does. */
@@ -22,6 +22,6 @@ export async function answerSandboxPromptAction(paymentId: string, action: "appr
       const payment = await answerSandboxPrompt({ actor, paymentId, action: body.action });
       return { status: payment.status, receipt: payment.receipt };
     },
-    { actor },
+    { actor, action: "payment.answer-sandbox-prompt", target: { paymentId } },
   );
 }

@@ -8,5 +8,5 @@ import { createProgramBody } from "@/lib/sponsorship/schemas/programs";
 /** Creates a program with the same schema and service as POST /partner/programs. */
 export async function createProgramAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createProgramBody, input, (body) => createProgram({ actor, body }), { actor });
+  return runAction(createProgramBody, input, (body) => createProgram({ actor, body }), { actor, action: "program.create" });
 }

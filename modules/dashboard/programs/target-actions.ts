@@ -10,6 +10,8 @@ export async function setProgramTargetsAction(programId: string, input: unknown)
   const actor = await requirePageActor(["partner"]);
   return runAction(programTargetsBody, input, (body) => setProgramTargets({ actor, programId, body }), {
     actor,
+    action: "program.set-targets",
+    target: { programId },
     successMessage: "Targets saved.",
   });
 }

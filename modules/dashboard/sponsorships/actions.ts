@@ -8,5 +8,8 @@ import { createSponsorshipsBody } from "@/lib/sponsorship/schemas/sponsorships";
 /** Creates sponsorships with the same schema and service as POST /partner/sponsorships. */
 export async function createSponsorshipsAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createSponsorshipsBody, input, (body) => createSponsorships({ actor, ...body }), { actor });
+  return runAction(createSponsorshipsBody, input, (body) => createSponsorships({ actor, ...body }), {
+    actor,
+    action: "sponsorship.create",
+  });
 }

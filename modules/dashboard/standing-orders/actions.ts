@@ -12,7 +12,10 @@ import { createStandingOrderBody } from "@/lib/standing-orders/schemas";
 /** Sets up a standing order with the same schema and service as POST /partner/standing-orders. */
 export async function createStandingOrderAction(input: unknown) {
   const actor = await requirePageActor(["partner"]);
-  return runAction(createStandingOrderBody, input, async (body) => ({ id: (await createStandingOrder({ actor, body })).id }), { actor });
+  return runAction(createStandingOrderBody, input, async (body) => ({ id: (await createStandingOrder({ actor, body })).id }), {
+    actor,
+    action: "standing-order.create",
+  });
 }
 
 const CHANGES = { pause: pauseStandingOrder, resume: resumeStandingOrder, cancel: cancelStandingOrder } as const;
@@ -25,6 +28,7 @@ export async function changeStandingOrderAction(standingOrderId: string, change:
     z.object({ change: z.enum(["pause", "resume", "cancel"]) }),
     { change },
     async (body) => ({ status: (await CHANGES[body.change]({ actor, standingOrderId })).status }),
-    { actor },
+    // The change comes from the browser: only a known one names the action.
+    { actor, action: Object.hasOwn(CHANGES, change) ? `standing-order.${change}` : "standing-order.change", target: { standingOrderId } },
   );
 }

@@ -48,7 +48,12 @@ export async function generateContractAction(partnershipId: string, input: unkno
       input,
       async (body) =>
         generateContract({ actor: who, partnershipId: ids.partnershipId, ...body, ...(await signingClient()) }).then(() => undefined),
-      { actor: who, successMessage: "Contract generated as a draft. Read it, then send it for signature." },
+      {
+        actor: who,
+        action: "contract.generate",
+        target: ids,
+        successMessage: "Contract generated as a draft. Read it, then send it for signature.",
+      },
     );
   });
 }
@@ -60,7 +65,7 @@ export async function sendContractAction(partnershipId: string) {
       z.object({}),
       {},
       async () => sendContract({ actor: who, partnershipId: ids.partnershipId, ...(await signingClient()) }).then(() => undefined),
-      { actor: who, successMessage: "Contract sent to both parties for signature." },
+      { actor: who, action: "contract.send", target: ids, successMessage: "Contract sent to both parties for signature." },
     );
   });
 }
@@ -75,7 +80,7 @@ export async function rejectContractAction(partnershipId: string, input: unknown
         rejectContract({ actor: who, partnershipId: ids.partnershipId, reason: body.reason, ...(await signingClient()) }).then(
           () => undefined,
         ),
-      { actor: who, successMessage: "You rejected the contract; the partnership has ended." },
+      { actor: who, action: "contract.reject", target: ids, successMessage: "You rejected the contract; the partnership has ended." },
     );
   });
 }
@@ -103,7 +108,7 @@ export async function signContractAction(partnershipId: string, input: unknown) 
         });
         return { status: contract.status };
       },
-      { actor: who, successMessage: "You signed the contract." },
+      { actor: who, action: "contract.sign", target: ids, successMessage: "You signed the contract." },
     );
   });
 }
@@ -118,7 +123,7 @@ export async function initiatePaymentAction(partnershipId: string, input: unknow
         const { payment, paymentIntent } = await initiatePayment({ actor: who, partnershipId: ids.partnershipId, input: body });
         return { paymentId: payment.id, clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
       },
-      { actor: who },
+      { actor: who, action: "escrow-payment.initiate", target: ids },
     );
   });
 }
@@ -133,7 +138,7 @@ export async function resumePaymentAction(partnershipId: string, paymentId: stri
         const { paymentIntent } = await resumePayment({ actor: who, ...ids });
         return { clientSecret: paymentIntent.clientSecret, sandbox: paymentIntent.sandbox };
       },
-      { actor: who },
+      { actor: who, action: "escrow-payment.resume", target: ids },
     );
   });
 }
@@ -143,6 +148,8 @@ export async function confirmSandboxPaymentAction(partnershipId: string, payment
     const who = await actor();
     return runAction(z.object({}), {}, () => confirmSandboxPayment({ actor: who, ...ids }).then(() => undefined), {
       actor: who,
+      action: "escrow-payment.confirm-sandbox",
+      target: ids,
       successMessage: "Sandbox payment confirmed: the money is held in escrow.",
     });
   });
@@ -153,6 +160,8 @@ export async function releasePaymentAction(partnershipId: string, paymentId: str
     const who = await actor();
     return runAction(z.object({}), {}, () => releasePayment({ actor: who, ...ids }).then(() => undefined), {
       actor: who,
+      action: "escrow-payment.release",
+      target: ids,
       successMessage: "Payment released to the creator.",
     });
   });
@@ -163,6 +172,8 @@ export async function submitDeliverableAction(partnershipId: string, deliverable
     const who = await actor();
     return runAction(submitDeliverableBody, input, (body) => submitDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
       actor: who,
+      action: "deliverable.submit",
+      target: ids,
       successMessage: "Deliverable submitted for review.",
     });
   });
@@ -173,6 +184,8 @@ export async function approveDeliverableAction(partnershipId: string, deliverabl
     const who = await actor();
     return runAction(approveDeliverableBody, input, (body) => approveDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
       actor: who,
+      action: "deliverable.approve",
+      target: ids,
       successMessage: "Deliverable approved.",
     });
   });
@@ -183,6 +196,8 @@ export async function requestRevisionAction(partnershipId: string, deliverableId
     const who = await actor();
     return runAction(requestRevisionBody, input, (body) => requestRevision({ actor: who, ...ids, ...body }).then(() => undefined), {
       actor: who,
+      action: "deliverable.request-revision",
+      target: ids,
       successMessage: "Revision requested.",
     });
   });

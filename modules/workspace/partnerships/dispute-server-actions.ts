@@ -25,7 +25,7 @@ export async function terminatePartnershipAction(partnershipId: string, input: u
     terminatePartnershipBody,
     input,
     (body) => terminatePartnership({ actor, partnershipId: ids.data.partnershipId, reason: body.reason }).then(() => undefined),
-    { actor, successMessage: "The partnership has ended." },
+    { actor, action: "partnership.terminate", target: ids.data, successMessage: "The partnership has ended." },
   );
 }
 
@@ -37,6 +37,11 @@ export async function openDisputeAction(partnershipId: string, input: unknown): 
     openDisputeBody,
     input,
     (body) => openDispute({ actor, partnershipId: ids.data.partnershipId, ...body }).then(() => undefined),
-    { actor, successMessage: "Dispute opened. The platform's team will review it; the money it concerns stays in escrow until then." },
+    {
+      actor,
+      action: "dispute.open",
+      target: ids.data,
+      successMessage: "Dispute opened. The platform's team will review it; the money it concerns stays in escrow until then.",
+    },
   );
 }

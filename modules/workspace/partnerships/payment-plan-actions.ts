@@ -17,6 +17,8 @@ export async function cancelPaymentAction(partnershipId: string, paymentId: stri
   const actor = await requirePageActor(["creator", "brand"]);
   return runAction(cancelPaymentBody, input, (body) => cancelPayment({ actor, ...ids.data, reason: body.reason }).then(() => undefined), {
     actor,
+    action: "escrow-payment.cancel",
+    target: ids.data,
     successMessage: "Payment cancelled.",
   });
 }

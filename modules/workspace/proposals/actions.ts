@@ -30,7 +30,11 @@ export async function createProposalAction(input: unknown, options: { send: bool
       if (options.send) await sendProposal({ actor: me, proposalId: draft.id });
       return { id: draft.id };
     },
-    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
+    {
+      actor: me,
+      action: options.send ? "proposal.create-and-send" : "proposal.create",
+      successMessage: options.send ? "Proposal sent." : "Draft saved.",
+    },
   );
 }
 
@@ -49,7 +53,12 @@ export async function updateProposalAction(
       if (options.send) await sendProposal({ actor: me, proposalId: saved.id });
       return { id: saved.id };
     },
-    { actor: me, successMessage: options.send ? "Proposal sent." : "Draft saved." },
+    {
+      actor: me,
+      action: options.send ? "proposal.update-and-send" : "proposal.update",
+      target: { proposalId },
+      successMessage: options.send ? "Proposal sent." : "Draft saved.",
+    },
   );
 }
 
@@ -57,6 +66,7 @@ export async function sendProposalAction(proposalId: string): Promise<ActionStat
   const me = await actor();
   return runAction(uuidString, proposalId, async (id) => ({ id: (await sendProposal({ actor: me, proposalId: id })).id }), {
     actor: me,
+    action: "proposal.send",
     successMessage: "Proposal sent.",
   });
 }
@@ -67,7 +77,7 @@ export async function acceptProposalAction(proposalId: string): Promise<ActionSt
     uuidString,
     proposalId,
     async (id) => ({ partnershipId: (await acceptProposal({ actor: me, proposalId: id })).partnership.id }),
-    { actor: me, successMessage: "Proposal accepted. The partnership has started." },
+    { actor: me, action: "proposal.accept", successMessage: "Proposal accepted. The partnership has started." },
   );
 }
 
@@ -75,6 +85,8 @@ export async function rejectProposalAction(proposalId: string, input: unknown): 
   const me = await actor();
   return runAction(rejectWithReason, input, async ({ reason }) => ({ id: (await rejectProposal({ actor: me, proposalId, reason })).id }), {
     actor: me,
+    action: "proposal.reject",
+    target: { proposalId },
     successMessage: "Proposal rejected.",
   });
 }
@@ -84,6 +96,8 @@ export async function counterProposalAction(proposalId: string, input: unknown):
   const me = await actor();
   return runAction(counterProposalBody, input, async (body) => ({ id: (await counterProposal({ actor: me, proposalId, body })).id }), {
     actor: me,
+    action: "proposal.counter",
+    target: { proposalId },
     successMessage: "Counter-proposal sent.",
   });
 }
