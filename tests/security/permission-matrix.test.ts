@@ -38,6 +38,12 @@ import { DELETE as removeMember, PATCH as changeRole } from "@/app/api/v1/organi
 import { GET as listMembers } from "@/app/api/v1/organization/members/route";
 import { DELETE as revokeApiKey } from "@/app/api/v1/organization/api-keys/[id]/route";
 import { GET as listApiKeys, POST as createApiKey } from "@/app/api/v1/organization/api-keys/route";
+import { GET as listEvents } from "@/app/api/v1/events/route";
+import { GET as readAuditLog } from "@/app/api/v1/organization/audit-log/route";
+import { POST as resendDelivery } from "@/app/api/v1/organization/webhooks/[id]/deliveries/[deliveryId]/resend/route";
+import { GET as listDeliveries } from "@/app/api/v1/organization/webhooks/[id]/deliveries/route";
+import { DELETE as deleteWebhook } from "@/app/api/v1/organization/webhooks/[id]/route";
+import { GET as listWebhooks, POST as createWebhook } from "@/app/api/v1/organization/webhooks/route";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import type { MemberRole } from "@/lib/generated/prisma/client";
@@ -45,6 +51,8 @@ import { PERMISSION_WORDS, roleAllows, type Permission } from "@/lib/organizatio
 import { call, DEMO_PASSWORD, tokenFor } from "@/tests/helpers/http";
 
 process.env.RATE_LIMIT_PER_MINUTE = "100000";
+// Registration checks addresses; nothing is sent to this one during the matrix.
+process.env.WEBHOOK_ALLOWED_HOSTS = "127.0.0.1";
 
 type Handler = Parameters<typeof call>[0];
 interface Request {
@@ -121,6 +129,29 @@ beforeAll(async () => {
   ids.order = order.body.id;
 });
 
+/** A webhook of the organisation with one delivery, registered by its owner. */
+async function webhookWithDelivery(): Promise<{ webhookId: string; deliveryId: string }> {
+  const made = await call(createWebhook, "/api/v1/organization/webhooks", {
+    token: tokens.owner,
+    body: { url: "http://127.0.0.1:9/hooks", event_types: ["payment.completed"] },
+  });
+  expect(made.status).toBe(201);
+  const webhookId = made.body.webhook.id as string;
+  const event = await getDb().event.create({
+    data: {
+      organizationId: elimu,
+      type: "payment.completed",
+      subjectType: "payment",
+      subjectId: ids.payment,
+      data: {},
+      link: "/dashboard/payments",
+      summary: "Matrix",
+    },
+  });
+  const delivery = await getDb().webhookDelivery.create({ data: { endpointId: webhookId, eventId: event.id, status: "failed" } });
+  return { webhookId, deliveryId: delivery.id };
+}
+
 /** A pending sandbox M-Pesa payment of the organisation, for each call to answer. */
 async function pendingSandboxPayment(): Promise<string> {
   const res = await call(createPayment, "/api/v1/partner/payments", {
@@ -155,6 +186,7 @@ const ROUTES: Route[] = [
   read("GET standing-orders", listOrders, "/api/v1/partner/standing-orders"),
   read("GET organization", getOrganization, "/api/v1/partner/organization"),
   read("GET organization/members", listMembers, "/api/v1/organization/members"),
+  read("GET events", listEvents, "/api/v1/events"),
   {
     ...read("GET sponsorships/{id}", getSponsorship, ""),
     request: () => ({ url: `/api/v1/partner/sponsorships/${ids.sponsorship}`, params: { id: ids.sponsorship } }),
@@ -377,6 +409,61 @@ const ROUTES: Route[] = [
       });
       const id = made.body.api_key.id as string;
       return { url: `/api/v1/organization/api-keys/${id}`, method: "DELETE", params: { id } };
+    },
+  },
+  {
+    name: "GET organization/audit-log",
+    handler: readAuditLog,
+    permission: "manage",
+    request: () => ({ url: "/api/v1/organization/audit-log" }),
+  },
+  {
+    name: "GET organization/webhooks",
+    handler: listWebhooks,
+    permission: "manage",
+    request: () => ({ url: "/api/v1/organization/webhooks" }),
+  },
+  {
+    name: "POST organization/webhooks",
+    handler: createWebhook,
+    permission: "manage",
+    request: () => ({
+      url: "/api/v1/organization/webhooks",
+      body: { url: "http://127.0.0.1:9/hooks", event_types: ["payment.completed"] },
+    }),
+  },
+  {
+    name: "DELETE organization/webhooks/{id}",
+    handler: deleteWebhook,
+    permission: "manage",
+    record: true,
+    request: async () => {
+      const { webhookId } = await webhookWithDelivery();
+      return { url: `/api/v1/organization/webhooks/${webhookId}`, method: "DELETE", params: { id: webhookId } };
+    },
+  },
+  {
+    name: "GET organization/webhooks/{id}/deliveries",
+    handler: listDeliveries,
+    permission: "manage",
+    record: true,
+    request: async () => {
+      const { webhookId } = await webhookWithDelivery();
+      return { url: `/api/v1/organization/webhooks/${webhookId}/deliveries`, params: { id: webhookId } };
+    },
+  },
+  {
+    name: "POST organization/webhooks/{id}/deliveries/{deliveryId}/resend",
+    handler: resendDelivery,
+    permission: "manage",
+    record: true,
+    request: async () => {
+      const { webhookId, deliveryId } = await webhookWithDelivery();
+      return {
+        url: `/api/v1/organization/webhooks/${webhookId}/deliveries/${deliveryId}/resend`,
+        params: { id: webhookId, deliveryId },
+        body: {},
+      };
     },
   },
 ];
