@@ -16,6 +16,7 @@ const unitTestFiles = [
   "lib/auth/password.test.ts",
   "lib/billing/amount-in-words.test.ts",
   "lib/auth/secret.test.ts",
+  "lib/auth/return-path.test.ts",
   "lib/forms/field-errors.test.ts",
   "lib/http/api-routes.test.ts",
   "lib/documents/documents.test.ts",

@@ -1,6 +1,7 @@
 /**
- * Every main page, for each kind of user: an axe scan (WCAG 2.1 A and AA) with no serious
- * or critical violations, and a full-page screenshot at desktop and phone width.
+ * Every page, for each kind of user, at desktop (1440 px) and phone (360 px) width: an axe
+ * scan (WCAG 2.1 A and AA) with no serious or critical violations, nothing wider than the
+ * screen, and a full-page screenshot of each, kept in e2e/output/screenshots/pages.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
@@ -18,13 +19,13 @@ async function firstHref(page: Page, listPath: string, pattern: RegExp): Promise
   return href!;
 }
 
-async function checkPage(page: Page, name: string, path: string) {
-  await page.goto(path);
-  await expect(page.locator("main h1").first()).toBeVisible();
-  // Charts and client components settle before the scan.
-  await page.waitForLoadState("networkidle");
+const DESKTOP = { width: 1440, height: 900 };
+// The narrowest phone in common use; every page must fit it without sideways scrolling.
+const PHONE = { width: 360, height: 780 };
+
+async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = results.violations
+  return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => ({
       id: violation.id,
@@ -32,26 +33,50 @@ async function checkPage(page: Page, name: string, path: string) {
       help: violation.help,
       targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
     }));
-  expect.soft(serious, `${name} (${path})`).toEqual([]);
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-  await page.setViewportSize({ width: 375, height: 812 });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
-  // Nothing but wide tables may scroll sideways at phone width.
-  const tooWide = await page.evaluate(() => {
-    if (document.documentElement.scrollWidth <= document.documentElement.clientWidth) return [];
-    const width = document.documentElement.clientWidth;
+}
+
+/** The elements that stick out past the right edge of the screen, outside any box that scrolls them. */
+async function overflowing(page: Page): Promise<{ scrollWidth: number; clientWidth: number; elements: string[] }> {
+  return page.evaluate(() => {
+    const { scrollWidth, clientWidth } = document.documentElement;
     const scrolls = (element: Element | null): boolean => {
       for (let node = element; node; node = node.parentElement)
-        if (["auto", "scroll"].includes(getComputedStyle(node).overflowX)) return true;
+        if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(node).overflowX)) return true;
       return false;
     };
-    return [...document.querySelectorAll("body *")]
-      .filter((element) => element.getBoundingClientRect().right > width + 1 && !scrolls(element.parentElement))
+    const elements = [...document.querySelectorAll("body *")]
+      .filter((element) => element.getBoundingClientRect().right > clientWidth + 1 && !scrolls(element.parentElement))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`.slice(0, 120));
+    return { scrollWidth, clientWidth, elements };
   });
-  expect.soft(tooWide, `${name} is wider than a phone screen`).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/**
+ * One page at desktop and at phone width: no serious accessibility violation at either,
+ * nothing wider than the phone's screen (tables scroll inside their own box), and a
+ * full-page screenshot of each.
+ */
+async function checkPage(page: Page, name: string, path: string) {
+  await page.setViewportSize(DESKTOP);
+  await page.goto(path);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  // Charts and client components settle before the scan.
+  await page.waitForLoadState("networkidle");
+  expect.soft(await seriousViolations(page), `${name} (${path})`).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+
+  await page.setViewportSize(PHONE);
+  await page.goto(path);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const overflow = await overflowing(page);
+  expect
+    .soft(overflow.scrollWidth, `${name} is ${overflow.scrollWidth}px wide at ${PHONE.width}px: ${overflow.elements.join(", ")}`)
+    .toBeLessThanOrEqual(overflow.clientWidth);
+  expect.soft(overflow.elements, `${name}: elements past the screen's edge`).toEqual([]);
+  expect.soft(await seriousViolations(page), `${name} (${path}) at phone width`).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}-phone.png`, fullPage: true });
 }
 
 test("the sign-in page", async ({ page }) => {
@@ -77,7 +102,12 @@ test.describe("partner pages", () => {
     ["standing-order-new", "/dashboard/payments/standing-orders/new"],
     ["statements", "/dashboard/payments/statements"],
     ["organization", "/dashboard/organization"],
+    ["team", "/team"],
+    ["audit", "/team/audit"],
+    ["notifications", "/notifications"],
+    ["account", "/account"],
     ["docs", "/docs"],
+    ["not-found", "/dashboard/no-such-page"],
   ];
   for (const [name, path] of pages) {
     test(name, async ({ page }) => {
@@ -112,6 +142,15 @@ test("admin issuer details", async ({ page }) => {
   await checkPage(page, "admin-organization", "/admin/organization");
 });
 
+test("admin disputes", async ({ page }) => {
+  await signIn(page, "admin@demo.test", /\/admin$/);
+  await checkPage(page, "admin-disputes", "/admin/disputes");
+});
+
+test("the API reference, signed out", async ({ page }) => {
+  await checkPage(page, "docs-public", "/docs");
+});
+
 for (const side of ["brand", "creator"] as const) {
   test.describe(`${side} workspace`, () => {
     test.beforeEach(async ({ page }) => {
@@ -128,6 +167,12 @@ for (const side of ["brand", "creator"] as const) {
     });
     test("proposal composer", async ({ page }) => {
       await checkPage(page, `proposal-new-${side}`, "/workspace/proposals/new");
+    });
+    test("team", async ({ page }) => {
+      await checkPage(page, `team-${side}`, "/team");
+    });
+    test("notifications", async ({ page }) => {
+      await checkPage(page, `notifications-${side}`, "/notifications");
     });
   });
 }

@@ -18,9 +18,9 @@ export function StatCard({
   hint?: ReactNode;
 }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-ink">
+      <dd className="mt-1 text-xl font-semibold break-words text-ink sm:text-2xl">
         <span data-testid={`stat-${name}`}>{value}</span>
         {unit ? <span className="ml-1 text-sm font-normal text-slate-500">{unit}</span> : null}
       </dd>

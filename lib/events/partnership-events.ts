@@ -50,6 +50,23 @@ export async function proposalReceived(tx: DbTx, options: { proposalId: string; 
   });
 }
 
+/** A contract was sent for signature: the other party has it to sign (the sender signs it too, but knows). */
+export async function contractSent(
+  tx: DbTx,
+  options: { partnershipId: string; contractId: string; sentBy: "brand" | "creator"; at: Date },
+): Promise<void> {
+  const p = await partiesOf(tx, options.partnershipId);
+  const [otherId, sender] = options.sentBy === "brand" ? [p.creatorId, nameOf(p.brand)] : [p.brandId, nameOf(p.creator)];
+  await emitEventToUser(tx, otherId, {
+    type: "contract.sent",
+    subject: { type: "contract", id: options.contractId },
+    data: { partnership_id: p.id, contract_id: options.contractId, sent_by: options.sentBy },
+    link: partnershipLink(p.id),
+    summary: `${sender} sent you the contract to sign`,
+    at: options.at,
+  });
+}
+
 /** Both parties signed: the contract is in force for both organisations. */
 export async function contractSigned(tx: DbTx, options: { partnershipId: string; contractId: string; at: Date }): Promise<void> {
   const p = await partiesOf(tx, options.partnershipId);
@@ -137,15 +154,17 @@ export async function disputeOpened(
   });
 }
 
-/** A partner payment completed. */
-export async function paymentCompleted(tx: DbTx, options: { paymentId: string; at: Date }): Promise<void> {
+/** A partner payment settled, one way or the other: its partner is told (a failure with its reason, to pay again). */
+async function partnerPaymentSettled(tx: DbTx, type: "payment.completed" | "payment.failed", options: { paymentId: string; at: Date }) {
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: options.paymentId },
-    select: { id: true, partnerId: true, reference: true, amountMinor: true, currency: true, method: true },
+    select: { id: true, partnerId: true, reference: true, amountMinor: true, currency: true, method: true, failureReason: true },
   });
+  const failed = type === "payment.failed";
+  const what = `Payment ${payment.reference} of ${payment.currency} ${toMajor(payment.amountMinor)}`;
   await emitEvent(tx, {
     organizationId: payment.partnerId,
-    type: "payment.completed",
+    type,
     subject: { type: "payment", id: payment.id },
     data: {
       payment_id: payment.id,
@@ -153,12 +172,17 @@ export async function paymentCompleted(tx: DbTx, options: { paymentId: string; a
       amount: toMajor(payment.amountMinor),
       currency: payment.currency,
       method: payment.method,
+      ...(failed ? { reason: payment.failureReason } : {}),
     },
     link: `/dashboard/payments/${payment.id}`,
-    summary: `Payment ${payment.reference} of ${payment.currency} ${toMajor(payment.amountMinor)} completed`,
+    summary: failed ? `${what} failed: ${payment.failureReason ?? "no reason given"}` : `${what} completed`,
     at: options.at,
   });
 }
+
+export const paymentCompleted = (tx: DbTx, options: { paymentId: string; at: Date }) =>
+  partnerPaymentSettled(tx, "payment.completed", options);
+export const paymentFailed = (tx: DbTx, options: { paymentId: string; at: Date }) => partnerPaymentSettled(tx, "payment.failed", options);
 
 /** Sponsorships a payment covered in full became active. */
 export async function sponsorshipsActivated(tx: DbTx, options: { sponsorshipIds: string[]; at: Date }): Promise<void> {

@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { BODY_LIMITS, tooLarge } from "./body";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustedProxyHops } from "./client-address";
 import { resolvePublicOrigin } from "./public-origin";
+import { REQUEST_PATH_HEADER } from "./request-path";
 import { newNonce, securityHeaders, stripeConfigured } from "./security-headers";
 
 export interface EdgeOptions {
@@ -97,6 +98,8 @@ export function applyEdge(req: IncomingMessage, res: ServerResponse, options: Ed
   // Only our own address decision travels on; the client's claim is dropped.
   delete req.headers["x-forwarded-for"];
   delete req.headers["x-real-ip"];
+  // Pages read the path asked for (to return to it after signing in); a client's claim is replaced.
+  req.headers[REQUEST_PATH_HEADER] = req.url ?? "/";
   // Next.js reads the nonce from the request's policy and puts it on its scripts.
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   return true;

@@ -8,6 +8,7 @@ import { notFound } from "../errors";
 import { partnershipForParty, requireActivePartnership } from "./access";
 import type { RequestOrigin } from "./contract-audit";
 import { contractSelect, detailView } from "./contract-view";
+import { contractSent } from "../events/partnership-events";
 import { logActivity } from "./log-activity";
 import type { ContractDetail } from "./schemas/contracts";
 import { transition } from "./transitions";
@@ -71,6 +72,7 @@ export async function sendContract(options: SendContractOptions): Promise<Contra
       },
       at: sentAt,
     });
+    await contractSent(tx, { partnershipId, contractId: contract.id, sentBy: side, at: sentAt });
     return detailView(await tx.contract.findUniqueOrThrow({ where: { id: contract.id }, select: contractSelect }));
   });
 }

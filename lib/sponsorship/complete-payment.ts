@@ -17,7 +17,7 @@ import { transition, transitionEach } from "./transitions";
 import { onStandingOrderPaymentSettled } from "../standing-orders/settle-run";
 import { issueReceipt } from "../billing/issue-receipt";
 import { disbursedAtFor, disbursementPeriods, layOverSchedule } from "./disbursement-calendar";
-import { paymentCompleted, sponsorshipsActivated } from "../events/partnership-events";
+import { paymentCompleted, paymentFailed, sponsorshipsActivated } from "../events/partnership-events";
 
 const periodLabel = (start: Date) =>
   `period from ${start.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`;
@@ -117,7 +117,10 @@ export async function settlePayment(
           },
   });
   if (moved && outcome === "completed") await applyCompletion(tx, paymentId, now);
-  if (moved && outcome === "failed") await voidInvoice(tx, paymentId, options.reason?.trim() || "Payment failed", now);
+  if (moved && outcome === "failed") {
+    await voidInvoice(tx, paymentId, options.reason?.trim() || "Payment failed", now);
+    await paymentFailed(tx, { paymentId, at: now });
+  }
   if (moved) await onStandingOrderPaymentSettled(tx, { paymentId, outcome, now });
   return toPaymentItem(await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: withLinks }));
 }

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 
-export function LoginForm() {
+/** Signs in, then goes to `returnTo` (already checked to be one of our pages) or the role's home. */
+export function LoginForm({ returnTo }: { returnTo: string | null }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -22,7 +23,7 @@ export function LoginForm() {
       redirect: false,
     });
     if (result?.ok) {
-      router.replace("/");
+      router.replace(returnTo ?? "/");
       router.refresh();
     } else {
       setPending(false);

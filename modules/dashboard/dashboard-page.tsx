@@ -4,10 +4,18 @@ import { Panel, StatCard } from "@/components/ui/stat-card";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getDashboardStats } from "@/lib/sponsorship/get-dashboard-stats";
+import { listActionItems } from "@/lib/events/list-action-items";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { ActionList } from "@/modules/live/action-list";
+import { LiveRefresh } from "@/modules/live/live-refresh";
 
 export default async function DashboardPage() {
   const actor = await requirePageActor(["partner"]);
-  const { stats, recent_milestones, payment_summary, impact_snapshot } = await getDashboardStats({ actor });
+  const [{ stats, recent_milestones, payment_summary, impact_snapshot }, actionItems, stamp] = await Promise.all([
+    getDashboardStats({ actor }),
+    listActionItems({ actor }),
+    liveStamp({ actor, subject: { kind: "dashboard" } }),
+  ]);
   const currency = stats.currency;
   const trendTotal = impact_snapshot.students_improving + impact_snapshot.students_stable + impact_snapshot.students_declining;
   const trends = [
@@ -22,13 +30,16 @@ export default async function DashboardPage() {
       <header>
         <h1 className="text-2xl font-semibold">Partner dashboard</h1>
         <p className="mt-1 text-slate-600">Signed in as {actor.email}. Your sponsorships, programs, payments and their impact.</p>
+        <LiveRefresh subject={{ kind: "dashboard" }} initial={stamp} />
       </header>
+
+      <ActionList items={actionItems} />
 
       <section aria-labelledby="overview-heading">
         <h2 id="overview-heading" className="sr-only">
           Overview (all time)
         </h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-4">
           <StatCard name="total_sponsorships" label="Total sponsorships" value={formatNumber(stats.total_sponsorships)} />
           <StatCard name="active_sponsorships" label="Active sponsorships" value={formatNumber(stats.active_sponsorships)} />
           <StatCard name="total_students_sponsored" label="Students sponsored" value={formatNumber(stats.total_students_sponsored)} />
@@ -90,7 +101,7 @@ export default async function DashboardPage() {
         </Panel>
 
         <Panel id="payments-heading" title="Payments">
-          <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4">
             <div>
               <dt className="text-sm text-slate-600">Total paid</dt>
               <dd className="text-xl font-semibold" data-testid="payment-total_paid">

@@ -94,37 +94,39 @@ export function ApiReference({ document, anchor }: { document: Json; anchor: str
               {op.security?.length ? "Requires a bearer token or a signed-in session." : "No authentication."}
             </p>
             {op.parameters?.length ? (
-              <table className="mt-3 w-full text-left text-sm">
-                <caption className="sr-only">Parameters</caption>
-                <thead>
-                  <tr className="border-b text-xs text-slate-500 uppercase">
-                    <th scope="col" className="py-1 pr-3">
-                      Parameter
-                    </th>
-                    <th scope="col" className="py-1 pr-3">
-                      In
-                    </th>
-                    <th scope="col" className="py-1">
-                      Type
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr key={`${p.in}-${p.name}`} className="border-b border-slate-100 align-top">
-                      <td className="py-1 pr-3 font-mono">
-                        {p.name}
-                        {p.required ? <span className="text-rose-700"> *</span> : null}
-                      </td>
-                      <td className="py-1 pr-3">{p.in}</td>
-                      <td className="py-1">
-                        {typeOf(p.schema)}
-                        {p.description ? <div className="text-xs text-slate-500">{p.description}</div> : null}
-                      </td>
+              <div className="relative mt-3 overflow-x-auto" tabIndex={0}>
+                <table className="w-full text-left text-sm">
+                  <caption className="sr-only">Parameters</caption>
+                  <thead>
+                    <tr className="border-b text-xs text-slate-500 uppercase">
+                      <th scope="col" className="py-1 pr-3">
+                        Parameter
+                      </th>
+                      <th scope="col" className="py-1 pr-3">
+                        In
+                      </th>
+                      <th scope="col" className="py-1">
+                        Type
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {op.parameters.map((p) => (
+                      <tr key={`${p.in}-${p.name}`} className="border-b border-slate-100 align-top">
+                        <td className="py-1 pr-3 font-mono">
+                          {p.name}
+                          {p.required ? <span className="text-rose-700"> *</span> : null}
+                        </td>
+                        <td className="py-1 pr-3">{p.in}</td>
+                        <td className="py-1">
+                          {typeOf(p.schema)}
+                          {p.description ? <div className="text-xs text-slate-500">{p.description}</div> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : null}
             {op.requestBody?.content?.["application/json"]?.schema ? (
               <details className="mt-3">

@@ -5,7 +5,7 @@ import { partnershipsApiDocument } from "@/lib/openapi/partnerships-api";
 
 export default function DocsPage() {
   return (
-    <main className="mx-auto max-w-5xl space-y-10 px-4 py-10">
+    <div className="mx-auto max-w-5xl space-y-10">
       <header className="space-y-2">
         <h1 className="text-3xl font-semibold">Harambee API reference</h1>
         <p className="text-slate-700">
@@ -31,6 +31,6 @@ export default function DocsPage() {
       </nav>
       <ApiReference document={partnerApiDocument()} anchor="partner" />
       <ApiReference document={partnershipsApiDocument()} anchor="partnerships" />
-    </main>
+    </div>
   );
 }

@@ -160,7 +160,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {pagination.total > 0 ? `There is no page ${query.page}.` : filtered ? "Nothing matches these filters." : "Nothing recorded yet."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
           <table className="min-w-full divide-y divide-slate-200 text-left text-sm" data-testid="audit-table">
             <caption className="sr-only">
               Audit log, newest first ({pagination.total} {pagination.total === 1 ? "entry" : "entries"})

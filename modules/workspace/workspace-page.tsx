@@ -7,6 +7,10 @@ import { labelFor } from "@/lib/humanize";
 import { listPartnerships } from "@/lib/partnerships/list-partnerships";
 import { PROPOSAL_STATUSES } from "@/lib/partnerships/schemas/proposals";
 import { listProposals } from "@/lib/partnerships/list-proposals";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { LiveRefresh } from "@/modules/live/live-refresh";
+import { ActionList } from "@/modules/live/action-list";
+import { listActionItems } from "@/lib/events/list-action-items";
 
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
@@ -21,10 +25,12 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor(["creator", "brand"]);
   const status = parseStatus((await searchParams).status);
   const proposalQuery = { page: 1, limit: LIMIT, ...(status ? { status } : {}) };
-  const [partnerships, received, sent] = await Promise.all([
+  const [partnerships, received, sent, stamp, actionItems] = await Promise.all([
     listPartnerships({ actor, query: { page: 1, limit: LIMIT } }),
     listProposals({ actor, query: { ...proposalQuery, role: "recipient" } }),
     listProposals({ actor, query: { ...proposalQuery, role: "sender" } }),
+    liveStamp({ actor, subject: { kind: "workspace" } }),
+    listActionItems({ actor }),
   ]);
   const filtered = status ? ` with status “${labelFor(status)}”` : "";
 
@@ -34,6 +40,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-2xl font-semibold">Partnerships workspace</h1>
           <p className="mt-1 text-slate-600">Signed in as {actor.email}. Proposals, contracts, deliverables and escrow payments.</p>
+          <LiveRefresh subject={{ kind: "workspace" }} initial={stamp} />
         </div>
         <Link
           href="/workspace/proposals/new"
@@ -42,6 +49,8 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           New proposal
         </Link>
       </section>
+
+      <ActionList items={actionItems} />
 
       <section aria-labelledby="partnerships-heading" className="space-y-3">
         <div className="flex items-baseline justify-between">

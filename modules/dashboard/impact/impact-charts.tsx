@@ -49,7 +49,7 @@ function ChartFigure({
           </div>
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-brand-700">Show data table</summary>
-            <div className="mt-2 overflow-x-auto">
+            <div className="relative mt-2 overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{title}</caption>
                 <thead>

@@ -121,7 +121,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
           </span>
           ); the grade and subject filters apply to the charts below. Only what happened while you funded a student counts.
         </p>
-        <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-4">
           <StatCard name="students_reached" label="Students reached" value={formatNumber(impact.students_reached)} />
           <StatCard name="total_investment" label="Investment" value={formatMoney(impact.total_investment, currency)} />
           <StatCard
@@ -148,7 +148,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
       </section>
 
       <Panel id="money-heading" title="Money">
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <StatCard
             name="paid_in"
             label="Paid in"
@@ -184,7 +184,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
       </Panel>
 
       <Panel id="roi-heading" title="Return on investment">
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <StatCard name="cost_per_student" label="Cost per student" value={formatMoney(impact.roi_metrics.cost_per_student, currency)} />
           <StatCard
             name="cost_per_course_completion"
@@ -233,7 +233,7 @@ function MatchedComparison({ comparison }: { comparison: Matched }) {
   return (
     <div className="space-y-3 text-sm" data-testid="matched-comparison">
       {comparison.available && comparison.difference !== null && comparison.ci95 ? (
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <StatCard
             name="matched_difference"
             label="Difference in improvement"

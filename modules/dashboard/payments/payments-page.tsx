@@ -104,7 +104,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <h2 id="payment-summary-heading" className="sr-only">
           Summary (all payments)
         </h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <StatCard name="total_paid" label="Total paid" value={formatMoney(payments.summary.total_paid, currency)} />
           <StatCard name="this_month" label="Paid this month" value={formatMoney(payments.summary.this_month, currency)} />
           <StatCard name="pending" label="Pending" value={formatMoney(payments.summary.pending, currency)} />
@@ -148,7 +148,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             {filtered ? "No payments match these filters." : "No payments yet."}
           </p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm" data-testid="payments-table">
               <caption className="sr-only">
                 Payments, newest first ({payments.total} {payments.total === 1 ? "payment" : "payments"})
@@ -262,7 +262,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             No invoices{filters.invoiceStatus ? ` with status ${labelFor(filters.invoiceStatus).toLowerCase()}` : ""}.
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm" data-testid="invoices-table">
               <caption className="sr-only">Invoices, newest first</caption>
               <thead>

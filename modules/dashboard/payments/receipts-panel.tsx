@@ -51,7 +51,7 @@ export async function ReceiptsPanel({ actor, searchParams }: { actor: Actor; sea
           No receipts yet: each completed payment gets one.
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm" data-testid="receipts-table">
             <caption className="sr-only">Receipts, newest first</caption>
             <thead>

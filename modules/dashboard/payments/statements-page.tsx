@@ -97,7 +97,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
             <h2 id="statement-balances-heading" className="sr-only">
               Balances from {statement.start_date} to {statement.end_date}
             </h2>
-            <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <dl className="grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-4">
               <StatCard
                 name="opening_balance"
                 label={`Opening balance (${statement.start_date})`}
@@ -132,7 +132,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
               </div>
             }
           >
-            <div className="mt-4 overflow-x-auto">
+            <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
               <table className="w-full text-left text-sm" data-testid="statement-table">
                 <caption className="sr-only">
                   Statement lines from {statement.start_date} to {statement.end_date} in {currency}, oldest first

@@ -13,37 +13,39 @@ function CountTable({ caption, header, rows, testId }: { caption: string; header
   const max = Math.max(1, ...rows.map(([, count]) => count));
   if (rows.length === 0) return <p className="text-sm text-slate-600">No participants yet.</p>;
   return (
-    <table className="w-full text-left text-sm" data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-200">
-          <th scope="col" className="py-1 pr-4 font-medium">
-            {header}
-          </th>
-          <th scope="col" className="py-1 pr-4 text-right font-medium">
-            Students
-          </th>
-          <th scope="col" className="w-1/2 py-1">
-            <span className="sr-only">Share</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, count]) => (
-          <tr key={label} className="border-b border-slate-100">
-            <th scope="row" className="py-1 pr-4 font-normal">
-              {label}
+    <div className="relative overflow-x-auto" tabIndex={0}>
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-slate-200">
+            <th scope="col" className="py-1 pr-4 font-medium">
+              {header}
             </th>
-            <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(count)}</td>
-            <td className="py-1" aria-hidden="true">
-              <div className="h-2 overflow-hidden rounded-full bg-slate-100">
-                <div className="h-full bg-brand-500" style={{ width: `${(count / max) * 100}%` }} />
-              </div>
-            </td>
+            <th scope="col" className="py-1 pr-4 text-right font-medium">
+              Students
+            </th>
+            <th scope="col" className="w-1/2 py-1">
+              <span className="sr-only">Share</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([label, count]) => (
+            <tr key={label} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-4 font-normal">
+                {label}
+              </th>
+              <td className="py-1 pr-4 text-right tabular-nums">{formatNumber(count)}</td>
+              <td className="py-1" aria-hidden="true">
+                <div className="h-2 overflow-hidden rounded-full bg-slate-100">
+                  <div className="h-full bg-brand-500" style={{ width: `${(count / max) * 100}%` }} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -85,7 +87,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         <h2 id="program-overview" className="sr-only">
           Overview
         </h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-4">
           <StatCard
             name="enrolled_students"
             label="Enrolled students"
@@ -106,7 +108,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
         <h2 id="program-outcomes" className="text-lg font-semibold">
           Outcomes while funded
         </h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 sm:gap-4">
           <StatCard
             name="average_score_improvement"
             label="Average score improvement"
@@ -169,29 +171,31 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
           {program.courses.length === 0 ? (
             <p className="text-sm text-slate-600">No courses are linked to this program.</p>
           ) : (
-            <table className="w-full text-left text-sm" data-testid="program-courses">
-              <caption className="sr-only">Courses and enrolment</caption>
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-1 pr-4 font-medium">
-                    Course
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Enrolled participants
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {program.courses.map((course) => (
-                  <tr key={course.id} className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-4 font-normal">
-                      {course.title}
+            <div className="relative overflow-x-auto" tabIndex={0}>
+              <table className="w-full text-left text-sm" data-testid="program-courses">
+                <caption className="sr-only">Courses and enrolment</caption>
+                <thead>
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-1 pr-4 font-medium">
+                      Course
                     </th>
-                    <td className="py-1 text-right tabular-nums">{formatNumber(course.enrolled)}</td>
+                    <th scope="col" className="py-1 text-right font-medium">
+                      Enrolled participants
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {program.courses.map((course) => (
+                    <tr key={course.id} className="border-b border-slate-100">
+                      <th scope="row" className="py-1 pr-4 font-normal">
+                        {course.title}
+                      </th>
+                      <td className="py-1 text-right tabular-nums">{formatNumber(course.enrolled)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Panel>
 

@@ -84,7 +84,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                   <LocalDate value={program.start_date} /> – <LocalDate value={program.end_date} />
                   {program.courses.length ? ` · ${program.courses.join(", ")}` : ""}
                 </p>
-                <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
+                <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4">
                   <div>
                     <dt className="text-sm text-slate-600">Enrolled / target</dt>
                     <dd className="font-semibold" data-testid="program-enrolment">

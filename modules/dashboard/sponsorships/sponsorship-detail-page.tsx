@@ -78,7 +78,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
         <h2 id="financial-heading" className="text-lg font-semibold">
           Financial summary
         </h2>
-        <dl className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-5">
           <StatCard
             name="total_amount"
             label="Total amount"
@@ -117,7 +117,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
       </section>
 
       <Panel id="schedule-heading" title="Disbursement schedule">
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto" tabIndex={0}>
           <table className="min-w-full text-sm" data-testid="disbursement-schedule">
             <thead className="text-left text-slate-600">
               <tr>
@@ -160,38 +160,40 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           {financial.disbursement_history.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing has been paid in yet.</p>
           ) : (
-            <table className="min-w-full text-sm" data-testid="disbursements">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="pb-2 font-medium">
-                    Date
-                  </th>
-                  <th scope="col" className="pb-2 font-medium">
-                    Description
-                  </th>
-                  <th scope="col" className="pb-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="pb-2 text-right font-medium">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {financial.disbursement_history.map((item, index) => (
-                  <tr key={`${item.date}-${index}`}>
-                    <td className="py-2 pr-3 whitespace-nowrap">
-                      <LocalDate value={item.date} />
-                    </td>
-                    <td className="py-2 pr-3">{item.description}</td>
-                    <td className="py-2 pr-3" data-testid="disbursement-status">
-                      {item.status === "disbursed" ? "Disbursed" : "Scheduled"}
-                    </td>
-                    <td className="py-2 text-right whitespace-nowrap">{formatMoney(item.amount, currency)}</td>
+            <div className="relative overflow-x-auto" tabIndex={0}>
+              <table className="min-w-full text-sm" data-testid="disbursements">
+                <thead className="text-left text-slate-600">
+                  <tr>
+                    <th scope="col" className="pb-2 font-medium">
+                      Date
+                    </th>
+                    <th scope="col" className="pb-2 font-medium">
+                      Description
+                    </th>
+                    <th scope="col" className="pb-2 font-medium">
+                      State
+                    </th>
+                    <th scope="col" className="pb-2 text-right font-medium">
+                      Amount
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {financial.disbursement_history.map((item, index) => (
+                    <tr key={`${item.date}-${index}`}>
+                      <td className="py-2 pr-3 whitespace-nowrap">
+                        <LocalDate value={item.date} />
+                      </td>
+                      <td className="py-2 pr-3">{item.description}</td>
+                      <td className="py-2 pr-3" data-testid="disbursement-status">
+                        {item.status === "disbursed" ? "Disbursed" : "Scheduled"}
+                      </td>
+                      <td className="py-2 text-right whitespace-nowrap">{formatMoney(item.amount, currency)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </Panel>
       </div>

@@ -201,7 +201,7 @@ export function SponsorshipForm({
         </div>
 
         {students.students.length > 0 ? (
-          <div className={`mt-2 overflow-x-auto ${loading ? "opacity-60" : ""}`}>
+          <div className={`relative mt-2 overflow-x-auto ${loading ? "opacity-60" : ""}`} tabIndex={0}>
             <table className="min-w-full text-left text-sm" data-testid="picker-table">
               <caption className="sr-only">Students you can sponsor, by name</caption>
               <thead>

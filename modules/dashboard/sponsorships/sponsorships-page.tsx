@@ -150,7 +150,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">
               Sponsorships, sorted by {query.sort_by.replace("_", " ")} ({query.sort_order === "asc" ? "ascending" : "descending"})

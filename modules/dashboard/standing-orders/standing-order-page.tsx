@@ -124,43 +124,48 @@ export default async function StandingOrderPage({ params }: { params: Promise<{ 
                   ) : null}
                 </dl>
                 {run.payments.length ? (
-                  <table className="mt-3 w-full text-left text-sm">
-                    <caption className="sr-only">Payment attempts for the run due {run.due_date}, oldest first</caption>
-                    <thead>
-                      <tr className="border-b border-slate-200">
-                        <th scope="col" className="py-1 pr-4 font-medium">
-                          Started
-                        </th>
-                        <th scope="col" className="py-1 pr-4 font-medium">
-                          Payment
-                        </th>
-                        <th scope="col" className="py-1 pr-4 font-medium">
-                          Status
-                        </th>
-                        <th scope="col" className="py-1 font-medium">
-                          Failure reason
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {run.payments.map((payment) => (
-                        <tr key={payment.id} className="border-b border-slate-100">
-                          <td className="py-1 pr-4 whitespace-nowrap">
-                            <LocalDate value={payment.created_at} time />
-                          </td>
-                          <th scope="row" className="py-1 pr-4 font-mono text-xs font-normal">
-                            <Link href={`/dashboard/payments/${payment.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                              {payment.reference}
-                            </Link>
+                  <div className="relative mt-3 overflow-x-auto" tabIndex={0}>
+                    <table className="w-full text-left text-sm">
+                      <caption className="sr-only">Payment attempts for the run due {run.due_date}, oldest first</caption>
+                      <thead>
+                        <tr className="border-b border-slate-200">
+                          <th scope="col" className="py-1 pr-4 font-medium">
+                            Started
                           </th>
-                          <td className="py-1 pr-4">
-                            <StatusBadge status={payment.status} />
-                          </td>
-                          <td className="py-1 text-slate-700">{payment.failure_reason ?? "—"}</td>
+                          <th scope="col" className="py-1 pr-4 font-medium">
+                            Payment
+                          </th>
+                          <th scope="col" className="py-1 pr-4 font-medium">
+                            Status
+                          </th>
+                          <th scope="col" className="py-1 font-medium">
+                            Failure reason
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {run.payments.map((payment) => (
+                          <tr key={payment.id} className="border-b border-slate-100">
+                            <td className="py-1 pr-4 whitespace-nowrap">
+                              <LocalDate value={payment.created_at} time />
+                            </td>
+                            <th scope="row" className="py-1 pr-4 font-mono text-xs font-normal">
+                              <Link
+                                href={`/dashboard/payments/${payment.id}`}
+                                className="text-brand-700 underline-offset-2 hover:underline"
+                              >
+                                {payment.reference}
+                              </Link>
+                            </th>
+                            <td className="py-1 pr-4">
+                              <StatusBadge status={payment.status} />
+                            </td>
+                            <td className="py-1 text-slate-700">{payment.failure_reason ?? "—"}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 ) : null}
               </li>
             ))}

@@ -34,7 +34,7 @@ export default async function StandingOrdersPage() {
             No standing orders yet. Set one up to pay a program or your sponsorships every month, quarter or year.
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm" data-testid="standing-orders-table">
               <caption className="sr-only">
                 Standing orders, newest first ({total} {total === 1 ? "order" : "orders"})

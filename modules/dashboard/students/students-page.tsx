@@ -78,7 +78,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         <h2 id="aggregate-heading" className="sr-only">
           {filtered ? "Totals for these filters" : "Totals"}
         </h2>
-        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-5">
           <StatCard name="students_total" label={filtered ? "Matching students" : "Students"} value={formatNumber(total)} />
           <StatCard
             name="average_score_all"
@@ -142,7 +142,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
           ) : null}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Sponsored students, by name</caption>
             <thead className="bg-slate-50 text-left text-slate-700">

@@ -6,7 +6,6 @@ import { CancelPayment } from "@/modules/workspace/partnerships/payment-plan-con
 import { PaymentTrigger } from "@/modules/workspace/partnerships/payment-trigger";
 import { PayoutStatus } from "@/modules/workspace/partnerships/payout-status";
 import { PartnershipStatusBadge } from "@/modules/workspace/partnerships/partnership-status-badge";
-import { RefreshOnFocus } from "@/modules/workspace/partnerships/refresh-on-focus";
 import { DisputesCard } from "@/modules/workspace/partnerships/disputes-card";
 import { EndPartnership } from "@/modules/workspace/partnerships/end-partnership";
 import { OpenDisputeForm } from "@/modules/workspace/partnerships/open-dispute-form";
@@ -20,6 +19,8 @@ import {
   PartiesCard,
 } from "@/modules/workspace/partnerships/partnership-detail";
 import { SandboxNotice } from "@/components/ui/sandbox-notice";
+import { LiveRefresh } from "@/modules/live/live-refresh";
+import { liveStamp } from "@/lib/live/live-stamp";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { isNotFoundError, orNotFound } from "@/lib/pages/or-not-found";
 import { getContract } from "@/lib/partnerships/get-contract";
@@ -50,7 +51,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
   const actor = await requirePageActor(["creator", "brand"]);
   const { partnershipId } = await params;
   const partnership = await orNotFound(getPartnership({ actor, partnershipId }));
-  const [contract, { payments }, blockers, balances] = await Promise.all([
+  const [contract, { payments }, blockers, balances, stamp] = await Promise.all([
     partnership.contractId
       ? getContract({ actor, partnershipId }).catch((error: unknown) => {
           if (isNotFoundError(error)) return null;
@@ -60,6 +61,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
     listPartnershipPayments({ actor, partnershipId }),
     getReleaseBlockers({ actor, partnershipId }),
     getEscrowBalances({ actor, partnershipId }),
+    liveStamp({ actor, subject: { kind: "partnership", id: partnershipId } }),
   ]);
   const mode = paymentMode();
   const side = actor.partyId === partnership.brandId ? "brand" : "creator";
@@ -133,7 +135,6 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
 
   return (
     <div className="space-y-6">
-      <RefreshOnFocus />
       <div>
         <Link href="/workspace" className="text-sm text-brand-700 hover:underline">
           ← Workspace
@@ -144,6 +145,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         </div>
         {partnership.campaignName ? <p className="mt-1 text-slate-600">{partnership.campaignName}</p> : null}
         <p className="mt-1 text-sm text-slate-600">You are the {side} in this partnership.</p>
+        <LiveRefresh subject={{ kind: "partnership", id: partnershipId }} initial={stamp} />
       </div>
 
       <CompletedBanner partnership={partnership} />

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { LocalDate } from "@/components/ui/local-date";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatMoney } from "@/lib/format";
+import { proposalStatusLabel } from "./proposal-status-label";
 
 /** Proposals in one direction: received (shows the sender) or sent (shows the recipient). */
 export function ProposalList({
@@ -34,7 +35,7 @@ export function ProposalList({
             </p>
           </div>
           <div className="text-sm text-slate-800">{formatMoney(p.compensation.amount, p.compensation.currency)}</div>
-          <StatusBadge status={p.status} />
+          <StatusBadge status={p.status} label={proposalStatusLabel(p.status, direction === "received" ? "recipient" : "sender")} />
         </li>
       ))}
     </ul>

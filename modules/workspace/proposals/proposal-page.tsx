@@ -12,7 +12,10 @@ import {
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { getProposalChain } from "@/lib/partnerships/get-proposal-chain";
 import { getProposalPartnershipId } from "@/lib/partnerships/get-proposal-partnership-id";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { LiveRefresh } from "@/modules/live/live-refresh";
 import { loadProposalOr404 } from "./load-proposal";
+import { proposalStatusLabel } from "./proposal-status-label";
 
 // Deliberately generic: the title must not tell a non-party whose proposal this is.
 
@@ -20,9 +23,10 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
-  const [chain, partnershipId] = await Promise.all([
+  const [chain, partnershipId, stamp] = await Promise.all([
     getProposalChain({ actor, proposalId }),
     getProposalPartnershipId({ actor, proposalId }),
+    liveStamp({ actor, subject: { kind: "proposal", id: proposalId } }),
   ]);
   const isSender = proposal.senderId === actor.partyId;
   const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
@@ -36,9 +40,14 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{title}</h1>
-          <StatusBadge status={proposal.status} testId="proposal-status" />
+          <StatusBadge
+            status={proposal.status}
+            label={proposalStatusLabel(proposal.status, isSender ? "sender" : "recipient")}
+            testId="proposal-status"
+          />
         </div>
         {proposal.campaignName ? <p className="mt-1 text-slate-600">{proposal.campaignName}</p> : null}
+        <LiveRefresh subject={{ kind: "proposal", id: proposal.id }} initial={stamp} />
       </div>
 
       {partnershipId ? (
