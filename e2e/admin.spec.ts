@@ -13,7 +13,16 @@ test("an admin marks a pending payment received and it leaves the queue", async 
   const first = items.first();
   const reference = (await first.locator(".font-mono").textContent())!.trim();
   await first.getByRole("button", { name: `Mark ${reference} received` }).click();
+  // A second click confirms, after saying what the mark does; cancelling leaves the payment as it was.
+  await expect(first.getByRole("group", { name: `Confirm ${reference}` })).toContainText("cannot be undone");
+  await first.getByRole("button", { name: "Cancel" }).click();
+  await expect(first.getByRole("group", { name: `Confirm ${reference}` })).toHaveCount(0);
+  await first.getByRole("button", { name: `Mark ${reference} received` }).click();
+  await first.getByRole("button", { name: `Confirm: mark ${reference} received` }).click();
   await expect(page.getByTestId("pending-payment").filter({ hasText: reference })).toHaveCount(0);
+  // The card is gone, and the page says what became of the payment.
+  await expect(page.getByTestId("marked-result")).toContainText(`Payment ${reference}`);
+  await expect(page.getByTestId("marked-result")).toContainText("is now completed");
   await expect(items).toHaveCount(before - 1);
   await page.screenshot({ path: "e2e/output/screenshots/admin.png", fullPage: true });
 });

@@ -57,11 +57,16 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
 
   await page.screenshot({ path: "e2e/output/screenshots/dashboard.png", fullPage: true });
 
-  // At phone width the stat cards stack in one column.
+  // At phone width the stat cards sit two to a row.
   await page.setViewportSize({ width: 390, height: 844 });
   const first = await page.getByTestId("stat-total_sponsorships").boundingBox();
   const second = await page.getByTestId("stat-active_sponsorships").boundingBox();
-  expect(first && second && Math.abs(first.x - second.x) < 1 && second.y > first.y).toBe(true);
+  const third = await page.getByTestId("stat-total_students_sponsored").boundingBox();
+  expect(first && second && third).toBeTruthy();
+  expect(second!.x).toBeGreaterThan(first!.x + first!.width);
+  expect(Math.abs(second!.y - first!.y)).toBeLessThan(2);
+  expect(third!.y).toBeGreaterThan(first!.y + first!.height);
+  expect(Math.abs(third!.x - first!.x)).toBeLessThan(1);
 });
 
 test("the impact page switches period and filters through the URL", async ({ page }) => {
@@ -113,5 +118,27 @@ test("the impact page switches period and filters through the URL", async ({ pag
 
   await page.goto("/dashboard/impact?period=year");
   await expect(page.getByTestId("stat-students_reached")).toHaveText(formatNumber(year.students_reached));
+
+  // Each headline figure says how it moved against the same span a year earlier; all time has nothing before it.
+  await expect(page.getByTestId("change-students_reached")).toHaveText(/(up|down) [\d,]+ on the previous year|same as the previous year/);
+  await expect(page.getByTestId("change-total_investment")).toContainText("previous year");
+
+  // The grade filter offers only the grades the partner's students are in, in order.
+  const gradeOptions = (await page.getByLabel("Grade", { exact: true }).locator("option").allTextContents()).slice(1);
+  const offered = gradeOptions.map((text) => Number(text.replace("Grade ", "")));
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.length).toBeLessThan(12);
+  expect(offered).toEqual([...offered].sort((x, y) => x - y));
+
+  // Each performance band has its own colour, at risk in red.
+  const yearOutcomes = await (await page.request.get("/api/v1/partner/impact/student-outcomes?period=year")).json();
+  const bandChart = page.getByRole("figure", { name: "Performance bands" });
+  await expect(bandChart.locator("path.recharts-rectangle").first()).toBeVisible();
+  const fills = await bandChart.locator("path.recharts-rectangle").evaluateAll((paths) => paths.map((path) => path.getAttribute("fill")));
+  expect(new Set(fills).size).toBe(fills.length);
+  if (yearOutcomes.by_performance.at_risk.count > 0) expect(fills).toContain("#dc2626");
   await page.screenshot({ path: "e2e/output/screenshots/impact.png", fullPage: true });
+  await page.goto("/dashboard/impact?period=all_time");
+  await expect(page.getByTestId("stat-students_reached")).toBeVisible();
+  await expect(page.getByTestId("change-students_reached")).toHaveCount(0);
 });

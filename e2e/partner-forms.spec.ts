@@ -61,6 +61,16 @@ test("a partner picks students by grade, county and school, sponsors them and fi
   for (const name of names) await page.getByRole("checkbox", { name, exact: true }).check();
   await expect(page.getByTestId("selected-student")).toHaveCount(names.length);
 
+  // Search by name: the list narrows to students of that name, and those already chosen stay chosen.
+  const lastName = names[0]!.split(" ").at(-1)!;
+  await page.getByLabel("Name", { exact: true }).fill(lastName.toLowerCase());
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${lastName.toLowerCase()}`));
+  await expect(page.getByTestId("picker-student").first()).toContainText(lastName);
+  for (const text of await page.getByTestId("picker-student").allTextContents())
+    expect(text.toLowerCase()).toContain(lastName.toLowerCase());
+  await expect(page.getByTestId("selected-student")).toHaveCount(names.length);
+
   await page.getByLabel("Amount per student").fill("25000");
   await page.getByLabel("Start date").fill("2027-01-01");
   await page.getByLabel("End date").fill("2027-12-31");

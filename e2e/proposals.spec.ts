@@ -37,6 +37,11 @@ test("an empty composer shows field errors next to the fields and creates nothin
   for (const label of ["Amount", "Start date", "End date"])
     await expect(composer.getByLabel(label)).toHaveAttribute("aria-invalid", "true");
   await expect(composer.getByLabel("Amount")).toHaveAccessibleDescription(/Required\./);
+  // Fixing a field clears its error at once; the others keep theirs.
+  await composer.getByLabel("Amount").fill("250");
+  await expect(composer.getByLabel("Amount")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(composer.getByLabel("Amount")).not.toHaveAccessibleDescription(/Required\./);
+  await expect(composer.getByLabel("Start date")).toHaveAttribute("aria-invalid", "true");
 
   // Removing the only deliverable asks for at least one.
   await row.getByRole("button", { name: "Remove deliverable 1" }).click();
@@ -129,6 +134,12 @@ test("the creator opens it from the received list and counters with a changed am
   await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "sent");
   await expect(page.getByTestId("proposal-compensation")).toHaveText("$2,100.00");
   await expect(page.getByTestId("proposal-chain-link")).toHaveCount(2);
+  // The counter says what it changed: only the amount.
+  const changes = page.getByTestId("proposal-change");
+  await expect(changes).toHaveCount(1);
+  await expect(changes.first()).toContainText("Amount");
+  await expect(changes.first()).toContainText("$1,800.00");
+  await expect(changes.first()).toContainText("$2,100.00");
 
   // The chain leads back to the original, now countered.
   await page.getByRole("link", { name: "Original proposal from Savanna Beverages" }).click();

@@ -68,7 +68,7 @@ test("a session cookie stops working once its session signs out", async ({ page,
   expect(after.status()).toBe(401);
   const thiefPage = await thief.newPage();
   await thiefPage.goto("/workspace");
-  await expect(thiefPage).toHaveURL(/\/login$/);
+  await expect(thiefPage).toHaveURL(/\/login\?returnTo=%2Fworkspace$/);
   await thief.close();
 });
 
@@ -85,6 +85,6 @@ test("signing out everywhere from the account page ends the other sessions too",
   await expect(page).toHaveURL(/\/login/);
 
   await otherPage.goto("/workspace");
-  await expect(otherPage).toHaveURL(/\/login$/);
+  await expect(otherPage).toHaveURL(/\/login\?returnTo=%2Fworkspace$/);
   await other.close();
 });

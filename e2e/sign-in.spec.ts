@@ -35,8 +35,9 @@ for (const [email, landing, heading] of [
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
+    // Signed out, the page asked for sends the reader to sign in, to come back to it afterwards.
     await page.goto(landing);
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(new RegExp(`/login\\?returnTo=${encodeURIComponent(landing)}$`));
   });
 }
 

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from "react";
+import { ClearOnEdit } from "./clear-on-edit";
 
 export const CONTROL_CLASS =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-600";
@@ -9,7 +10,7 @@ export interface FieldProps {
   hint?: string;
 }
 
-/** Label, control, hint and error wired together for screen readers. */
+/** Label, control, hint and error wired together for screen readers; an error clears as the reader fixes the field. */
 export function Field({
   label,
   error,
@@ -32,9 +33,12 @@ export function Field({
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="mt-1 text-sm text-red-700">
-          {error}
-        </p>
+        <>
+          <p id={errorId} className="mt-1 text-sm text-red-700">
+            {error}
+          </p>
+          <ClearOnEdit key={error} controlId={id} errorId={errorId} />
+        </>
       ) : null}
     </div>
   );

@@ -10,12 +10,15 @@ export function StatCard({
   value,
   unit,
   hint,
+  change,
 }: {
   name: string;
   label: string;
   value: string;
   unit?: string;
   hint?: ReactNode;
+  /** The change against the previous period, already worded ("up 12 on the previous quarter"). */
+  change?: { text: string; direction: "up" | "down" | "same" } | null;
 }) {
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
@@ -24,6 +27,12 @@ export function StatCard({
         <span data-testid={`stat-${name}`}>{value}</span>
         {unit ? <span className="ml-1 text-sm font-normal text-slate-500">{unit}</span> : null}
       </dd>
+      {change ? (
+        <dd className="mt-1 text-xs text-slate-700" data-testid={`change-${name}`} data-direction={change.direction}>
+          <span aria-hidden="true">{change.direction === "up" ? "▲ " : change.direction === "down" ? "▼ " : "= "}</span>
+          {change.text}
+        </dd>
+      ) : null}
       {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
     </div>
   );

@@ -96,6 +96,26 @@ describe("students a partner can sponsor", () => {
     expect(otherAfter.total).toBe(otherBefore.total);
   });
 
+  it("finds students by name, any case, each word matching a first or last name", async () => {
+    const partner = await actor("partner@demo.test");
+    const all = await listSponsorableStudents({ actor: partner, query: query({ limit: 100 }) });
+    const target = all.students[3]!;
+    const [firstName, lastName] = target.name.split(" ") as [string, string];
+    const byBoth = await listSponsorableStudents({
+      actor: partner,
+      query: query({ q: `${lastName.toUpperCase()} ${firstName.slice(0, 3).toLowerCase()}` }),
+    });
+    expect(byBoth.students.map((s) => s.id)).toContain(target.id);
+    for (const student of byBoth.students) {
+      expect(student.name.toLowerCase()).toContain(lastName.toLowerCase());
+      expect(student.name.toLowerCase()).toContain(firstName.slice(0, 3).toLowerCase());
+    }
+    const byLast = await listSponsorableStudents({ actor: partner, query: query({ q: lastName, limit: 100 }) });
+    expect(byLast.total).toBeLessThan(all.total);
+    expect(byLast.students.every((s) => s.name.toLowerCase().includes(lastName.toLowerCase()))).toBe(true);
+    expect((await listSponsorableStudents({ actor: partner, query: query({ q: "zzqxno-such-name" }) })).total).toBe(0);
+  });
+
   it("is for partners only", async () => {
     const admin = await actor("admin@demo.test");
     await expect(listSponsorableStudents({ actor: admin, query: query() })).rejects.toMatchObject({ status: 403 });

@@ -1,6 +1,6 @@
 /**
  * The student picker behind "New sponsorship": students a partner can sponsor, filtered
- * by grade, county and school and paged on the server (the filter choices are in
+ * by name, grade, county and school and paged on the server (the filter choices are in
  * list-student-filter-options.ts).
  * A student the partner already sponsors (active or pending) is left out, since the
  * API would refuse a second overlapping sponsorship.
@@ -17,6 +17,8 @@ export const sponsorableStudentsQuery = z.object({
   grade_level: z.coerce.number().int().min(1).max(12).optional(),
   county_id: z.uuid().optional(),
   school_id: z.uuid().optional(),
+  /** Words of a name: each must appear in the first or last name (any case). */
+  q: z.string().trim().max(100).optional(),
 });
 
 export type SponsorableStudentsQuery = z.output<typeof sponsorableStudentsQuery>;
@@ -51,6 +53,20 @@ export async function listSponsorableStudents(options: ListSponsorableStudentsOp
     ...(query.grade_level !== undefined ? { gradeLevel: query.grade_level } : {}),
     ...(query.county_id ? { countyId: query.county_id } : {}),
     ...(query.school_id ? { schoolId: query.school_id } : {}),
+    ...(query.q
+      ? {
+          AND: query.q
+            .split(/\s+/)
+            .filter(Boolean)
+            .slice(0, 5)
+            .map((word) => ({
+              OR: [
+                { firstName: { contains: word, mode: "insensitive" as const } },
+                { lastName: { contains: word, mode: "insensitive" as const } },
+              ],
+            })),
+        }
+      : {}),
     sponsorships: { none: { partnerId, status: { in: [...OPEN_STATUSES] } } },
   };
   const db = getDb();

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { enforceRateLimit, userKey } from "@/lib/api/rate-limit";
 import { requirePageActor } from "@/lib/auth/page-guard";
@@ -28,6 +29,7 @@ export async function verifyPaymentAction(_previous: ActionState, form: FormData
     const rate = parsed.error.issues.find((issue) => issue.path[0] === "exchange_rate");
     return { status: "error", message: rate ? `Exchange rate ${rate.message}.` : "That request was not understood.", fieldErrors: {} };
   }
+  let marked: string;
   try {
     await enforceRateLimit(userKey(actor.id));
     const payment = await completePayment({
@@ -37,10 +39,12 @@ export async function verifyPaymentAction(_previous: ActionState, form: FormData
       exchangeRate: parsed.data.exchange_rate,
       source: "admin",
     });
-    revalidatePath("/admin");
-    return { status: "success", message: `Payment ${payment.reference} marked ${payment.status}.`, result: undefined };
+    marked = payment.id;
   } catch (error) {
     if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: {} };
     throw error;
   }
+  revalidatePath("/admin");
+  // The payment leaves the queue; the page then says what became of it.
+  redirect(`/admin?marked=${marked}`);
 }

@@ -5,10 +5,15 @@ import { labelFor } from "@/lib/humanize";
 import { listPendingPayments } from "@/lib/sponsorship/list-pending-payments";
 import { UnappliedMoney } from "@/modules/admin/unapplied-money";
 import { formatMoney } from "@/lib/format";
+import { getVerifiedPayment } from "@/lib/sponsorship/get-verified-payment";
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<{ marked?: string | string[] }> }) {
   const actor = await requirePageActor(["admin"]);
-  const { payments, total } = await listPendingPayments({ actor });
+  const markedId = (await searchParams).marked;
+  const [{ payments, total }, marked] = await Promise.all([
+    listPendingPayments({ actor }),
+    typeof markedId === "string" ? getVerifiedPayment({ actor, paymentId: markedId }) : null,
+  ]);
   return (
     <div className="space-y-10">
       <section aria-labelledby="queue-title" className="space-y-4">
@@ -21,6 +26,17 @@ export default async function AdminPage() {
             funds and marks its invoice paid.
           </p>
         </div>
+        {marked ? (
+          <p
+            role="status"
+            className="rounded-lg border border-emerald-300 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+            data-testid="marked-result"
+          >
+            Payment <span className="font-mono">{marked.reference}</span> from {marked.partner} (
+            {formatMoney(marked.amount, marked.currency)}) is now {labelFor(marked.status).toLowerCase()}
+            {marked.status === "completed" ? ": its receipt is issued and what it funds is active." : "."}
+          </p>
+        ) : null}
         {payments.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
             Nothing is waiting to be verified.
@@ -49,6 +65,7 @@ export default async function AdminPage() {
                   <VerifyButtons
                     paymentId={payment.id}
                     reference={payment.reference}
+                    summary={`${payment.partner} · ${formatMoney(payment.amount, payment.currency)}`}
                     rateFor={
                       payment.currency === payment.reportingCurrency ? undefined : { from: payment.currency, to: payment.reportingCurrency }
                     }

@@ -183,6 +183,10 @@ describe("Complete Partnership Creation (spec workflow)", () => {
     const second = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: signature("Grace Mwangi") });
     expect(second.body.status).toBe("active");
     expect(second.body.signedDocumentSha256).toMatch(/^[0-9a-f]{64}$/);
+    // A second signature by the same side (a tab left open before it signed) is refused and changes nothing.
+    const again = await call(signContract, "/x", { token: brand, params: { partnershipId }, body: signature("Grace Mwangi") });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe("The brand has already signed this contract");
     const signed = await call(getContract, "/x", { token: brand, params: { partnershipId } });
     expect(signed.body.signatories.find((s: { role: string }) => s.role === "creator").ipAddress).toBe("203.0.113.7");
 

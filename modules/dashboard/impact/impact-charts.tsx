@@ -1,11 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { z } from "zod";
 import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas/impact";
 import { formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
+import { fittedBarTop, fittedScoreDomain } from "./chart-axis";
 
 type Outcomes = z.infer<typeof studentOutcomesResponse>;
 type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
@@ -14,6 +15,12 @@ const BRAND = "#16804e";
 const BRAND_LIGHT = "#7fd1a6";
 const SLATE = "#94a3b8";
 const PERFORMANCE_BANDS = ["excellent", "good", "needs_improvement", "at_risk"] as const;
+// Best to worst: greens for doing well, amber for needing help, red for at risk (the same order for CBC's EE, ME, AE, BE).
+const BAND_COLOURS = ["#136641", "#4fb585", "#d97706", "#dc2626"] as const;
+const INK = "#334155";
+/** Legend text in the page's ink, beside a swatch of the series' colour: coloured text is hard to read. */
+const legendText = (value: string) => <span style={{ color: INK }}>{value}</span>;
+const TICK = { fontSize: 12, fill: INK };
 const CBC_LABELS = { EE: "EE (80–100)", ME: "ME (65–79)", AE: "AE (50–64)", BE: "BE (below 50)" } as const;
 
 /** A chart with its caption (a one-line summary) and its data as a table, for screen readers and anyone who prefers numbers. */
@@ -23,6 +30,7 @@ function ChartFigure({
   summary,
   empty,
   table,
+  axisNote,
   children,
 }: {
   id: string;
@@ -30,6 +38,8 @@ function ChartFigure({
   summary: string;
   empty: boolean;
   table: { headers: string[]; rows: Array<Array<string | number>> };
+  /** Said under the chart when its axis does not start at zero. */
+  axisNote?: string | null;
   children: ReactNode;
 }) {
   return (
@@ -47,6 +57,11 @@ function ChartFigure({
           <div className="mt-4 h-64 w-full" aria-hidden="true">
             {children}
           </div>
+          {axisNote ? (
+            <p className="mt-1 text-xs text-slate-600" data-testid={`${id}-axis-note`}>
+              {axisNote}
+            </p>
+          ) : null}
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-brand-700">Show data table</summary>
             <div className="relative mt-2 overflow-x-auto" tabIndex={0}>
@@ -103,6 +118,7 @@ const dash = (value: number | null) => (value === null ? "–" : formatNumber(va
 
 export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; comparison: Comparison }) {
   const trend = outcomes.score_trend.map((point) => ({ month: formatMonth(point.month), avg_score: point.avg_score }));
+  const trendAxis = fittedScoreDomain(trend.map((point) => point.avg_score));
   const first = outcomes.score_trend[0];
   const last = outcomes.score_trend.at(-1);
   const trendSummary =
@@ -144,12 +160,13 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         summary={trendSummary}
         empty={trend.length === 0}
         table={{ headers: ["Month", "Average score"], rows: trend.map((p) => [p.month, formatNumber(p.avg_score)]) }}
+        axisNote={trendAxis.fromZero ? null : `The score axis starts at ${trendAxis.domain[0]}, not 0, so that the change shows.`}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
           <LineChart accessibilityLayer={false} data={trend} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <XAxis dataKey="month" tick={TICK} minTickGap={8} />
+            <YAxis domain={trendAxis.domain} allowDataOverflow tick={TICK} width={36} />
             <Tooltip />
             <Line
               isAnimationActive={false}
@@ -185,12 +202,12 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         }}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-          <BarChart accessibilityLayer={false} data={subjects} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <BarChart accessibilityLayer={false} layout="vertical" data={subjects} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="subject" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <XAxis type="number" domain={[0, fittedBarTop(subjects.flatMap((s) => [s.avg_score, s.completion_rate]))]} tick={TICK} />
+            <YAxis type="category" dataKey="subject" tick={TICK} width={110} interval={0} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Bar isAnimationActive={false} dataKey="avg_score" name="Average score" fill={BRAND} />
             <Bar isAnimationActive={false} dataKey="completion_rate" name="Completion rate (%)" fill={BRAND_LIGHT} />
           </BarChart>
@@ -210,10 +227,10 @@ export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; com
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
           <BarChart accessibilityLayer={false} data={compare} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="metric" tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={36} />
+            <XAxis dataKey="metric" tick={TICK} interval={0} />
+            <YAxis domain={[0, fittedBarTop(compare.flatMap((row) => [row.sponsored, row.platform]))]} tick={TICK} width={36} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={legendText} />
             <Bar isAnimationActive={false} dataKey="sponsored" name="Sponsored students" fill={BRAND} />
             <Bar isAnimationActive={false} dataKey="platform" name="No partner funding" fill={SLATE} />
           </BarChart>
@@ -237,12 +254,16 @@ function BandChart(props: { id: string; title: string; summary: string; empty: b
       }}
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 400, height: 256 }}>
-        <BarChart accessibilityLayer={false} data={props.bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <BarChart accessibilityLayer={false} layout="vertical" data={props.bands} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="band" tick={{ fontSize: 12 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={36} />
+          <XAxis type="number" allowDecimals={false} tick={TICK} />
+          <YAxis type="category" dataKey="band" tick={TICK} width={130} interval={0} />
           <Tooltip />
-          <Bar isAnimationActive={false} dataKey="count" name="Students" fill={BRAND} />
+          <Bar isAnimationActive={false} dataKey="count" name="Students">
+            {props.bands.map((band, index) => (
+              <Cell key={band.band} fill={BAND_COLOURS[index] ?? BRAND} data-testid={`${props.id}-bar`} />
+            ))}
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -5,16 +5,18 @@ import { useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 
-/** Grade and subject filters; submitting keeps the period and writes a clean query string. */
+/** Grade and subject filters, offering only the grades and subjects the partner's students have; submitting keeps the period and writes a clean query string. */
 export function ImpactFilters({
   period,
   grade,
   subject,
+  grades,
   subjects,
 }: {
   period: string;
   grade?: number;
   subject?: string;
+  grades: readonly number[];
   subjects: readonly string[];
 }) {
   const router = useRouter();
@@ -46,7 +48,7 @@ export function ImpactFilters({
           name="grade"
           defaultValue={grade ?? ""}
           placeholder="All grades"
-          options={Array.from({ length: 12 }, (_, index) => ({ value: String(index + 1), label: `Grade ${index + 1}` }))}
+          options={grades.map((value) => ({ value: String(value), label: `Grade ${value}` }))}
         />
       </div>
       <div className="min-w-40">

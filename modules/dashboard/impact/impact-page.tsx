@@ -8,9 +8,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { labelFor } from "@/lib/humanize";
 import { LocalDate } from "@/components/ui/local-date";
-import { getImpact } from "@/lib/sponsorship/get-impact";
+import { getImpact, getPreviousImpact } from "@/lib/sponsorship/get-impact";
 import { PERIODS, type Period } from "@/lib/sponsorship/metrics";
 import { SUBJECT_NAMES } from "@/lib/sponsorship/schemas/impact";
+import { listImpactFilterValues } from "@/lib/sponsorship/list-impact-filter-values";
+import { changeAgainst } from "./change";
 import { getStudentOutcomes } from "@/lib/sponsorship/get-student-outcomes";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
@@ -54,6 +56,7 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(["partner"]);
   const filters = parseFilters(await searchParams);
   const key = hrefFor(filters);
+  const choices = await listImpactFilterValues({ actor });
 
   return (
     <div className="space-y-6">
@@ -71,7 +74,14 @@ export default async function ImpactPage({ searchParams }: { searchParams: Promi
             current: period === filters.period,
           }))}
         />
-        <ImpactFilters key={key} period={filters.period} grade={filters.grade} subject={filters.subject} subjects={SUBJECT_NAMES} />
+        <ImpactFilters
+          key={key}
+          period={filters.period}
+          grade={filters.grade}
+          subject={filters.subject}
+          grades={choices.grades}
+          subjects={choices.subjects}
+        />
       </div>
 
       <Suspense key={key} fallback={<LoadingImpact />}>
@@ -100,10 +110,14 @@ function LoadingImpact() {
 }
 
 async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }) {
-  const [impact, outcomes] = await Promise.all([
+  const [impact, outcomes, previous] = await Promise.all([
     getImpact({ actor, period: filters.period }),
     getStudentOutcomes({ actor, period: filters.period, gradeLevel: filters.grade, subject: filters.subject }),
+    getPreviousImpact({ actor, period: filters.period }),
   ]);
+  const periodLabel = filters.period === "quarter" ? "quarter" : "year";
+  const change = (pick: (figures: typeof impact) => number | null, format: (value: number) => string) =>
+    previous ? changeAgainst(pick(impact), pick(previous), format, periodLabel) : null;
   const currency = impact.currency;
   const filtered = filters.grade !== undefined || filters.subject !== undefined;
   const noData = impact.students_reached === 0 && outcomes.total_students === 0 && outcomes.score_trend.length === 0;
@@ -120,30 +134,70 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             {impact.period_start} – {impact.period_end}
           </span>
           ); the grade and subject filters apply to the charts below. Only what happened while you funded a student counts.
+          {previous
+            ? ` Each figure's change is against the same span ${filters.period === "quarter" ? "three" : "twelve"} months earlier.`
+            : null}
         </p>
         <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-2 sm:gap-4 lg:grid-cols-4">
-          <StatCard name="students_reached" label="Students reached" value={formatNumber(impact.students_reached)} />
-          <StatCard name="total_investment" label="Investment" value={formatMoney(impact.total_investment, currency)} />
+          <StatCard
+            name="students_reached"
+            label="Students reached"
+            value={formatNumber(impact.students_reached)}
+            change={change((f) => f.students_reached, formatNumber)}
+          />
+          <StatCard
+            name="total_investment"
+            label="Investment"
+            value={formatMoney(impact.total_investment, currency)}
+            change={change(
+              (f) => f.total_investment,
+              (v) => formatMoney(v, currency),
+            )}
+          />
           <StatCard
             name="course_completion_rate"
             label="Course completion rate"
             value={formatPercent(impact.outcomes.course_completion_rate)}
+            change={change(
+              (f) => f.outcomes.course_completion_rate,
+              (v) => `${formatNumber(v)} points`,
+            )}
           />
           <StatCard
             name="average_score_improvement"
             label="Average score improvement"
             value={formatNumber(impact.outcomes.average_score_improvement)}
             unit="points"
+            change={change(
+              (f) => f.outcomes.average_score_improvement,
+              (v) => `${formatNumber(v)} points`,
+            )}
             hint={`${formatNumber(impact.outcomes.students_measured)} students measured; ${formatNumber(impact.outcomes.students_without_baseline)} without a baseline and ${formatNumber(impact.outcomes.students_without_recent_assessments)} without recent assessments are left out`}
           />
-          <StatCard name="courses_funded" label="Courses funded" value={formatNumber(impact.courses_funded)} />
-          <StatCard name="certificates_earned" label="Certificates earned" value={formatNumber(impact.outcomes.certificates_earned)} />
+          <StatCard
+            name="courses_funded"
+            label="Courses funded"
+            value={formatNumber(impact.courses_funded)}
+            change={change((f) => f.courses_funded, formatNumber)}
+          />
+          <StatCard
+            name="certificates_earned"
+            label="Certificates earned"
+            value={formatNumber(impact.outcomes.certificates_earned)}
+            change={change((f) => f.outcomes.certificates_earned, formatNumber)}
+          />
           <StatCard
             name="students_advancing_grade"
             label="Students advancing a grade"
             value={formatNumber(impact.outcomes.students_advancing_grade)}
+            change={change((f) => f.outcomes.students_advancing_grade, formatNumber)}
           />
-          <StatCard name="ai_tutor_sessions" label="AI tutor sessions" value={formatNumber(impact.outcomes.ai_tutor_sessions)} />
+          <StatCard
+            name="ai_tutor_sessions"
+            label="AI tutor sessions"
+            value={formatNumber(impact.outcomes.ai_tutor_sessions)}
+            change={change((f) => f.outcomes.ai_tutor_sessions, formatNumber)}
+          />
         </dl>
       </section>
 

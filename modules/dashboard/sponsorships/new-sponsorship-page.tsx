@@ -22,6 +22,7 @@ function parseQuery(params: SearchParams) {
     grade_level: shape.grade_level.safeParse(flat.grade_level).data,
     county_id: shape.county_id.safeParse(flat.county_id).data,
     school_id: shape.school_id.safeParse(flat.school_id).data,
+    q: shape.q.safeParse(flat.q).data || undefined,
   });
 }
 
@@ -42,7 +43,7 @@ export default async function NewSponsorshipPage({ searchParams }: { searchParam
     listStudentFilterOptions({ actor }),
     listCourseOptions({ actor }),
   ]);
-  const filters: StudentFilters = { grade_level: query.grade_level, county_id: query.county_id, school_id: query.school_id };
+  const filters: StudentFilters = { grade_level: query.grade_level, county_id: query.county_id, school_id: query.school_id, q: query.q };
 
   return (
     <div className="space-y-6">

@@ -25,6 +25,7 @@ export interface StudentFilters {
   grade_level?: number;
   county_id?: string;
   school_id?: string;
+  q?: string;
 }
 
 const TYPE_HINTS: Record<(typeof SPONSORSHIP_TYPES)[number], string> = {
@@ -39,6 +40,7 @@ function pickerSearch(filters: StudentFilters, page = 1): string {
   if (filters.grade_level !== undefined) params.set("grade_level", String(filters.grade_level));
   if (filters.county_id) params.set("county_id", filters.county_id);
   if (filters.school_id) params.set("school_id", filters.school_id);
+  if (filters.q) params.set("q", filters.q);
   if (page > 1) params.set("page", String(page));
   const search = params.toString();
   return search ? `?${search}` : "";
@@ -66,6 +68,7 @@ export function SponsorshipForm({
   const [filterGrade, setFilterGrade] = useState(filters.grade_level !== undefined ? String(filters.grade_level) : "");
   const [filterCounty, setFilterCounty] = useState(filters.county_id ?? "");
   const [filterSchool, setFilterSchool] = useState(filters.school_id ?? "");
+  const [filterName, setFilterName] = useState(filters.q ?? "");
   const [values, setValues] = useState({ type: "full_scholarship", amount: "", currency: "KES", start_date: "", end_date: "", notes: "" });
   const [courseIds, setCourseIds] = useState<string[]>([]);
   const { state, pending, submit, fieldErrors } = useFormAction(createSponsorshipsAction, {
@@ -88,6 +91,7 @@ export function SponsorshipForm({
       grade_level: filterGrade ? Number(filterGrade) : undefined,
       county_id: filterCounty || undefined,
       school_id: filterSchool || undefined,
+      q: filterName.trim() || undefined,
     });
   }
 
@@ -123,7 +127,7 @@ export function SponsorshipForm({
   const total = typeof amount === "number" && amount > 0 && selected.length > 0 ? amount * selected.length : null;
   const from = students.total === 0 ? 0 : (students.page - 1) * students.limit + 1;
   const to = Math.min(students.total, students.page * students.limit);
-  const filtered = filters.grade_level !== undefined || Boolean(filters.county_id) || Boolean(filters.school_id);
+  const filtered = filters.grade_level !== undefined || Boolean(filters.county_id) || Boolean(filters.school_id) || Boolean(filters.q);
 
   return (
     <div className="space-y-6">
@@ -139,8 +143,16 @@ export function SponsorshipForm({
         <form
           onSubmit={applyFilters}
           aria-label="Filter students"
-          className="mt-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
+          className="mt-4 grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-5"
         >
+          <TextField
+            label="Name"
+            type="search"
+            value={filterName}
+            onChange={(event) => setFilterName(event.target.value)}
+            placeholder="e.g. Wanjiru"
+            maxLength={100}
+          />
           <SelectField
             label="Grade"
             value={filterGrade}
@@ -177,6 +189,7 @@ export function SponsorshipForm({
                   setFilterGrade("");
                   setFilterCounty("");
                   setFilterSchool("");
+                  setFilterName("");
                   go({});
                 }}
               >

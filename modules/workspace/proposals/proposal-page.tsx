@@ -16,6 +16,9 @@ import { liveStamp } from "@/lib/live/live-stamp";
 import { LiveRefresh } from "@/modules/live/live-refresh";
 import { loadProposalOr404 } from "./load-proposal";
 import { proposalStatusLabel } from "./proposal-status-label";
+import { ProposalChangesCard } from "./proposal-changes-card";
+import { proposalChanges } from "./proposal-diff";
+import { getProposal } from "@/lib/partnerships/get-proposal";
 
 // Deliberately generic: the title must not tell a non-party whose proposal this is.
 
@@ -23,10 +26,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const actor = await requirePageActor(["creator", "brand"]);
   const { proposalId } = await params;
   const proposal = await loadProposalOr404(actor, proposalId);
-  const [chain, partnershipId, stamp] = await Promise.all([
+  const [chain, partnershipId, stamp, answered] = await Promise.all([
     getProposalChain({ actor, proposalId }),
     getProposalPartnershipId({ actor, proposalId }),
     liveStamp({ actor, subject: { kind: "proposal", id: proposalId } }),
+    // Both proposals are between the same two parties, so the reader may see the one this answers.
+    proposal.counterOfId ? getProposal({ actor, proposalId: proposal.counterOfId }) : null,
   ]);
   const isSender = proposal.senderId === actor.partyId;
   const kind = proposal.counterOfId ? "Counter-proposal" : "Proposal";
@@ -67,6 +72,8 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
         <DraftActions proposalId={proposal.id} isDraft={proposal.status === "draft"} />
       ) : null}
       {!isSender && proposal.status !== "draft" ? <RecipientActions proposalId={proposal.id} open={proposal.status === "sent"} /> : null}
+
+      {answered ? <ProposalChangesCard changes={proposalChanges(answered, proposal)} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ProposalSummaryCard proposal={proposal} />
