@@ -31,6 +31,8 @@ export const ACTION_LABELS: Partial<Record<EventType, string>> = {
   "payment.failed": "Pay again",
 };
 
+const ACTION_TYPES = Object.keys(ACTION_LABELS) as EventType[];
+
 export async function listActionItems(options: { actor: Actor; limit?: number }): Promise<ActionItem[]> {
   const { actor } = options;
   if (!actor.organizationId) return [];
@@ -40,7 +42,7 @@ export async function listActionItems(options: { actor: Actor; limit?: number })
       SELECT DISTINCT ON (e.subject_id) e.id, e.type, e.summary, e.link, e.created_at
         FROM events e
        WHERE e.organization_id = ${actor.organizationId}::uuid
-         AND e.type IN ('proposal.received', 'proposal.countered', 'contract.sent', 'deliverable.submitted', 'dispute.opened', 'payment.failed')
+         AND e.type IN (${Prisma.join(ACTION_TYPES)})
          AND CASE e.type
                WHEN 'deliverable.submitted' THEN EXISTS (SELECT 1 FROM deliverables d WHERE d.id = e.subject_id AND d.status = 'submitted')
                -- A failed payment stays to do while a sponsorship it was for is unpaid and no other payment is on its way.
@@ -69,7 +71,7 @@ export async function listActionItems(options: { actor: Actor; limit?: number })
   return rows.map((row) => ({
     eventId: row.id,
     type: row.type,
-    action: ACTION_LABELS[row.type] ?? "Open",
+    action: ACTION_LABELS[row.type]!,
     summary: row.summary,
     link: row.link,
     createdAt: row.created_at.toISOString(),
