@@ -556,6 +556,7 @@ interface CreatorRows {
   contracts: Prisma.ContractCreateManyInput[];
   contractSignatures: Prisma.ContractSignatureCreateManyInput[];
   deliverables: Prisma.DeliverableCreateManyInput[];
+  deliverableVersions: Prisma.DeliverableVersionCreateManyInput[];
   partnershipPayments: Prisma.PartnershipPaymentCreateManyInput[];
   partnershipPaymentDeliverables: Prisma.PartnershipPaymentDeliverableCreateManyInput[];
   activityLogs: Prisma.ActivityLogCreateManyInput[];
@@ -605,6 +606,9 @@ export async function seedCreatorEconomy(db: PrismaClient, accounts: Accounts, a
   await insert("contracts", rows.contracts, (data) => db.contract.createMany({ data, skipDuplicates: true }));
   await insert("contract_signatures", rows.contractSignatures, (data) => db.contractSignature.createMany({ data, skipDuplicates: true }));
   await insert("deliverables", rows.deliverables, (data) => db.deliverable.createMany({ data, skipDuplicates: true }));
+  await insert("deliverable_versions", rows.deliverableVersions, (data) =>
+    db.deliverableVersion.createMany({ data, skipDuplicates: true }),
+  );
   await insert("partnership_payments", rows.partnershipPayments, (data) =>
     db.partnershipPayment.createMany({ data, skipDuplicates: true }),
   );
@@ -641,6 +645,7 @@ async function buildCreatorRows(accounts: Accounts, anchor: Date): Promise<Creat
     contracts: [],
     contractSignatures: [],
     deliverables: [],
+    deliverableVersions: [],
     partnershipPayments: [],
     partnershipPaymentDeliverables: [],
     disputes: [],
@@ -839,6 +844,7 @@ async function addPartnership(
     createdAt: p.acceptedAt,
     updatedAt: p.acceptedAt,
   }));
+  const versionRows: Prisma.DeliverableVersionCreateManyInput[] = [];
 
   // Contract.
   const contractId = seedId(`${key}:contract`);
@@ -1050,6 +1056,9 @@ async function addPartnership(
       transfer: row.providerTransfer as string,
     });
   };
+  const versionsOf = (i: number) => versionRows.filter((v) => v.deliverableId === deliverableRows[i]!.id);
+  const answer = (i: number, outcome: "approved" | "changes_requested", feedback: string, reviewedAt: Date) =>
+    Object.assign(versionsOf(i).at(-1)!, { outcome, feedback, reviewedById: brand.id, reviewedAt });
   const submit = (i: number, submittedAt: Date) => {
     const d = deliverableRows[i]!;
     Object.assign(d, {
@@ -1059,6 +1068,16 @@ async function addPartnership(
       notes: "Posted and live; analytics screenshot attached.",
       updatedAt: submittedAt,
     });
+    const number = versionsOf(i).length + 1;
+    versionRows.push({
+      id: seedId(`${key}:deliverable:${i}:version:${number}`),
+      deliverableId: d.id as string,
+      number,
+      submittedById: creator.id,
+      link: d.submissionUrl as string,
+      notes: d.notes as string,
+      submittedAt,
+    });
     log("deliverable_submitted", creator.id, submittedAt, `${creator.name} submitted "${d.description}"`, {
       deliverableId: d.id as string,
       position: i,
@@ -1067,6 +1086,7 @@ async function addPartnership(
   const approve = (i: number, approvedAt: Date) => {
     const d = deliverableRows[i]!;
     Object.assign(d, { status: "approved", approvedAt, feedback: d.feedback ?? "Approved - thank you!", updatedAt: approvedAt });
+    answer(i, "approved", d.feedback as string, approvedAt);
     log("deliverable_approved", brand.id, approvedAt, `${company} approved "${d.description}"`, {
       deliverableId: d.id as string,
       position: i,
@@ -1101,6 +1121,7 @@ async function addPartnership(
           feedback: "Please show the product in the first frame and add the #ad disclosure to the caption.",
           revisionCount: 1,
         });
+        answer(i, "changes_requested", d.feedback as string, requested);
         log("deliverable_revision_requested", brand.id, requested, `${company} requested changes to "${d.description}"`, {
           deliverableId: d.id as string,
         });
@@ -1159,6 +1180,7 @@ async function addPartnership(
     const firstSubmission = new Date(due(1).getTime() - 3 * DAY);
     submit(1, firstSubmission);
     const requested = new Date(firstSubmission.getTime() + 12 * HOUR);
+    answer(1, "changes_requested", "Please open on the product and keep the reel under 30 seconds.", requested);
     log("deliverable_revision_requested", brand.id, requested, `${company} requested changes to "${d.description}"`, {
       deliverableId: d.id as string,
     });
@@ -1271,6 +1293,7 @@ async function addPartnership(
     updatedAt,
   });
   rows.deliverables.push(...deliverableRows);
+  rows.deliverableVersions.push(...versionRows);
   rows.partnershipPayments.push(paymentRows.initial, paymentRows.final);
   for (const deliverableId of deliverableIds) rows.partnershipPaymentDeliverables.push({ paymentId: paymentIds.final, deliverableId });
   logs

@@ -449,6 +449,8 @@ export function generateLearning(
     avatarUrl: student.avatarUrl,
     householdIncomeMinor: student.incomeKes === null ? null : BigInt(student.incomeKes) * 100n,
     dateOfBirth: student.dateOfBirth,
+    story: null,
+    storyConsentAt: null,
     createdAt: new Date(Math.min(firstActivity, support?.knownSince?.getTime() ?? Infinity) - rng.int(1, 10) * DAY - rng.int(0, 12) * HOUR),
   });
 

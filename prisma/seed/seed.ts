@@ -65,6 +65,8 @@ const TABLES = {
       avatarUrl: "avatar_url",
       householdIncomeMinor: "household_income_minor",
       dateOfBirth: "date_of_birth",
+      story: "story",
+      storyConsentAt: "story_consent_at",
       createdAt: "created_at",
     },
   } satisfies TableSpec<Prisma.StudentCreateManyInput>,
