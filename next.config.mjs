@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pdfmake"],
   poweredByHeader: false,
   typedRoutes: false,
+  // A deliverable's files reach the server in the submission form: up to five files of 20 MiB (lib/uploads/check-upload.ts).
+  experimental: { serverActions: { bodySizeLimit: "101mb" } },
 };
 
 export default nextConfig;

@@ -29,6 +29,7 @@ const unitTestFiles = [
   "lib/sponsorship/disbursement-calendar.test.ts",
   "lib/daraja/stk.test.ts",
   "lib/sponsorship/mpesa-result-codes.test.ts",
+  "lib/uploads/upload-store.test.ts",
 ];
 for (const file of unitTestFiles) {
   if (!fs.existsSync(path.join(root, file))) console.warn(`vitest.config.ts: unit test ${file} does not exist; update unitTestFiles.`);

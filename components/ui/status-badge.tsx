@@ -30,6 +30,7 @@ const STATUS_TONES: Record<string, Tone> = {
   held: "info",
   countered: "warning",
   revision_requested: "warning",
+  changes_requested: "warning",
   paused: "warning",
   // good outcomes
   accepted: "success",

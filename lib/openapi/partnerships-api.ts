@@ -285,6 +285,52 @@ const endpoints: EndpointDoc[] = [
   {
     ...party,
     method: "get",
+    path: "/api/partnerships/{partnershipId}/deliverables/{deliverableId}/versions",
+    pathParams: deliverable,
+    summary: "List a deliverable's versions",
+    description:
+      "Every submission of the deliverable, oldest first: its link, notes and files (their kind read from their bytes at upload; downloadUrl serves them to the two parties only), and the brand's answer (approved or changes_requested, with feedback). A version is never changed after its answer.",
+    responses: { 200: { description: "The versions", schema: deliverables.deliverableVersionList } },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    ...party,
+    method: "get",
+    path: "/api/partnerships/{partnershipId}/deliverables/{deliverableId}/comments",
+    pathParams: deliverable,
+    summary: "List a deliverable's comments",
+    description:
+      "Every comment either party wrote on the deliverable, oldest first, each with the version that was current when it was written.",
+    responses: { 200: { description: "The comments", schema: deliverables.deliverableCommentList } },
+    errors: [401, 403, 404, 429],
+  },
+  post({
+    path: "/api/partnerships/{partnershipId}/deliverables/{deliverableId}/comments",
+    pathParams: deliverable,
+    summary: "Comment on a deliverable (either party)",
+    description: "Adds a comment (1 to 5000 characters) on the deliverable's current version. Viewers may not comment (403).",
+    body: deliverables.deliverableCommentBody,
+    responses: { 201: { description: "The comment", schema: deliverables.deliverableComment } },
+  }),
+  {
+    ...party,
+    method: "get",
+    path: "/api/partnerships/{partnershipId}/files/{fileId}",
+    pathParams: { ...partnershipId, fileId: "File identifier (UUID), from a version's files" },
+    summary: "Download a file of a deliverable version",
+    description:
+      "The file's bytes with the type read from them at upload; images inline, other files as attachments, never run as a page. 404 for anyone who is not a party to the partnership.",
+    responses: {
+      200: {
+        description: "The file",
+        mediaType: ["image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4", "video/quicktime", "application/pdf"],
+      },
+    },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    ...party,
+    method: "get",
     path: "/api/partnerships/{partnershipId}/payments",
     pathParams: partnershipId,
     summary: "List payments",

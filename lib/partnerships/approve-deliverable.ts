@@ -8,6 +8,7 @@ import type { DeliverableItem } from "./schemas/deliverables";
 import { actOnDeliverable, type DeliverableTarget } from "./deliverable-access";
 import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
+import { answerLatestVersion } from "./deliverable-versions";
 import { deliverableApproved } from "../events/partnership-events";
 
 export interface ApproveDeliverableOptions extends DeliverableTarget {
@@ -51,6 +52,13 @@ export async function applyDeliverableApproval(tx: DbTx, options: ApplyDeliverab
     data: { approvedAt: at, feedback: options.feedback ?? null, reviewDeadlineAt: null, autoApproved: by.kind === "review_window" },
   });
   const userId = by.kind === "brand" ? by.userId : null;
+  await answerLatestVersion(tx, {
+    deliverableId: deliverable.id,
+    outcome: "approved",
+    feedback: options.feedback ?? null,
+    reviewedById: userId,
+    at,
+  });
   await logActivity(tx, {
     partnershipId: deliverable.partnershipId,
     userId,

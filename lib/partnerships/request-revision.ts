@@ -5,6 +5,7 @@ import { requireNoOpenDeliverableDispute } from "./dispute-freeze";
 import { actOnDeliverable, type DeliverableTarget } from "./deliverable-access";
 import { logActivity } from "./log-activity";
 import { transition } from "./transitions";
+import { answerLatestVersion } from "./deliverable-versions";
 
 export interface RequestRevisionOptions extends DeliverableTarget {
   feedback: string;
@@ -22,6 +23,13 @@ export async function requestRevision(options: RequestRevisionOptions): Promise<
     await tx.deliverable.update({
       where: { id: deliverable.id },
       data: { feedback: options.feedback, revisionCount: { increment: 1 }, reviewDeadlineAt: null },
+    });
+    await answerLatestVersion(tx, {
+      deliverableId: deliverable.id,
+      outcome: "changes_requested",
+      feedback: options.feedback,
+      reviewedById: options.actor.id,
+      at,
     });
     await logActivity(tx, {
       partnershipId: deliverable.partnershipId,

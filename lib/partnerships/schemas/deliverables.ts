@@ -62,3 +62,55 @@ export type DeliverableItem = z.infer<typeof deliverableItem>;
 
 export const deliverableList = z.strictObject({ deliverables: z.array(deliverableItem) });
 export type DeliverableList = z.infer<typeof deliverableList>;
+
+/** The app's submission form: a link is optional there, because files can be attached instead. */
+export const submitVersionFields = z.strictObject({
+  submissionUrl: z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), httpsUrl.optional()),
+  notes: z.string().trim().max(5000).optional(),
+});
+export type SubmitVersionFields = z.output<typeof submitVersionFields>;
+
+export const deliverableCommentBody = z.strictObject({
+  body: z.string().trim().min(1, "is required").max(5000),
+});
+export type DeliverableCommentBody = z.output<typeof deliverableCommentBody>;
+
+export const reviewFile = z.strictObject({
+  id: uuid,
+  fileName: z.string(),
+  /** Read from the file's bytes when it was uploaded. */
+  contentType: z.string(),
+  byteSize: z.number().int(),
+  downloadUrl: z.string(),
+});
+
+export const deliverableVersion = z.strictObject({
+  id: uuid,
+  number: z.number().int().min(1),
+  link: z.string().nullable(),
+  notes: z.string().nullable(),
+  submittedAt: isoTimestamp,
+  submittedBy: z.string(),
+  /** The brand's answer; null while it awaits one (or for a rejected deliverable). */
+  outcome: z.enum(["approved", "changes_requested"]).nullable(),
+  feedback: z.string().nullable(),
+  reviewedAt: isoTimestamp.nullable(),
+  /** Null when nobody answered it, or the review window approved it. */
+  reviewedBy: z.string().nullable(),
+  files: z.array(reviewFile),
+});
+export type DeliverableVersionItem = z.infer<typeof deliverableVersion>;
+
+export const deliverableComment = z.strictObject({
+  id: uuid,
+  body: z.string(),
+  createdAt: isoTimestamp,
+  author: z.string(),
+  side: z.enum(["creator", "brand"]),
+  /** The version current when the comment was written; null before the first submission. */
+  versionNumber: z.number().int().nullable(),
+});
+export type DeliverableCommentItem = z.infer<typeof deliverableComment>;
+
+export const deliverableVersionList = z.strictObject({ versions: z.array(deliverableVersion) });
+export const deliverableCommentList = z.strictObject({ comments: z.array(deliverableComment) });

@@ -11,7 +11,14 @@ import { generateContract } from "@/lib/partnerships/generate-contract";
 import { rejectContract } from "@/lib/partnerships/reject-contract";
 import { sendContract } from "@/lib/partnerships/send-contract";
 import { signContract } from "@/lib/partnerships/sign-contract";
-import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
+import {
+  approveDeliverableBody,
+  deliverableCommentBody,
+  requestRevisionBody,
+  submitVersionFields,
+} from "@/lib/partnerships/schemas/deliverables";
+import { addDeliverableComment } from "@/lib/partnerships/add-deliverable-comment";
+import { checkUploadSizes, type IncomingFile } from "@/lib/uploads/check-upload";
 import { approveDeliverable } from "@/lib/partnerships/approve-deliverable";
 import { requestRevision } from "@/lib/partnerships/request-revision";
 import { submitDeliverable } from "@/lib/partnerships/submit-deliverable";
@@ -167,15 +174,47 @@ export async function releasePaymentAction(partnershipId: string, paymentId: str
   });
 }
 
-export async function submitDeliverableAction(partnershipId: string, deliverableId: string, input: unknown) {
+/** The creator's submission: a link, files (in `files`, the form's file field), or both. */
+export async function submitDeliverableAction(partnershipId: string, deliverableId: string, input: unknown, files?: FormData) {
   return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
     const who = await actor();
-    return runAction(submitDeliverableBody, input, (body) => submitDeliverable({ actor: who, ...ids, ...body }).then(() => undefined), {
-      actor: who,
-      action: "deliverable.submit",
-      target: ids,
-      successMessage: "Deliverable submitted for review.",
-    });
+    const attached = (files?.getAll("files") ?? []).filter((f): f is File => typeof f !== "string" && f.size > 0);
+    return runAction(
+      submitVersionFields,
+      input,
+      async (body) => {
+        checkUploadSizes(attached);
+        const incoming: IncomingFile[] = [];
+        for (const file of attached) incoming.push({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+        await submitDeliverable({ actor: who, ...ids, ...body, files: incoming });
+      },
+      {
+        actor: who,
+        action: "deliverable.submit",
+        target: { ...ids, files: attached.map((f) => f.name) },
+        successMessage:
+          attached.length > 0
+            ? `Submitted for review with ${attached.length} ${attached.length === 1 ? "file" : "files"}.`
+            : "Submitted for review.",
+      },
+    );
+  });
+}
+
+export async function commentOnDeliverableAction(partnershipId: string, deliverableId: string, input: unknown) {
+  return withPath(deliverablePath, { partnershipId, deliverableId }, async (ids) => {
+    const who = await actor();
+    return runAction(
+      deliverableCommentBody,
+      input,
+      (body) => addDeliverableComment({ actor: who, ...ids, body: body.body }).then(() => undefined),
+      {
+        actor: who,
+        action: "deliverable.comment",
+        target: ids,
+        successMessage: "Comment added.",
+      },
+    );
   });
 }
 

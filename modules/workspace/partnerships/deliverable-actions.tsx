@@ -1,13 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { approveDeliverableAction, requestRevisionAction, submitDeliverableAction } from "@/modules/workspace/partnerships/actions";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/form-status";
 import { TextAreaField } from "@/components/ui/textarea-field";
 import { TextField } from "@/components/ui/text-field";
+import { Field } from "@/components/ui/field";
 import { useFormAction } from "@/lib/forms/use-form-action";
-import { approveDeliverableBody, requestRevisionBody, submitDeliverableBody } from "@/lib/partnerships/schemas/deliverables";
+import { approveDeliverableBody, requestRevisionBody, submitVersionFields } from "@/lib/partnerships/schemas/deliverables";
+import { ALLOWED_UPLOAD_EXTENSIONS, MAX_FILES_PER_VERSION, MAX_UPLOAD_MIB } from "@/lib/uploads/upload-kinds";
 
 interface DeliverableState {
   id: string;
@@ -27,25 +29,36 @@ type Side = "creator" | "brand";
 export function DeliverableActions({
   partnershipId,
   deliverable,
+  previousLink,
   side,
   active,
 }: {
   partnershipId: string;
   deliverable: DeliverableState;
+  /** The last version's link, offered again on resubmission. */
+  previousLink: string | null;
   side: Side;
   active: boolean;
 }) {
-  const [submissionUrl, setSubmissionUrl] = useState("");
+  const [submissionUrl, setSubmissionUrl] = useState(previousLink ?? "");
+  const fileInput = useRef<HTMLInputElement>(null);
   const [notes, setNotes] = useState("");
   const [feedback, setFeedback] = useState("");
   const [last, setLast] = useState<"submit" | "approve" | "revise">("submit");
-  const submitAction = useFormAction((input: unknown) => submitDeliverableAction(partnershipId, deliverable.id, input), {
-    schema: submitDeliverableBody,
-    onSuccess: () => {
-      setSubmissionUrl("");
-      setNotes("");
+  const submitAction = useFormAction(
+    (input: unknown) => {
+      const files = new FormData();
+      for (const file of Array.from(fileInput.current?.files ?? [])) files.append("files", file);
+      return submitDeliverableAction(partnershipId, deliverable.id, input, files);
     },
-  });
+    {
+      schema: submitVersionFields,
+      onSuccess: () => {
+        setNotes("");
+        if (fileInput.current) fileInput.current.value = "";
+      },
+    },
+  );
   const approve = useFormAction((input: unknown) => approveDeliverableAction(partnershipId, deliverable.id, input), {
     schema: approveDeliverableBody,
     onSuccess: () => setFeedback(""),
@@ -69,7 +82,7 @@ export function DeliverableActions({
   function onSubmitWork(event: FormEvent) {
     event.preventDefault();
     start("submit");
-    submitAction.submit({ submissionUrl, ...(notes.trim() ? { notes } : {}) });
+    submitAction.submit({ ...(submissionUrl.trim() ? { submissionUrl } : {}), ...(notes.trim() ? { notes } : {}) });
   }
 
   function onReview(event: FormEvent) {
@@ -103,12 +116,30 @@ export function DeliverableActions({
           inputMode="url"
           name="submissionUrl"
           placeholder="https://"
-          hint="An https link to the published post or the draft for review."
+          hint="An https link to the published post or the draft for review. Optional when you attach files."
           value={submissionUrl}
           onChange={(event) => setSubmissionUrl(event.target.value)}
           error={submitAction.fieldErrors.submissionUrl}
-          required
         />
+        <Field
+          label="Files (optional)"
+          error={submitAction.fieldErrors.files}
+          hint={`Up to ${MAX_FILES_PER_VERSION} files of at most ${MAX_UPLOAD_MIB} MB each: images (PNG, JPEG, WebP, GIF), videos (MP4, QuickTime) or PDF.`}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              ref={fileInput}
+              type="file"
+              name="files"
+              multiple
+              accept={ALLOWED_UPLOAD_EXTENSIONS}
+              aria-invalid={invalid}
+              aria-describedby={describedBy}
+              className="block w-full min-w-0 text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
+            />
+          )}
+        </Field>
         <TextAreaField
           label="Notes (optional)"
           name="notes"

@@ -198,7 +198,16 @@ function deliverableLabel(d: Deliverable): string | undefined {
   return undefined;
 }
 
-export function DeliverablesCard({ deliverables, actions = {} }: { deliverables: Deliverable[]; actions?: Record<string, ReactNode> }) {
+export function DeliverablesCard({
+  deliverables,
+  actions = {},
+  history = {},
+}: {
+  deliverables: Deliverable[];
+  actions?: Record<string, ReactNode>;
+  /** Each deliverable's versions and comments. */
+  history?: Record<string, ReactNode>;
+}) {
   const approved = deliverables.filter((d) => d.status === "approved").length;
   return (
     <SectionCard title={`Deliverables (${approved}/${deliverables.length} approved)`} id="deliverables-heading">
@@ -259,6 +268,7 @@ export function DeliverablesCard({ deliverables, actions = {} }: { deliverables:
                   </>
                 ) : null}
               </DeliverableTerms>
+              {history[d.id] ?? null}
               {actions[d.id] ?? null}
             </li>
           ))}

@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { ContractActions } from "@/modules/workspace/partnerships/contract-actions";
 import { DeliverableActions } from "@/modules/workspace/partnerships/deliverable-actions";
+import { ReviewHistory } from "@/modules/workspace/partnerships/review-history";
+import { listDeliverableReviews } from "@/lib/partnerships/list-deliverable-reviews";
+import { roleAllows } from "@/lib/organizations/permissions";
 import { PaymentActions, type PaymentMode } from "@/modules/workspace/partnerships/payment-actions";
 import { CancelPayment } from "@/modules/workspace/partnerships/payment-plan-controls";
 import { PaymentTrigger } from "@/modules/workspace/partnerships/payment-trigger";
@@ -51,7 +54,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
   const actor = await requirePageActor(["creator", "brand"]);
   const { partnershipId } = await params;
   const partnership = await orNotFound(getPartnership({ actor, partnershipId }));
-  const [contract, { payments }, blockers, balances, stamp] = await Promise.all([
+  const [contract, { payments }, blockers, balances, stamp, reviews] = await Promise.all([
     partnership.contractId
       ? getContract({ actor, partnershipId }).catch((error: unknown) => {
           if (isNotFoundError(error)) return null;
@@ -62,6 +65,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
     getReleaseBlockers({ actor, partnershipId }),
     getEscrowBalances({ actor, partnershipId }),
     liveStamp({ actor, subject: { kind: "partnership", id: partnershipId } }),
+    listDeliverableReviews({ actor, partnershipId }),
   ]);
   const mode = paymentMode();
   const side = actor.partyId === partnership.brandId ? "brand" : "creator";
@@ -93,6 +97,7 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         key={d.id}
         partnershipId={partnershipId}
         deliverable={d}
+        previousLink={reviews[d.id]?.versions.at(-1)?.link ?? null}
         side={side}
         active={active && contract?.status === "active"}
       />,
@@ -164,7 +169,22 @@ export default async function PartnershipPage({ params }: { params: Promise<{ pa
         sandboxNotice={mode.kind === "sandbox" ? <SandboxNotice /> : null}
         paymentActions={paymentControls}
       />
-      <DeliverablesCard deliverables={partnership.deliverables} actions={deliverableControls} />
+      <DeliverablesCard
+        deliverables={partnership.deliverables}
+        actions={deliverableControls}
+        history={Object.fromEntries(
+          partnership.deliverables.map((d) => [
+            d.id,
+            <ReviewHistory
+              key={d.id}
+              partnershipId={partnershipId}
+              deliverableId={d.id}
+              review={reviews[d.id]}
+              canComment={roleAllows(actor.memberRole, "work")}
+            />,
+          ]),
+        )}
+      />
       <DisputesCard disputes={partnership.disputes} />
       <ActivityCard activity={partnership.activity} />
       {terminationPreview ? <EndPartnership partnershipId={partnershipId} preview={terminationPreview} /> : null}
