@@ -174,5 +174,16 @@ for (const side of ["brand", "creator"] as const) {
     test("notifications", async ({ page }) => {
       await checkPage(page, `notifications-${side}`, "/notifications");
     });
+    test("calendar", async ({ page }) => {
+      await checkPage(page, `calendar-${side}`, "/workspace/calendar");
+    });
+    if (side === "brand") {
+      test("campaigns", async ({ page }) => {
+        await checkPage(page, "campaigns-brand", "/workspace/campaigns");
+      });
+      test("campaign", async ({ page }) => {
+        await checkPage(page, "campaign-brand", await firstHref(page, "/workspace/campaigns", /^\/workspace\/campaigns\/[0-9a-f-]{36}$/));
+      });
+    }
   });
 }

@@ -83,13 +83,13 @@ test("brand and creator take a partnership from unsigned contract to completed",
   await expect(staleTab.getByTestId("sign-contract-form")).toHaveCount(0);
   await staleTab.close();
 
-  // Now the creator can submit; a submission without a URL is refused next to the field.
+  // Now the creator can submit; a submission with neither a link nor a file is refused next to the field.
   await creator.reload();
   const first = deliverable(creator, 0);
   await first.getByRole("button", { name: "Submit deliverable" }).click();
   const urlField = first.getByLabel("Submission URL");
   await expect(urlField).toHaveAttribute("aria-invalid", "true");
-  await expect(first.getByText("Required.")).toBeVisible();
+  await expect(first.getByText("Give a link or attach at least one file")).toBeVisible();
   await expect(first.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
   await expect(status(first, "deliverable-status")).toHaveAttribute("data-status", "pending");
 

@@ -56,6 +56,40 @@ test("an empty composer shows field errors next to the fields and creates nothin
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 });
 
+test("a draft saved before every field is filled is kept, continued and finished", async ({ page }) => {
+  await signInTo(page, "brand@demo.test");
+  await page.goto("/workspace/proposals/new");
+  const composer = page.getByTestId("proposal-composer");
+  await composer.getByLabel("Recipient").selectOption({ label: "Njeri Mwangi" });
+  await composer.getByTestId("deliverable-row").first().getByLabel("Description").fill("Half-written harbour reel");
+  await composer.getByRole("button", { name: "Save draft", exact: true }).click();
+  await expect(page.getByTestId("form-success")).toContainText("Saved as an unfinished draft");
+  await expect(page).toHaveURL(/\/workspace\/proposals\/new\?unfinished=[0-9a-f-]{36}$/);
+  // What is still missing is marked, without losing what was typed.
+  await expect(composer.getByLabel("Amount")).toHaveAttribute("aria-invalid", "true");
+
+  await page.goto("/workspace");
+  const item = page.getByTestId("unfinished-item").filter({ hasText: "Half-written harbour reel" });
+  await expect(item).toContainText("To Njeri Mwangi");
+  await item.getByRole("link", { name: "Half-written harbour reel" }).click();
+  await expect(composer.getByTestId("deliverable-row").first().getByLabel("Description")).toHaveValue("Half-written harbour reel");
+  await expect(composer.getByLabel("Recipient")).toHaveValue(/[0-9a-f-]{36}/);
+
+  const row = composer.getByTestId("deliverable-row").first();
+  await row.getByLabel("Type").selectOption("instagram_reel");
+  await row.getByLabel("Due date").fill("2027-05-10");
+  await composer.getByLabel("Amount").fill("640");
+  await composer.getByLabel("Currency").selectOption("USD");
+  await composer.getByLabel("Start date").fill("2027-05-01");
+  await composer.getByLabel("End date").fill("2027-05-31");
+  await composer.getByRole("button", { name: "Save draft", exact: true }).click();
+  await expect(page).toHaveURL(PROPOSAL_URL);
+  await expect(page.getByTestId("proposal-status")).toHaveAttribute("data-status", "draft");
+  // Saved as a draft, it is no longer unfinished.
+  await page.goto("/workspace");
+  await expect(page.getByTestId("unfinished-item").filter({ hasText: "Half-written harbour reel" })).toHaveCount(0);
+});
+
 test("a brand composes a proposal, saves a draft, edits it and sends it", async ({ page }) => {
   await signInTo(page, "brand@demo.test");
   await page.getByRole("link", { name: "New proposal" }).click();
@@ -125,6 +159,7 @@ test("the creator opens it from the received list and counters with a changed am
   await expect(composer.getByLabel("Amount")).toHaveValue("1800");
   await expect(composer.getByTestId("deliverable-row").first().getByLabel("Description")).toHaveValue("Rooftop taste-test reel");
   await composer.getByLabel("Amount").fill("2100");
+  await composer.getByLabel("Message (optional)").fill("Rooftop shoots need a second day for the light.");
   await composer.getByRole("button", { name: "Send counter-proposal" }).click();
 
   await expect(page).toHaveURL(PROPOSAL_URL);
@@ -140,6 +175,7 @@ test("the creator opens it from the received list and counters with a changed am
   await expect(changes.first()).toContainText("Amount");
   await expect(changes.first()).toContainText("$1,800.00");
   await expect(changes.first()).toContainText("$2,100.00");
+  await expect(page.getByTestId("counter-message")).toContainText("Rooftop shoots need a second day for the light.");
 
   // The chain leads back to the original, now countered.
   await page.getByRole("link", { name: "Original proposal from Savanna Beverages" }).click();

@@ -12,6 +12,9 @@ import { proposalForParty } from "./proposal-view";
 import { transition } from "./transitions";
 import { proposalReceived } from "../events/partnership-events";
 
+/** The history note of a counter-proposal sent without a message. */
+export const COUNTER_NOTE = "Counter-proposal";
+
 export interface CounterProposalOptions {
   actor: Actor;
   proposalId: string;
@@ -41,7 +44,7 @@ export async function counterProposal(options: CounterProposalOptions): Promise<
             createdAt: now,
             history: {
               create: [
-                { userId: actor.id, action: "created", note: "Counter-proposal", occurredAt: now },
+                { userId: actor.id, action: "created", note: body.message || COUNTER_NOTE, occurredAt: now },
                 { userId: actor.id, action: "sent", occurredAt: now },
               ],
             },

@@ -7,10 +7,13 @@ import { toMinor } from "../money";
 import { checkedPaymentPlan, planJson } from "./payment-plan";
 import { checkParties, deliverablesJson, refuseDuplicateOffer, termsJson, thenShow } from "./proposal-changes";
 import type { CreateProposalBody, ProposalResponse } from "./schemas/proposals";
+import { removeUnfinishedProposal } from "./unfinished-proposals";
 
 export interface CreateProposalOptions {
   actor: Actor;
   body: CreateProposalBody;
+  /** The unfinished proposal this one was composed from; it ends in the same transaction. */
+  fromUnfinishedId?: string;
 }
 
 export async function createProposal(options: CreateProposalOptions): Promise<ProposalResponse> {
@@ -48,6 +51,7 @@ export async function createProposal(options: CreateProposalOptions): Promise<Pr
         },
         select: { id: true },
       });
+      if (options.fromUnfinishedId) await removeUnfinishedProposal(tx, actor, options.fromUnfinishedId);
       return proposal.id;
     }),
   );

@@ -18,11 +18,14 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
   ],
   creator: [
     { href: "/workspace", label: "Workspace" },
+    { href: "/workspace/calendar", label: "Calendar" },
     { href: "/team", label: "Team" },
     { href: "/docs", label: "API" },
   ],
   brand: [
     { href: "/workspace", label: "Workspace" },
+    { href: "/workspace/campaigns", label: "Campaigns" },
+    { href: "/workspace/calendar", label: "Calendar" },
     { href: "/team", label: "Team" },
     { href: "/docs", label: "API" },
   ],

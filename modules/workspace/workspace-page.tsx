@@ -11,6 +11,9 @@ import { liveStamp } from "@/lib/live/live-stamp";
 import { LiveRefresh } from "@/modules/live/live-refresh";
 import { ActionList } from "@/modules/live/action-list";
 import { listActionItems } from "@/lib/events/list-action-items";
+import { listUnfinishedProposals } from "@/lib/partnerships/unfinished-proposals";
+import { roleAllows } from "@/lib/organizations/permissions";
+import { UnfinishedList } from "@/modules/workspace/proposals/unfinished-list";
 
 type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
@@ -25,12 +28,13 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor(["creator", "brand"]);
   const status = parseStatus((await searchParams).status);
   const proposalQuery = { page: 1, limit: LIMIT, ...(status ? { status } : {}) };
-  const [partnerships, received, sent, stamp, actionItems] = await Promise.all([
+  const [partnerships, received, sent, stamp, actionItems, unfinished] = await Promise.all([
     listPartnerships({ actor, query: { page: 1, limit: LIMIT } }),
     listProposals({ actor, query: { ...proposalQuery, role: "recipient" } }),
     listProposals({ actor, query: { ...proposalQuery, role: "sender" } }),
     liveStamp({ actor, subject: { kind: "workspace" } }),
     listActionItems({ actor }),
+    listUnfinishedProposals({ actor }),
   ]);
   const filtered = status ? ` with status “${labelFor(status)}”` : "";
 
@@ -81,6 +85,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
             }))}
           />
         </div>
+        <UnfinishedList items={unfinished} canWork={roleAllows(actor.memberRole, "work")} />
         <div className="grid gap-6 lg:grid-cols-2">
           <section aria-labelledby="received-heading" className="space-y-2">
             <h3 id="received-heading" className="font-semibold text-slate-800">

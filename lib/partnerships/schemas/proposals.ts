@@ -66,7 +66,13 @@ const changesFields = {
 export const updateProposalBody = z.object({ recipientId: uuidString.optional(), ...changesFields });
 
 /** A counter-proposal: unspecified fields are copied from the proposal it counters. */
-export const counterProposalBody = z.object(changesFields).default({});
+export const counterProposalBody = z
+  .object({
+    ...changesFields,
+    /** Why the terms changed, for the other party; kept in the counter-proposal's history. */
+    message: z.string().trim().max(2000).optional(),
+  })
+  .default({});
 
 export const rejectProposalBody = z.object({ reason: z.string().trim().max(2_000).optional() }).default({});
 

@@ -16,17 +16,33 @@ import { createProposal } from "@/lib/partnerships/create-proposal";
 import { rejectProposal } from "@/lib/partnerships/reject-proposal";
 import { sendProposal } from "@/lib/partnerships/send-proposal";
 import { updateProposal } from "@/lib/partnerships/update-proposal";
+import { saveUnfinishedProposalBody } from "@/lib/partnerships/schemas/unfinished-proposals";
+import { discardUnfinishedProposal, saveUnfinishedProposal } from "@/lib/partnerships/unfinished-proposals";
+import { revalidatePath } from "next/cache";
 
 const actor = () => requirePageActor(["creator", "brand"]);
 
-/** Creates a draft, and sends it when `send` is set. */
-export async function createProposalAction(input: unknown, options: { send: boolean }): Promise<ActionState<{ id: string }>> {
+/** Keeps what the composer holds while a field a draft needs is still empty. */
+export async function saveUnfinishedProposalAction(input: unknown): Promise<ActionState<{ id: string }>> {
+  const me = await actor();
+  return runAction(saveUnfinishedProposalBody, input, (body) => saveUnfinishedProposal({ actor: me, body }), {
+    actor: me,
+    action: "proposal.save-unfinished",
+    successMessage: "Saved as an unfinished draft. Fill in the highlighted fields to save it as a draft you can send.",
+  });
+}
+
+/** Creates a draft (from an unfinished one, when named), and sends it when `send` is set. */
+export async function createProposalAction(
+  input: unknown,
+  options: { send: boolean; unfinishedId?: string },
+): Promise<ActionState<{ id: string }>> {
   const me = await actor();
   return runAction(
     createProposalBody,
     input,
     async (body) => {
-      const draft = await createProposal({ actor: me, body });
+      const draft = await createProposal({ actor: me, body, fromUnfinishedId: options.unfinishedId });
       if (options.send) await sendProposal({ actor: me, proposalId: draft.id });
       return { id: draft.id };
     },
@@ -100,4 +116,19 @@ export async function counterProposalAction(proposalId: string, input: unknown):
     target: { proposalId },
     successMessage: "Counter-proposal sent.",
   });
+}
+
+export async function discardUnfinishedProposalAction(id: string): Promise<void> {
+  const me = await actor();
+  await runAction(
+    saveUnfinishedProposalBody.pick({ id: true }).required(),
+    { id },
+    (body) => discardUnfinishedProposal({ actor: me, id: body.id }),
+    {
+      actor: me,
+      action: "proposal.discard-unfinished",
+      target: { unfinishedProposalId: id },
+    },
+  );
+  revalidatePath("/workspace");
 }

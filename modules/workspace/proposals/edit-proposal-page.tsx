@@ -4,6 +4,7 @@ import { ProposalComposer } from "@/modules/workspace/proposals/proposal-compose
 import { proposalValues } from "@/modules/workspace/proposals/proposal-form";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listCounterparts } from "@/lib/partnerships/list-counterparts";
+import { listCampaignChoices } from "@/lib/partnerships/list-campaigns";
 import { loadProposalOr404 } from "./load-proposal";
 
 export default async function EditProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
@@ -12,7 +13,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ p
   const proposal = await loadProposalOr404(actor, proposalId);
   // Only the sender's drafts can be edited; everyone else sees the proposal itself.
   if (proposal.senderId !== actor.partyId || proposal.status !== "draft") redirect(`/workspace/proposals/${proposal.id}`);
-  const counterparts = await listCounterparts({ actor });
+  const [counterparts, campaigns] = await Promise.all([listCounterparts({ actor }), listCampaignChoices({ actor })]);
   const role = actor.role === "brand" ? "brand" : "creator";
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -27,6 +28,7 @@ export default async function EditProposalPage({ params }: { params: Promise<{ p
         mode={{ kind: "edit", proposalId: proposal.id }}
         initial={proposalValues(proposal)}
         counterparts={counterparts}
+        campaigns={campaigns}
         viewerRole={role}
       />
     </div>

@@ -10,7 +10,13 @@ import { TextField } from "@/components/ui/text-field";
 import { useFormAction } from "@/lib/forms/use-form-action";
 import type { Counterpart } from "@/lib/partnerships/list-counterparts";
 import { counterProposalBody, createProposalBody, updateProposalBody } from "@/lib/partnerships/schemas/proposals";
-import { counterProposalAction, createProposalAction, updateProposalAction } from "@/modules/workspace/proposals/actions";
+import {
+  counterProposalAction,
+  createProposalAction,
+  saveUnfinishedProposalAction,
+  updateProposalAction,
+} from "@/modules/workspace/proposals/actions";
+import { zodFieldErrors } from "@/lib/forms/field-errors";
 import { labelFor } from "@/lib/humanize";
 import {
   CURRENCIES,
@@ -18,12 +24,16 @@ import {
   emptyDeliverable,
   proposalBody,
   proposalContent,
+  unfinishedFields,
   type DeliverableValues,
   type ProposalValues,
 } from "./proposal-form";
 import { formatMoney } from "@/lib/format";
 
-type Mode = { kind: "create" } | { kind: "edit"; proposalId: string } | { kind: "counter"; proposalId: string; recipientName: string };
+type Mode =
+  | { kind: "create"; unfinishedId?: string }
+  | { kind: "edit"; proposalId: string }
+  | { kind: "counter"; proposalId: string; recipientName: string };
 
 const SCHEMAS = { create: createProposalBody, edit: updateProposalBody, counter: counterProposalBody } as const;
 
@@ -35,6 +45,15 @@ function Section({ title, id, children }: { title: string; id: string; children:
       </h2>
       {children}
     </section>
+  );
+}
+
+/** Nothing typed yet: there is nothing to keep, so the form says what a draft needs instead. */
+function isBlank(fields: ReturnType<typeof unfinishedFields>): boolean {
+  // The currency always has a value, so it says nothing about what was typed.
+  const typed = Object.entries(fields).filter(([key]) => key !== "currency" && key !== "deliverables");
+  return (
+    typed.every(([, v]) => String(v).trim() === "") && fields.deliverables.every((d) => Object.values(d).every((v) => v.trim() === ""))
   );
 }
 
@@ -60,22 +79,34 @@ export function ProposalComposer({
   mode,
   initial,
   counterparts = [],
+  campaigns = [],
   viewerRole,
 }: {
   mode: Mode;
   initial: ProposalValues;
   counterparts?: Counterpart[];
+  /** The brand's campaigns a proposal may belong to (brands only). */
+  campaigns?: Array<{ id: string; name: string }>;
   viewerRole: "creator" | "brand";
 }) {
   const router = useRouter();
   const [values, setValues] = useState<ProposalValues>(initial);
+  const [unfinishedId, setUnfinishedId] = useState(mode.kind === "create" ? mode.unfinishedId : undefined);
+  const [missing, setMissing] = useState<Record<string, string>>({});
+  const unfinished = useFormAction(saveUnfinishedProposalAction, {
+    refresh: false,
+    onSuccess: (result) => {
+      setUnfinishedId(result.id);
+      router.replace(`/workspace/proposals/new?unfinished=${result.id}`, { scroll: false });
+    },
+  });
   const intent = useRef<"draft" | "send">("draft");
   const [sending, setSending] = useState(false);
 
   const { state, pending, submit, fieldErrors } = useFormAction(
     (input: unknown) => {
       const send = intent.current === "send";
-      if (mode.kind === "create") return createProposalAction(input, { send });
+      if (mode.kind === "create") return createProposalAction(input, { send, unfinishedId });
       if (mode.kind === "edit") return updateProposalAction(mode.proposalId, input, { send });
       return counterProposalAction(mode.proposalId, input);
     },
@@ -114,11 +145,27 @@ export function ProposalComposer({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     intent.current = mode.kind === "counter" || submitter?.value === "send" ? "send" : "draft";
     setSending(intent.current === "send");
-    submit(mode.kind === "counter" ? proposalContent(values) : proposalBody(values));
+    setMissing({});
+    // A draft needs every required field; until then "Save draft" keeps the fields as typed.
+    if (mode.kind === "create" && intent.current === "draft" && !isBlank(unfinishedFields(values))) {
+      const body = proposalBody(values);
+      const parsed = createProposalBody.safeParse(body);
+      if (!parsed.success) {
+        setMissing(zodFieldErrors(parsed.error, body));
+        unfinished.submit({ ...(unfinishedId ? { id: unfinishedId } : {}), fields: unfinishedFields(values) });
+        return;
+      }
+    }
+    unfinished.reset();
+    submit(
+      mode.kind === "counter"
+        ? { ...proposalContent(values), ...(values.message.trim() ? { message: values.message } : {}) }
+        : proposalBody(values),
+    );
   }
 
   const other = viewerRole === "brand" ? "creator" : "brand";
-  const error = (path: string) => fieldErrors[path];
+  const error = (path: string) => fieldErrors[path] ?? missing[path];
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" data-testid="proposal-composer" aria-busy={pending}>
@@ -128,6 +175,18 @@ export function ProposalComposer({
             Your counter-proposal goes back to <strong>{mode.recipientName}</strong>. Change what you want different; the rest stays as
             proposed.
           </p>
+        ) : null}
+        {mode.kind === "counter" ? (
+          <TextAreaField
+            label="Message (optional)"
+            hint="Why you propose these changes; it is shown with the counter-proposal."
+            name="message"
+            rows={3}
+            maxLength={2000}
+            value={values.message}
+            onChange={set("message")}
+            error={error("message")}
+          />
         ) : (
           <SelectField
             label="Recipient"
@@ -139,6 +198,17 @@ export function ProposalComposer({
             error={error("recipientId")}
           />
         )}
+        {mode.kind !== "counter" && viewerRole === "brand" ? (
+          <SelectField
+            label="Campaign (optional)"
+            hint="Its spend counts against the campaign's budget."
+            placeholder="No campaign"
+            options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+            value={values.campaignId}
+            onChange={set("campaignId")}
+            error={error("campaignId")}
+          />
+        ) : null}
       </Section>
 
       <Section title="Deliverables" id="deliverables-heading">
@@ -283,6 +353,9 @@ export function ProposalComposer({
 
       <div className="space-y-3">
         {error("form") ? <p className="text-sm text-red-700">{error("form")}</p> : null}
+        {unfinished.state.status !== "idle" || unfinished.pending ? (
+          <FormStatus state={unfinished.state} pending={unfinished.pending} pendingText="Saving the unfinished draft…" />
+        ) : null}
         <FormStatus
           state={state}
           pending={pending}

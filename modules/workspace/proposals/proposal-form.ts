@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { OFFERED_CURRENCIES } from "@/lib/schemas/currency";
 import { rejectProposalBody, type ProposalResponse } from "@/lib/partnerships/schemas/proposals";
+import type { UnfinishedProposalFields } from "@/lib/partnerships/schemas/unfinished-proposals";
 
 export interface DeliverableValues {
   key: string;
@@ -17,6 +18,8 @@ export interface DeliverableValues {
 
 export interface ProposalValues {
   recipientId: string;
+  /** Empty for none. */
+  campaignId: string;
   deliverables: DeliverableValues[];
   amount: string;
   currency: string;
@@ -27,6 +30,8 @@ export interface ProposalValues {
   exclusivity: string;
   revisions: string;
   additionalTerms: string;
+  /** A counter-proposal's message to the other party. */
+  message: string;
 }
 
 export const DELIVERABLE_TYPES = [
@@ -48,6 +53,7 @@ export const emptyDeliverable = (): DeliverableValues => ({ key: newKey(), type:
 export function emptyProposal(): ProposalValues {
   return {
     recipientId: "",
+    campaignId: "",
     deliverables: [emptyDeliverable()],
     amount: "",
     currency: "KES",
@@ -58,6 +64,7 @@ export function emptyProposal(): ProposalValues {
     exclusivity: "",
     revisions: "",
     additionalTerms: "",
+    message: "",
   };
 }
 
@@ -67,6 +74,7 @@ const dateOnly = (iso: string) => iso.slice(0, 10);
 export function proposalValues(p: ProposalResponse): ProposalValues {
   return {
     recipientId: p.recipientId,
+    campaignId: p.campaignId ?? "",
     deliverables: p.deliverables.map((d) => ({
       key: newKey(),
       type: d.type,
@@ -83,6 +91,7 @@ export function proposalValues(p: ProposalResponse): ProposalValues {
     exclusivity: p.terms.exclusivity ?? "",
     revisions: p.terms.revisions ?? "",
     additionalTerms: p.terms.additionalTerms ?? "",
+    message: "",
   };
 }
 
@@ -108,11 +117,45 @@ export function proposalContent(v: ProposalValues) {
 }
 
 export function proposalBody(v: ProposalValues) {
-  return { recipientId: orAbsent(v.recipientId), ...proposalContent(v) };
+  return { recipientId: orAbsent(v.recipientId), campaignId: orAbsent(v.campaignId), ...proposalContent(v) };
 }
 
 export type ProposalBodyInput = ReturnType<typeof proposalBody>;
 export type ProposalContentInput = ReturnType<typeof proposalContent>;
+
+/** What an unfinished proposal keeps: the fields as typed, without the rows' keys. */
+export function unfinishedFields(v: ProposalValues): UnfinishedProposalFields {
+  return {
+    recipientId: v.recipientId,
+    campaignId: v.campaignId,
+    deliverables: v.deliverables.map((d) => ({
+      type: d.type,
+      description: d.description,
+      dueDate: d.dueDate,
+      requirements: d.requirements,
+    })),
+    amount: v.amount,
+    currency: v.currency,
+    paymentSchedule: v.paymentSchedule,
+    startDate: v.startDate,
+    endDate: v.endDate,
+    contentRights: v.contentRights,
+    exclusivity: v.exclusivity,
+    revisions: v.revisions,
+    additionalTerms: v.additionalTerms,
+  };
+}
+
+export function valuesOfUnfinished(fields: UnfinishedProposalFields): ProposalValues {
+  const deliverables = fields.deliverables.length ? fields.deliverables : [emptyDeliverable()];
+  return {
+    ...emptyProposal(),
+    ...fields,
+    currency: fields.currency || "KES",
+    deliverables: deliverables.map((d) => ({ ...emptyDeliverable(), ...d, key: newKey() })),
+    message: "",
+  };
+}
 
 /** The API's reject body, with the reason the workspace asks for made required. */
 export const rejectWithReason = rejectProposalBody.pipe(z.object({ reason: z.string().min(1, "Please give a reason.") }));

@@ -17,10 +17,17 @@ import { LiveRefresh } from "@/modules/live/live-refresh";
 import { loadProposalOr404 } from "./load-proposal";
 import { proposalStatusLabel } from "./proposal-status-label";
 import { ProposalChangesCard } from "./proposal-changes-card";
+import { COUNTER_NOTE } from "@/lib/partnerships/counter-proposal";
 import { proposalChanges } from "./proposal-diff";
 import { getProposal } from "@/lib/partnerships/get-proposal";
 
 // Deliberately generic: the title must not tell a non-party whose proposal this is.
+
+/** The message a counter-proposal was sent with: the note of its creation, unless it is the default one. */
+function counterMessage(proposal: Awaited<ReturnType<typeof loadProposalOr404>>) {
+  const created = proposal.history.find((event) => event.action === "created");
+  return created?.note && created.note !== COUNTER_NOTE ? { from: proposal.senderDetails.name, text: created.note } : null;
+}
 
 export default async function ProposalPage({ params }: { params: Promise<{ proposalId: string }> }) {
   const actor = await requirePageActor(["creator", "brand"]);
@@ -73,7 +80,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
       ) : null}
       {!isSender && proposal.status !== "draft" ? <RecipientActions proposalId={proposal.id} open={proposal.status === "sent"} /> : null}
 
-      {answered ? <ProposalChangesCard changes={proposalChanges(answered, proposal)} /> : null}
+      {answered ? <ProposalChangesCard changes={proposalChanges(answered, proposal)} message={counterMessage(proposal)} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <ProposalSummaryCard proposal={proposal} />

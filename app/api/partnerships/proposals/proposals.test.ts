@@ -260,7 +260,11 @@ describe("counter and reject", () => {
     const res = await call(counter, at(original.id, "/counter"), {
       token: tokens.creator2,
       params: p(original.id),
-      body: { compensation: { amount: 2500 }, deliverables: [{ type: "youtube_video", description: "Vlog", dueDate: "2027-03-15" }] },
+      body: {
+        compensation: { amount: 2500 },
+        deliverables: [{ type: "youtube_video", description: "Vlog", dueDate: "2027-03-15" }],
+        message: "  A vlog reaches my audience better than a post.  ",
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const countered = proposalResponse.parse(res.body);
@@ -280,9 +284,10 @@ describe("counter and reject", () => {
     expect(countered.deliverables).toEqual([
       { type: "youtube_video", description: "Vlog", dueDate: "2027-03-15T00:00:00.000Z", requirements: null },
     ]);
-    expect(countered.history.map((h) => [h.action, h.userId])).toEqual([
-      ["created", ids.creator2],
-      ["sent", ids.creator2],
+    expect(countered.history.map((h) => [h.action, h.userId, h.note])).toEqual([
+      // The counter's message is kept as the note of its creation.
+      ["created", ids.creator2, "A vlog reaches my audience better than a post."],
+      ["sent", ids.creator2, null],
     ]);
 
     const originalNow = proposalResponse.parse((await call(getOne, at(original.id), { token: tokens.brand, params: p(original.id) })).body);
