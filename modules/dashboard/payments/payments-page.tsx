@@ -18,6 +18,7 @@ import { PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas/pay
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 import { PaymentDocumentLinks, ReceiptsPanel } from "@/modules/dashboard/payments/receipts-panel";
 import { formatMoney } from "@/lib/format";
+import { TableBox } from "@/components/ui/table-box";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -148,7 +149,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             {filtered ? "No payments match these filters." : "No payments yet."}
           </p>
         ) : (
-          <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
+          <TableBox label="Payments table" search="rows" exportFilename="payments.csv" className="mt-4">
             <table className="w-full text-left text-sm" data-testid="payments-table">
               <caption className="sr-only">
                 Payments, newest first ({payments.total} {payments.total === 1 ? "payment" : "payments"})
@@ -232,7 +233,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
         {payments.pages > 1 ? (
           <Pager
@@ -262,7 +263,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             No invoices{filters.invoiceStatus ? ` with status ${labelFor(filters.invoiceStatus).toLowerCase()}` : ""}.
           </p>
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0}>
+          <TableBox label="Invoices table" search="rows" exportFilename="invoices.csv">
             <table className="w-full text-left text-sm" data-testid="invoices-table">
               <caption className="sr-only">Invoices, newest first</caption>
               <thead>
@@ -321,7 +322,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
         {invoices.pages > 1 ? (
           <Pager

@@ -14,6 +14,7 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas/students";
 import { listSponsoredStudents } from "@/lib/sponsorship/list-sponsored-students";
 import { PartnerPageHeader } from "@/components/ui/page-header";
+import { TableBox } from "@/components/ui/table-box";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type Query = z.output<typeof sponsoredStudentsQuery>;
@@ -142,7 +143,12 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
           ) : null}
         </div>
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
+        <TableBox
+          label="Sponsored students table"
+          search="rows"
+          exportFilename="students.csv"
+          boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm"
+        >
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Sponsored students, by name</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
@@ -197,7 +203,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
 
       {total > 0 ? <Pager page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
