@@ -11,6 +11,8 @@ import { CONTROL_CLASS } from "./field";
 export interface ServerSearch {
   action: string;
   q: string;
+  /** The query parameter the search is sent as; `q` by default (a page with two searched tables names the second apart). */
+  name?: string;
   /** The page's other query parameters (filters, sort), kept as hidden fields; `page` is left out so a search starts on page 1. */
   params?: Record<string, string>;
   placeholder?: string;
@@ -135,7 +137,7 @@ export function TableBox({
                 <input
                   id={inputId}
                   type="search"
-                  name="q"
+                  name={serverSearch.name ?? "q"}
                   defaultValue={serverSearch.q}
                   placeholder={serverSearch.placeholder}
                   maxLength={100}
