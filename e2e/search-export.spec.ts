@@ -50,6 +50,47 @@ test("a partner searches sponsorships by student with a status filter and export
   await expect(page.getByRole("searchbox", { name: "Search by student" })).toHaveValue(surname.toLowerCase());
 });
 
+test("a partner searches sponsored students by name with a grade filter and exports exactly the matches", async ({ page }) => {
+  await signIn(page, "partner@demo.test", /\/dashboard$/);
+  type Student = { id: string; name: string; school: string; grade_level: number };
+  const everyone = (await (await page.request.get("/api/v1/partner/sponsored-students?limit=100")).json()) as { students: Student[] };
+  const grade = everyone.students[0]!.grade_level;
+  const listed = await page.request.get(`/api/v1/partner/sponsored-students?grade_level=${grade}&limit=100`);
+  expect(listed.status()).toBe(200);
+  const { students, total } = (await listed.json()) as { students: Student[]; total: number };
+  expect(total).toBeLessThanOrEqual(100);
+  // The first student's surname in capitals: the search ignores case and reads the school too.
+  const needle = students[0]!.name.split(" ").at(-1)!.toUpperCase();
+  const expected = students.filter((student) =>
+    [student.name, student.school].some((text) => text.toLowerCase().includes(needle.toLowerCase())),
+  );
+  expect(expected.length).toBeGreaterThan(0);
+  expect(expected.length).toBeLessThanOrEqual(20);
+
+  await page.goto(`/dashboard/students?grade_level=${grade}`);
+  await page.getByRole("searchbox", { name: "Search students" }).fill(needle);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  expect(new URL(page.url()).searchParams.get("grade_level")).toBe(String(grade));
+  expect(new URL(page.url()).searchParams.get("q")).toBe(needle);
+  await expect(page.getByTestId("student-row")).toHaveCount(expected.length);
+  await expect(page.getByTestId("stat-students_total")).toHaveText(String(expected.length));
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("students-export").click()]);
+  expect(download.suggestedFilename()).toMatch(/^students-\d{4}-\d{2}-\d{2}\.csv$/);
+  const [header, ...records] = await csvOf(download);
+  expect(header?.slice(0, 3)).toEqual(["student_id", "student", "grade_level"]);
+  expect(records.map((record) => record[0]).sort()).toEqual(expected.map((student) => student.id).sort());
+  expect(records.every((record) => record[2] === String(grade))).toBe(true);
+
+  // The performance links keep the search and the grade.
+  await page.getByRole("navigation", { name: "Performance" }).getByRole("link", { name: "Improving", exact: true }).click();
+  await expect(page).toHaveURL(/performance=improving/);
+  expect(new URL(page.url()).searchParams.get("q")).toBe(needle);
+  expect(new URL(page.url()).searchParams.get("grade_level")).toBe(String(grade));
+  await expect(page.getByRole("searchbox", { name: "Search students" })).toHaveValue(needle);
+});
+
 test("an owner searches the audit log with the outcome filter and exports exactly the matches", async ({ page, baseURL }) => {
   await signIn(page, "partner@demo.test", /\/dashboard$/);
   // Two refused API writes with the session (invalid bodies change nothing), so the log has rows to find.
