@@ -12,6 +12,7 @@ const testFiles = ["lib/**/*.test.ts", "app/**/*.test.ts", "modules/**/*.test.ts
 // `npx vitest run --project unit <file>`.
 const unitTestFiles = [
   "lib/audit/audit-targets.test.ts",
+  "lib/csv.test.ts",
   "app/api/openapi.test.ts",
   "lib/auth/password.test.ts",
   "lib/billing/amount-in-words.test.ts",

@@ -1,6 +1,6 @@
 /** How an audit row names a request: the route template, the ids a form named, and the CSV cells. */
 import { describe, expect, it } from "vitest";
-import { csvCell } from "./audit-csv";
+import { csvCell } from "../csv";
 import { formTarget, routeTemplate } from "./audit-targets";
 
 const P = "7b0e9f8e-3a51-4c1b-9d33-2f4a0e6c1d11";

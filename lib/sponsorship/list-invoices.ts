@@ -1,7 +1,8 @@
 /** GET /partner/payments/invoices: the partner's invoices, newest first. */
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
-import { getDb, type Prisma } from "../db";
+import { getDb, Prisma } from "../db";
+import { likePattern } from "../db/like";
 import { toMajor } from "../money";
 import { isoDay } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
@@ -11,6 +12,8 @@ import type { listInvoicesQuery, listInvoicesResponse } from "./schemas/invoices
 export interface ListInvoicesOptions {
   actor: Actor;
   query: z.output<typeof listInvoicesQuery>;
+  /** The page's search box (not part of the API): the invoice number, description or program, in any case. */
+  q?: string;
 }
 
 type Response = z.infer<typeof listInvoicesResponse>;
@@ -21,16 +24,32 @@ export async function listInvoices(options: ListInvoicesOptions): Promise<Respon
   const partnerId = partnerOf(options.actor, "read");
   const { query } = options;
   const db = getDb();
-  const where: Prisma.InvoiceWhereInput = { partnerId, ...(query.status ? { status: query.status } : {}) };
-  const [total, invoices] = await Promise.all([
-    db.invoice.count({ where }),
-    db.invoice.findMany({
-      where,
-      include: { program: { select: { name: true } }, _count: { select: { lines: true } } },
-      orderBy: [{ issuedDate: "desc" }, { invoiceNumber: "desc" }],
-      ...pageWindow(query),
-    }),
+  const conditions = [Prisma.sql`i.partner_id = ${partnerId}::uuid`];
+  if (query.status) conditions.push(Prisma.sql`i.status = ${query.status}::"InvoiceStatus"`);
+  if (options.q) {
+    const pattern = likePattern(options.q);
+    conditions.push(Prisma.sql`(i.invoice_number ILIKE ${pattern} OR i.description ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM programs pr WHERE pr.id = i.program_id AND pr.name ILIKE ${pattern}))`);
+  }
+  const where = Prisma.join(conditions, " AND ");
+  const { skip, take } = pageWindow(query);
+  const [[{ total }], page] = await Promise.all([
+    db.$queryRaw<[{ total: number }]>`SELECT COUNT(*)::int AS total FROM invoices i WHERE ${where}`,
+    db.$queryRaw<Array<{ id: string }>>`
+      SELECT i.id::text AS id FROM invoices i WHERE ${where} ORDER BY i.issued_date DESC, i.invoice_number DESC LIMIT ${take} OFFSET ${skip}`,
   ]);
+  const ids = page.map((row) => row.id);
+  const found = ids.length
+    ? await db.invoice.findMany({
+        where: { id: { in: ids } },
+        include: { program: { select: { name: true } }, _count: { select: { lines: true } } },
+      })
+    : [];
+  const byId = new Map(found.map((invoice) => [invoice.id, invoice]));
+  const invoices = ids.flatMap((id) => {
+    const invoice = byId.get(id);
+    return invoice ? [invoice] : [];
+  });
   return {
     invoices: invoices.map((invoice) => ({
       id: invoice.id,

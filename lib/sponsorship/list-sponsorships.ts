@@ -2,6 +2,7 @@
 import type { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
+import { likePattern } from "../db/like";
 import { toMajor } from "../money";
 import { pageInfo, pageWindow } from "./pagination";
 import { partnerOf } from "./partner-of";
@@ -15,8 +16,8 @@ const SORT_COLUMNS = {
   end_date: Prisma.sql`s.end_date`,
 } as const;
 
-/** `now`: what has been disbursed is what is due by then. */
-export type ListSponsorshipsOptions = { actor: Actor; now?: Date } & z.output<typeof listSponsorshipsQuery>;
+/** `now`: what has been disbursed is what is due by then. `q`: the page's search box (not part of the API). */
+export type ListSponsorshipsOptions = { actor: Actor; now?: Date; q?: string } & z.output<typeof listSponsorshipsQuery>;
 
 interface ListRow {
   id: string;
@@ -46,9 +47,11 @@ interface ListRow {
  */
 export async function listSponsorships(options: ListSponsorshipsOptions): Promise<z.infer<typeof listSponsorshipsResponse>> {
   const partnerId = partnerOf(options.actor, "read");
-  const where = options.status
-    ? Prisma.sql`s.partner_id = ${partnerId}::uuid AND s.status = ${options.status}::"SponsorshipStatus"`
-    : Prisma.sql`s.partner_id = ${partnerId}::uuid`;
+  const conditions = [Prisma.sql`s.partner_id = ${partnerId}::uuid`];
+  if (options.status) conditions.push(Prisma.sql`s.status = ${options.status}::"SponsorshipStatus"`);
+  // The student's name as the list shows it, in any case.
+  if (options.q) conditions.push(Prisma.sql`(st.first_name || ' ' || st.last_name) ILIKE ${likePattern(options.q)}`);
+  const where = Prisma.join(conditions, " AND ");
   const direction = options.sort_order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const { skip, take } = pageWindow(options);
   const db = getDb();
@@ -86,7 +89,9 @@ export async function listSponsorships(options: ListSponsorshipsOptions): Promis
             FROM enrollments e WHERE e.student_id = s.student_id AND (covered.ids IS NULL OR e.course_id = ANY (covered.ids))
         ) perf ON TRUE
        ORDER BY ${SORT_COLUMNS[options.sort_by]} ${direction}, s.id ${direction}`,
-    db.$queryRaw<Array<{ total: number }>>`SELECT COUNT(*)::int AS total FROM sponsorships s WHERE ${where}`,
+    db.$queryRaw<
+      Array<{ total: number }>
+    >`SELECT COUNT(*)::int AS total FROM sponsorships s JOIN students st ON st.id = s.student_id WHERE ${where}`,
   ]);
 
   return {

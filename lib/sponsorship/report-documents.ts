@@ -28,6 +28,7 @@ import {
   type Content,
 } from "../documents";
 import { humanize } from "../humanize";
+import { csvDocument } from "../csv";
 import { formatMoney } from "../format";
 import type { ImpactFigures } from "./compute-impact";
 import { bandFor } from "./metrics";
@@ -128,20 +129,11 @@ export const PAYMENT_CSV_COLUMNS = [
 
 type Cell = string | number | null;
 
-/** A text cell: neutralises spreadsheet formulas (CWE-1236). */
-function text(value: string | null): Cell {
-  if (value === null) return null;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: Cell): string {
-  if (value === null) return "";
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** A text cell; lib/csv.ts neutralises spreadsheet formulas (CWE-1236) in every text cell. */
+const text = (value: string | null): Cell => value;
 
 function csv(columns: readonly string[], rows: Cell[][]): string {
-  return [columns, ...rows].map((row) => row.map(csvField).join(",") + "\r\n").join("");
+  return csvDocument(columns, rows);
 }
 
 export function renderReportCsv(data: ReportData): string {

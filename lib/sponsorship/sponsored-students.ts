@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import { getDb, Prisma } from "../db";
+import { likePattern } from "../db/like";
 import type { TrendCounts } from "./compute-impact";
 import { figuresCte, IMPROVEMENT_THRESHOLD, TREND_COUNTS, trendSql, type Trend, type Window } from "./metrics";
 import { pageInfo, pageWindow } from "./pagination";
@@ -31,6 +32,8 @@ export interface StudentFilters {
   gradeLevel?: number;
   county?: string;
   performance?: Trend;
+  /** The student's full name or school, in any case. */
+  q?: string;
 }
 
 /**
@@ -46,6 +49,12 @@ function studentRowsCte(partnerId: string, window: Window, filters: StudentFilte
   }
   if (filters.performance !== undefined)
     conditions.push(Prisma.sql`${trendSql(Prisma.sql`f.recent_avg - f.baseline_avg`)} = ${filters.performance}`);
+  if (filters.q) {
+    const pattern = likePattern(filters.q);
+    conditions.push(
+      Prisma.sql`((f.first_name || ' ' || f.last_name) ILIKE ${pattern} OR f.school_id IN (SELECT id FROM schools WHERE name ILIKE ${pattern}))`,
+    );
+  }
   return Prisma.sql`WITH ${figuresCte(partnerId, window)},
   student_rows AS (SELECT f.* FROM figures f WHERE ${Prisma.join(conditions, " AND ")})`;
 }

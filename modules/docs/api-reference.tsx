@@ -1,7 +1,10 @@
 /**
  * Renders an OpenAPI 3.1 document as a readable reference: one section per endpoint
- * with its parameters, request body and responses. Server-rendered; no client code.
+ * with its parameters, request body and responses. Server-rendered; the parameter tables
+ * sit in the shared scroll box.
  */
+import { TableBox } from "@/components/ui/table-box";
+
 type Json = Record<string, unknown>;
 
 interface Operation {
@@ -94,7 +97,7 @@ export function ApiReference({ document, anchor }: { document: Json; anchor: str
               {op.security?.length ? "Requires a bearer token or a signed-in session." : "No authentication."}
             </p>
             {op.parameters?.length ? (
-              <div className="relative mt-3 overflow-x-auto" tabIndex={0}>
+              <TableBox label={`Parameters of ${method.toUpperCase()} ${path}`} className="mt-3">
                 <table className="w-full text-left text-sm">
                   <caption className="sr-only">Parameters</caption>
                   <thead>
@@ -126,7 +129,7 @@ export function ApiReference({ document, anchor }: { document: Json; anchor: str
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableBox>
             ) : null}
             {op.requestBody?.content?.["application/json"]?.schema ? (
               <details className="mt-3">

@@ -6,19 +6,22 @@ import { PartnerPageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/select-field";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TableBox } from "@/components/ui/table-box";
 import { TextField } from "@/components/ui/text-field";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
-import { listAuditEventsQuery } from "@/lib/audit/schemas/audit-events";
+import { AUDIT_CSV_MAX_ROWS, listAuditEventsQuery } from "@/lib/audit/schemas/audit-events";
+import { formatNumber } from "@/lib/format";
+import { searchTerm } from "@/lib/schemas/search";
 import { listMembers } from "@/lib/organizations/list-members";
 import { roleAllows } from "@/lib/organizations/permissions";
 import { RoleRefusal } from "@/modules/layout/role-refusal";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Query = z.output<typeof listAuditEventsQuery>;
+type Query = z.output<typeof listAuditEventsQuery> & { q?: string };
 
 const PATH = "/team/audit";
-const EXPORT_PATH = "/api/v1/organization/audit-log";
+const EXPORT_PATH = "/team/audit/export";
 const DEFAULTS = listAuditEventsQuery.parse({});
 const back = { href: "/team", label: "Team" };
 
@@ -27,10 +30,11 @@ function parseQuery(params: SearchParams): { query: Query; invalid: boolean } {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first.trim() !== "" && key !== "format") flat[key] = first;
+    if (first !== undefined && first.trim() !== "" && key !== "format" && key !== "q") flat[key] = first;
   }
   const parsed = listAuditEventsQuery.safeParse(flat);
-  return parsed.success ? { query: parsed.data, invalid: false } : { query: DEFAULTS, invalid: true };
+  const q = searchTerm(params.q);
+  return parsed.success ? { query: { ...parsed.data, q }, invalid: false } : { query: { ...DEFAULTS, q }, invalid: true };
 }
 
 const day = (date: Date | undefined) => date?.toISOString().slice(0, 10);
@@ -53,6 +57,7 @@ function filterParams(query: Query): URLSearchParams {
 
 function hrefFor(query: Query, page: number): string {
   const params = filterParams(query);
+  if (query.q) params.set("q", query.q);
   if (page > 1) params.set("page", String(page));
   if (query.limit !== DEFAULTS.limit) params.set("limit", String(query.limit));
   const search = params.toString();
@@ -61,8 +66,8 @@ function hrefFor(query: Query, page: number): string {
 
 function exportHref(query: Query): string {
   const params = filterParams(query);
-  params.set("format", "csv");
-  return `${EXPORT_PATH}?${params.toString()}`;
+  if (query.q) params.set("q", query.q);
+  return params.size ? `${EXPORT_PATH}?${params.toString()}` : EXPORT_PATH;
 }
 
 /** Long values (ids, user agents) cut for the table; the whole value is in the tooltip and the CSV. */
@@ -75,25 +80,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor(["partner", "brand", "creator"]);
   if (!roleAllows(actor.memberRole, "manage")) return <RoleRefusal actor={actor} permission="manage" title="Audit log" back={back} />;
   const { query, invalid } = parseQuery(await searchParams);
-  const [team, log] = await Promise.all([listMembers({ actor }), listAuditEvents({ actor, query })]);
+  const [team, log] = await Promise.all([listMembers({ actor }), listAuditEvents({ actor, query, q: query.q })]);
   const { audit_events: events, pagination } = log;
-  const filtered = filterParams(query).size > 0;
+  const filtered = filterParams(query).size > 0 || query.q !== undefined;
+  const tools = {
+    label: "Audit log table",
+    search: {
+      action: PATH,
+      q: query.q ?? "",
+      params: Object.fromEntries(filterParams(query)),
+      placeholder: "Member, email, action or error",
+    },
+    searchLabel: "Search the audit log",
+    exportHref: exportHref(query),
+    exportTestId: "audit-export",
+    exportNote:
+      pagination.total > AUDIT_CSV_MAX_ROWS
+        ? `The export holds the newest ${formatNumber(AUDIT_CSV_MAX_ROWS)} of these entries.`
+        : undefined,
+  };
 
   return (
     <div className="space-y-6">
-      <PartnerPageHeader
-        title="Audit log"
-        back={back}
-        actions={
-          <a
-            href={exportHref(query)}
-            className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-            data-testid="audit-export"
-          >
-            Export CSV
-          </a>
-        }
-      >
+      <PartnerPageHeader title="Audit log" back={back}>
         Every change asked for in {team.organization.name}, through the app or the API, made or refused: who, when and from where.
       </PartnerPageHeader>
 
@@ -146,6 +155,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <div className="min-w-36">
             <TextField label="To" name="to" type="date" defaultValue={day(query.to) ?? ""} />
           </div>
+          {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
           <Button type="submit">Apply filters</Button>
           {filtered ? (
             <Link href={PATH} className="py-2 text-sm text-brand-700 underline-offset-2 hover:underline">
@@ -156,11 +166,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </section>
 
       {events.length === 0 ? (
-        <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {pagination.total > 0 ? `There is no page ${query.page}.` : filtered ? "Nothing matches these filters." : "Nothing recorded yet."}
-        </p>
+        <TableBox
+          {...tools}
+          empty={
+            <p role="status" className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
+              {pagination.total > 0
+                ? `There is no page ${query.page}.`
+                : filtered
+                  ? "Nothing matches these filters."
+                  : "Nothing recorded yet."}
+            </p>
+          }
+        />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
+        <TableBox {...tools} boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-left text-sm" data-testid="audit-table">
             <caption className="sr-only">
               Audit log, newest first ({pagination.total} {pagination.total === 1 ? "entry" : "entries"})
@@ -239,7 +258,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
 
       {pagination.total > 0 ? <Pager page={query.page} pages={pagination.pages} hrefFor={(page) => hrefFor(query, page)} /> : null}

@@ -7,6 +7,7 @@ import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/
 import { formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
 import { fittedBarTop, fittedScoreDomain } from "./chart-axis";
+import { TableBox } from "@/components/ui/table-box";
 
 type Outcomes = z.infer<typeof studentOutcomesResponse>;
 type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
@@ -64,7 +65,7 @@ function ChartFigure({
           ) : null}
           <details className="mt-3 text-sm">
             <summary className="cursor-pointer text-brand-700">Show data table</summary>
-            <div className="relative mt-2 overflow-x-auto" tabIndex={0}>
+            <TableBox label={`${title} table`} search="rows" exportFilename={`${title}.csv`} className="mt-2">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{title}</caption>
                 <thead>
@@ -94,7 +95,7 @@ function ChartFigure({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           </details>
         </>
       )}

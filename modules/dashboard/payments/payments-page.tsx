@@ -17,7 +17,9 @@ import { INVOICE_STATUSES } from "@/lib/sponsorship/schemas/invoices";
 import { PAYMENT_METHODS, PAYMENT_STATUSES } from "@/lib/sponsorship/schemas/payments";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
 import { PaymentDocumentLinks, ReceiptsPanel } from "@/modules/dashboard/payments/receipts-panel";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatNumber } from "@/lib/format";
+import { TableBox } from "@/components/ui/table-box";
+import { EXPORT_MAX_ROWS, searchTerm } from "@/lib/schemas/search";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
@@ -32,8 +34,12 @@ interface Filters {
   status?: PaymentStatus;
   method?: PaymentMethod;
   page: number;
+  /** The payments' search. */
+  q?: string;
   invoiceStatus?: InvoiceStatus;
   invoicePage: number;
+  /** The invoices' search. */
+  invoiceQ?: string;
 }
 
 function pick<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
@@ -53,20 +59,43 @@ function parseFilters(params: SearchParams): Filters {
     status: pick(PAYMENT_STATUSES, first("status")),
     method: pick(PAYMENT_METHODS, first("method")),
     page: pageOf("page"),
+    q: searchTerm(first("q")),
     invoiceStatus: pick(INVOICE_STATUSES, first("invoice_status")),
     invoicePage: pageOf("invoice_page"),
+    invoiceQ: searchTerm(first("invoice_q")),
   };
 }
 
-function hrefFor(filters: Filters): string {
+/** Both tables' filters, searches and pages as query parameters, defaults left out. */
+function paramsFor(filters: Filters): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.status) params.set("status", filters.status);
   if (filters.method) params.set("method", filters.method);
+  if (filters.q) params.set("q", filters.q);
   if (filters.page > 1) params.set("page", String(filters.page));
   if (filters.invoiceStatus) params.set("invoice_status", filters.invoiceStatus);
+  if (filters.invoiceQ) params.set("invoice_q", filters.invoiceQ);
   if (filters.invoicePage > 1) params.set("invoice_page", String(filters.invoicePage));
-  const query = params.toString();
+  return params;
+}
+
+function hrefFor(filters: Filters): string {
+  const query = paramsFor(filters).toString();
   return query ? `/dashboard/payments?${query}` : "/dashboard/payments";
+}
+
+/** The page's other parameters, kept by a table's search form; the searched table's own page is left out so a search starts on page 1. */
+function otherParams(filters: Filters, search: "q" | "invoice_q"): Record<string, string> {
+  const params = paramsFor(filters);
+  params.delete(search);
+  params.delete(search === "q" ? "page" : "invoice_page");
+  return Object.fromEntries(params);
+}
+
+/** An export route with one table's filters and search. */
+function exportHref(path: string, entries: Array<[string, string | undefined]>): string {
+  const params = new URLSearchParams(entries.filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return params.size ? `${path}?${params}` : path;
 }
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -74,11 +103,56 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const cardPayments = cardPaymentsAvailable();
   const filters = parseFilters(await searchParams);
   const [payments, invoices] = await Promise.all([
-    listPartnerPayments({ actor, query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method } }),
-    listInvoices({ actor, query: { page: filters.invoicePage, limit: INVOICE_PAGE_SIZE, status: filters.invoiceStatus } }),
+    listPartnerPayments({
+      actor,
+      query: { page: filters.page, limit: PAGE_SIZE, status: filters.status, method: filters.method },
+      q: filters.q,
+    }),
+    listInvoices({
+      actor,
+      query: { page: filters.invoicePage, limit: INVOICE_PAGE_SIZE, status: filters.invoiceStatus },
+      q: filters.invoiceQ,
+    }),
   ]);
   const currency = payments.payments[0]?.currency ?? invoices.invoices[0]?.currency ?? DEFAULT_CURRENCY;
   const filtered = Boolean(filters.status || filters.method);
+  const paymentTools = {
+    label: "Payments table",
+    className: "mt-4",
+    search: {
+      action: "/dashboard/payments",
+      q: filters.q ?? "",
+      params: otherParams(filters, "q"),
+      placeholder: "Reference, method or student",
+    },
+    searchLabel: "Search payments",
+    exportHref: exportHref("/dashboard/payments/export", [
+      ["status", filters.status],
+      ["method", filters.method],
+      ["q", filters.q],
+    ]),
+    exportTestId: "payments-export",
+    exportNote:
+      payments.total > EXPORT_MAX_ROWS ? `The export holds the newest ${formatNumber(EXPORT_MAX_ROWS)} of these payments.` : undefined,
+  };
+  const invoiceTools = {
+    label: "Invoices table",
+    search: {
+      action: "/dashboard/payments",
+      name: "invoice_q",
+      q: filters.invoiceQ ?? "",
+      params: otherParams(filters, "invoice_q"),
+      placeholder: "Invoice number",
+    },
+    searchLabel: "Search invoices",
+    exportHref: exportHref("/dashboard/payments/invoices/export", [
+      ["invoice_status", filters.invoiceStatus],
+      ["invoice_q", filters.invoiceQ],
+    ]),
+    exportTestId: "invoices-export",
+    exportNote:
+      invoices.total > EXPORT_MAX_ROWS ? `The export holds the newest ${formatNumber(EXPORT_MAX_ROWS)} of these invoices.` : undefined,
+  };
 
   return (
     <div className="space-y-6">
@@ -113,7 +187,9 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 
       <Panel id="payments-heading" title="Payments">
         <form method="get" action="/dashboard/payments" aria-label="Filter payments" className="flex flex-wrap items-end gap-3">
+          {filters.q ? <input type="hidden" name="q" value={filters.q} /> : null}
           {filters.invoiceStatus ? <input type="hidden" name="invoice_status" value={filters.invoiceStatus} /> : null}
+          {filters.invoiceQ ? <input type="hidden" name="invoice_q" value={filters.invoiceQ} /> : null}
           <div className="min-w-40">
             <SelectField
               label="Status"
@@ -144,11 +220,22 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </form>
 
         {payments.payments.length === 0 ? (
-          <p role="status" className="mt-4 rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
-            {filtered ? "No payments match these filters." : "No payments yet."}
-          </p>
+          <TableBox
+            {...paymentTools}
+            empty={
+              <p role="status" className="rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
+                {payments.total > 0
+                  ? `There is no page ${filters.page} of payments.`
+                  : filters.q
+                    ? `No payments${filtered ? " with these filters" : ""} match “${filters.q}”.`
+                    : filtered
+                      ? "No payments match these filters."
+                      : "No payments yet."}
+              </p>
+            }
+          />
         ) : (
-          <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
+          <TableBox {...paymentTools}>
             <table className="w-full text-left text-sm" data-testid="payments-table">
               <caption className="sr-only">
                 Payments, newest first ({payments.total} {payments.total === 1 ? "payment" : "payments"})
@@ -232,7 +319,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
         {payments.pages > 1 ? (
           <Pager
@@ -258,11 +345,20 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           }))}
         />
         {invoices.invoices.length === 0 ? (
-          <p role="status" className="rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
-            No invoices{filters.invoiceStatus ? ` with status ${labelFor(filters.invoiceStatus).toLowerCase()}` : ""}.
-          </p>
+          <TableBox
+            {...invoiceTools}
+            empty={
+              <p role="status" className="rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
+                {invoices.total > 0
+                  ? `There is no page ${filters.invoicePage} of invoices.`
+                  : `No invoices${filters.invoiceStatus ? ` with status ${labelFor(filters.invoiceStatus).toLowerCase()}` : ""}${
+                      filters.invoiceQ ? ` matching “${filters.invoiceQ}”` : ""
+                    }.`}
+              </p>
+            }
+          />
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0}>
+          <TableBox {...invoiceTools}>
             <table className="w-full text-left text-sm" data-testid="invoices-table">
               <caption className="sr-only">Invoices, newest first</caption>
               <thead>
@@ -321,7 +417,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
         {invoices.pages > 1 ? (
           <Pager

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { listReceipts } from "@/lib/billing/list-receipts";
 import { formatMoney } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
+import { TableBox } from "@/components/ui/table-box";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -51,7 +52,7 @@ export async function ReceiptsPanel({ actor, searchParams }: { actor: Actor; sea
           No receipts yet: each completed payment gets one.
         </p>
       ) : (
-        <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
+        <TableBox label="Receipts table" search="rows" exportFilename="receipts.csv" className="mt-4">
           <table className="w-full text-left text-sm" data-testid="receipts-table">
             <caption className="sr-only">Receipts, newest first</caption>
             <thead>
@@ -107,7 +108,7 @@ export async function ReceiptsPanel({ actor, searchParams }: { actor: Actor; sea
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
       {receipts.pages > 1 ? <Pager label="Receipt pages" page={page} pages={receipts.pages} hrefFor={hrefFor} className="mt-4" /> : null}
     </Panel>

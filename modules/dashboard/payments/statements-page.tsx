@@ -12,6 +12,7 @@ import { formatMoney } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
 import { OFFERED_CURRENCIES } from "@/lib/schemas/currency";
 import { statementPeriods } from "@/modules/dashboard/payments/statement-periods";
+import { TableBox } from "@/components/ui/table-box";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -132,7 +133,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
               </div>
             }
           >
-            <div className="relative mt-4 overflow-x-auto" tabIndex={0}>
+            <TableBox label="Statement table" search="rows" exportFilename="statement-lines.csv" className="mt-4">
               <table className="w-full text-left text-sm" data-testid="statement-table">
                 <caption className="sr-only">
                   Statement lines from {statement.start_date} to {statement.end_date} in {currency}, oldest first
@@ -196,7 +197,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
                   </tr>
                 </tfoot>
               </table>
-            </div>
+            </TableBox>
             {statement.lines.length === 0 ? (
               <p role="status" className="mt-4 rounded-md bg-slate-50 p-6 text-center text-sm text-slate-600">
                 Nothing was invoiced, paid or refunded in {currency} in this period.

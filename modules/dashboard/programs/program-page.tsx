@@ -7,13 +7,14 @@ import { Panel, StatCard } from "@/components/ui/stat-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getProgram } from "@/lib/sponsorship/get-program";
+import { TableBox } from "@/components/ui/table-box";
 
 /** A count table with a bar per row, sized against the largest count. */
 function CountTable({ caption, header, rows, testId }: { caption: string; header: string; rows: Array<[string, number]>; testId: string }) {
   const max = Math.max(1, ...rows.map(([, count]) => count));
   if (rows.length === 0) return <p className="text-sm text-slate-600">No participants yet.</p>;
   return (
-    <div className="relative overflow-x-auto" tabIndex={0}>
+    <TableBox label={`${caption} table`} search="rows" exportFilename={`${testId}.csv`}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -45,7 +46,7 @@ function CountTable({ caption, header, rows, testId }: { caption: string; header
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }
 
@@ -171,7 +172,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
           {program.courses.length === 0 ? (
             <p className="text-sm text-slate-600">No courses are linked to this program.</p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0}>
+            <TableBox label="Program courses table" search="rows" exportFilename="program-courses.csv">
               <table className="w-full text-left text-sm" data-testid="program-courses">
                 <caption className="sr-only">Courses and enrolment</caption>
                 <thead>
@@ -195,7 +196,7 @@ export default async function ProgramPage({ params }: { params: Promise<{ id: st
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           )}
         </Panel>
 

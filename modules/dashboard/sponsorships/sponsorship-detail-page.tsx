@@ -11,6 +11,7 @@ import { getSponsorship } from "@/lib/sponsorship/get-sponsorship";
 import { disbursementPeriods } from "@/lib/sponsorship/disbursement-calendar";
 import { toMajor, toMinor } from "@/lib/money";
 import { isoDay } from "@/lib/sponsorship/metrics";
+import { TableBox } from "@/components/ui/table-box";
 
 type Financial = Awaited<ReturnType<typeof getSponsorship>>["financial"];
 
@@ -117,7 +118,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
       </section>
 
       <Panel id="schedule-heading" title="Disbursement schedule">
-        <div className="relative overflow-x-auto" tabIndex={0}>
+        <TableBox label="Disbursement schedule table" search="rows" exportFilename="disbursement-schedule.csv">
           <table className="min-w-full text-sm" data-testid="disbursement-schedule">
             <thead className="text-left text-slate-600">
               <tr>
@@ -148,7 +149,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       </Panel>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -160,7 +161,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           {financial.disbursement_history.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing has been paid in yet.</p>
           ) : (
-            <div className="relative overflow-x-auto" tabIndex={0}>
+            <TableBox label="Disbursement history table" search="rows" exportFilename="disbursements.csv">
               <table className="min-w-full text-sm" data-testid="disbursements">
                 <thead className="text-left text-slate-600">
                   <tr>
@@ -193,7 +194,7 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableBox>
           )}
         </Panel>
       </div>

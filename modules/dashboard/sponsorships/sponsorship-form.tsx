@@ -20,6 +20,7 @@ import type { CourseOption } from "@/lib/sponsorship/list-course-options";
 import type { SponsorableStudent, SponsorableStudentsPage } from "@/lib/sponsorship/list-sponsorable-students";
 import type { StudentFilterOptions } from "@/lib/sponsorship/list-student-filter-options";
 import { createSponsorshipsBody, SPONSORSHIP_TYPES } from "@/lib/sponsorship/schemas/sponsorships";
+import { TableBox } from "@/components/ui/table-box";
 
 export interface StudentFilters {
   grade_level?: number;
@@ -214,7 +215,7 @@ export function SponsorshipForm({
         </div>
 
         {students.students.length > 0 ? (
-          <div className={`relative mt-2 overflow-x-auto ${loading ? "opacity-60" : ""}`} tabIndex={0}>
+          <TableBox label="Students you can sponsor" boxClassName={loading ? "opacity-60" : ""} className="mt-2">
             <table className="min-w-full text-left text-sm" data-testid="picker-table">
               <caption className="sr-only">Students you can sponsor, by name</caption>
               <thead>
@@ -272,7 +273,7 @@ export function SponsorshipForm({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         ) : null}
 
         {students.pages > 1 ? (

@@ -11,9 +11,11 @@ import { roleAllows } from "@/lib/organizations/permissions";
 import { listSponsorshipsQuery, SPONSORSHIP_STATUSES } from "@/lib/sponsorship/schemas/sponsorships";
 import { listSponsorships } from "@/lib/sponsorship/list-sponsorships";
 import { HeaderAction, PartnerPageHeader } from "@/components/ui/page-header";
+import { TableBox } from "@/components/ui/table-box";
+import { EXPORT_MAX_ROWS, searchTerm } from "@/lib/schemas/search";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Query = z.output<typeof listSponsorshipsQuery>;
+type Query = z.output<typeof listSponsorshipsQuery> & { q?: string };
 type SortBy = Query["sort_by"];
 
 const DEFAULTS = listSponsorshipsQuery.parse({});
@@ -26,17 +28,24 @@ function parseQuery(params: SearchParams): Query {
     if (first !== undefined && first !== "") flat[key] = first;
   }
   const parsed = listSponsorshipsQuery.safeParse(flat);
-  return parsed.success ? parsed.data : DEFAULTS;
+  return { ...(parsed.success ? parsed.data : DEFAULTS), q: searchTerm(flat.q) };
 }
 
-/** The URL for a query; defaults are left out so URLs stay short. */
-function hrefFor(query: Query): string {
+/** The filters and sort as query parameters, defaults left out; the page, its search and its export share them. */
+function filterParams(query: Query): URLSearchParams {
   const params = new URLSearchParams();
   if (query.status) params.set("status", query.status);
   if (query.sort_by !== DEFAULTS.sort_by || query.sort_order !== DEFAULTS.sort_order) {
     params.set("sort_by", query.sort_by);
     params.set("sort_order", query.sort_order);
   }
+  return params;
+}
+
+/** The URL for a query; defaults are left out so URLs stay short. */
+function hrefFor(query: Query): string {
+  const params = filterParams(query);
+  if (query.q) params.set("q", query.q);
   if (query.page > 1) params.set("page", String(query.page));
   if (query.limit !== DEFAULTS.limit) params.set("limit", String(query.limit));
   const search = params.toString();
@@ -78,6 +87,21 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
   const result = await listSponsorships({ actor, ...query });
   const { sponsorships, total, pages } = result;
 
+  const exportParams = filterParams(query);
+  if (query.q) exportParams.set("q", query.q);
+  const tools = {
+    label: "Sponsorships table",
+    search: {
+      action: "/dashboard/sponsorships",
+      q: query.q ?? "",
+      params: Object.fromEntries(filterParams(query)),
+      placeholder: "Student name",
+    },
+    searchLabel: "Search by student",
+    exportHref: `/dashboard/sponsorships/export${exportParams.size ? `?${exportParams}` : ""}`,
+    exportNote: total > EXPORT_MAX_ROWS ? `The export holds the first ${formatNumber(EXPORT_MAX_ROWS)} of these sponsorships.` : undefined,
+  };
+
   const statusOptions = [
     { key: "all", label: "All", href: hrefFor({ ...query, status: undefined, page: 1 }), current: query.status === undefined },
     ...SPONSORSHIP_STATUSES.map((status) => ({
@@ -97,7 +121,8 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
         }
       >
         <span data-testid="sponsorships-total">{formatNumber(total)}</span> {total === 1 ? "sponsorship" : "sponsorships"}
-        {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}.
+        {query.status ? ` with status ${labelFor(query.status).toLowerCase()}` : " in total"}
+        {query.q ? ` matching “${query.q}”` : ""}.
       </PartnerPageHeader>
 
       {Number.isInteger(created) && created > 0 ? (
@@ -119,38 +144,49 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
       </div>
 
       {sponsorships.length === 0 ? (
-        <div
-          role="status"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
-          data-testid="sponsorships-empty"
-        >
-          {total === 0 ? (
-            <>
-              <p>{query.status ? `No ${labelFor(query.status).toLowerCase()} sponsorships.` : "You have no sponsorships yet."}</p>
-              {query.status ? (
-                <p className="mt-2">
-                  <Link
-                    href={hrefFor({ ...query, status: undefined, page: 1 })}
-                    className="font-medium text-brand-700 underline-offset-2 hover:underline"
-                  >
-                    Show all sponsorships
-                  </Link>
-                </p>
-              ) : null}
-            </>
-          ) : (
-            <>
-              <p>There is no page {query.page}.</p>
-              <p className="mt-2">
-                <Link href={hrefFor({ ...query, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                  Go to the first page
-                </Link>
-              </p>
-            </>
-          )}
-        </div>
+        <TableBox
+          {...tools}
+          empty={
+            <div
+              role="status"
+              className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+              data-testid="sponsorships-empty"
+            >
+              {total === 0 ? (
+                <>
+                  <p>
+                    {query.q
+                      ? `No ${query.status ? `${labelFor(query.status).toLowerCase()} ` : ""}sponsorship matches “${query.q}”.`
+                      : query.status
+                        ? `No ${labelFor(query.status).toLowerCase()} sponsorships.`
+                        : "You have no sponsorships yet."}
+                  </p>
+                  {query.status ? (
+                    <p className="mt-2">
+                      <Link
+                        href={hrefFor({ ...query, status: undefined, page: 1 })}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      >
+                        Show all sponsorships
+                      </Link>
+                    </p>
+                  ) : null}
+                </>
+              ) : (
+                <>
+                  <p>There is no page {query.page}.</p>
+                  <p className="mt-2">
+                    <Link href={hrefFor({ ...query, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      Go to the first page
+                    </Link>
+                  </p>
+                </>
+              )}
+            </div>
+          }
+        />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
+        <TableBox {...tools} boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">
               Sponsorships, sorted by {query.sort_by.replace("_", " ")} ({query.sort_order === "asc" ? "ascending" : "descending"})
@@ -225,7 +261,7 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
 
       {total > 0 ? <Pager page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}

@@ -10,6 +10,7 @@ import { orNotFound } from "@/lib/pages/or-not-found";
 import { listProgramOptions } from "@/lib/sponsorship/list-program-options";
 import { getStandingOrder } from "@/lib/standing-orders/get-standing-order";
 import { StandingOrderControls } from "@/modules/dashboard/standing-orders/standing-order-controls";
+import { TableBox } from "@/components/ui/table-box";
 
 const RUN_STATUS_TEXT: Record<string, string> = {
   pending: "Payment under way",
@@ -124,7 +125,12 @@ export default async function StandingOrderPage({ params }: { params: Promise<{ 
                   ) : null}
                 </dl>
                 {run.payments.length ? (
-                  <div className="relative mt-3 overflow-x-auto" tabIndex={0}>
+                  <TableBox
+                    label={`Payment attempts of the run due ${run.due_date}`}
+                    search="rows"
+                    exportFilename={`run-${run.due_date}.csv`}
+                    className="mt-3"
+                  >
                     <table className="w-full text-left text-sm">
                       <caption className="sr-only">Payment attempts for the run due {run.due_date}, oldest first</caption>
                       <thead>
@@ -165,7 +171,7 @@ export default async function StandingOrderPage({ params }: { params: Promise<{ 
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableBox>
                 ) : null}
               </li>
             ))}

@@ -8,6 +8,7 @@ import { roleAllows } from "@/lib/organizations/permissions";
 import { formatMoney } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
 import { listStandingOrders } from "@/lib/standing-orders/list-standing-orders";
+import { TableBox } from "@/components/ui/table-box";
 
 /** The partner's standing orders: what each pays, when it next falls due, and how its last run went. */
 export default async function StandingOrdersPage() {
@@ -34,7 +35,7 @@ export default async function StandingOrdersPage() {
             No standing orders yet. Set one up to pay a program or your sponsorships every month, quarter or year.
           </p>
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0}>
+          <TableBox label="Standing orders table" search="rows" exportFilename="standing-orders.csv">
             <table className="w-full text-left text-sm" data-testid="standing-orders-table">
               <caption className="sr-only">
                 Standing orders, newest first ({total} {total === 1 ? "order" : "orders"})
@@ -96,7 +97,7 @@ export default async function StandingOrdersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableBox>
         )}
       </Panel>
     </div>

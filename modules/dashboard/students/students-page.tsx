@@ -14,9 +14,11 @@ import { requirePageActor } from "@/lib/auth/page-guard";
 import { sponsoredStudentsQuery } from "@/lib/sponsorship/schemas/students";
 import { listSponsoredStudents } from "@/lib/sponsorship/list-sponsored-students";
 import { PartnerPageHeader } from "@/components/ui/page-header";
+import { TableBox } from "@/components/ui/table-box";
+import { EXPORT_MAX_ROWS, searchTerm } from "@/lib/schemas/search";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-type Query = z.output<typeof sponsoredStudentsQuery>;
+type Query = z.output<typeof sponsoredStudentsQuery> & { q?: string };
 type Performance = NonNullable<Query["performance"]>;
 
 const DEFAULTS = sponsoredStudentsQuery.parse({});
@@ -30,14 +32,21 @@ function parseQuery(params: SearchParams): Query {
     if (first !== undefined && first !== "") flat[key === "grade" ? "grade_level" : key] = first;
   }
   const parsed = sponsoredStudentsQuery.safeParse(flat);
-  return parsed.success ? parsed.data : DEFAULTS;
+  return { ...(parsed.success ? parsed.data : DEFAULTS), q: searchTerm(flat.q) };
 }
 
-function hrefFor(query: Query): string {
+/** The filters as query parameters, defaults left out; the page, its search and its export share them. */
+function filterParams(query: Query): URLSearchParams {
   const params = new URLSearchParams();
   if (query.performance) params.set("performance", query.performance);
   if (query.grade_level !== undefined) params.set("grade_level", String(query.grade_level));
   if (query.county) params.set("county", query.county);
+  return params;
+}
+
+function hrefFor(query: Query): string {
+  const params = filterParams(query);
+  if (query.q) params.set("q", query.q);
   if (query.page > 1) params.set("page", String(query.page));
   if (query.limit !== DEFAULTS.limit) params.set("limit", String(query.limit));
   const search = params.toString();
@@ -54,9 +63,29 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
     gradeLevel: query.grade_level,
     county: query.county,
     performance: query.performance,
+    q: query.q,
   });
-  const filtered = query.performance !== undefined || query.grade_level !== undefined || query.county !== undefined;
+  const filtered =
+    query.performance !== undefined || query.grade_level !== undefined || query.county !== undefined || query.q !== undefined;
   const clearHref = hrefFor({ ...DEFAULTS, limit: query.limit });
+
+  const searchParamsKept = filterParams(query);
+  if (query.limit !== DEFAULTS.limit) searchParamsKept.set("limit", String(query.limit));
+  const exportParams = filterParams(query);
+  if (query.q) exportParams.set("q", query.q);
+  const tools = {
+    label: "Sponsored students table",
+    search: {
+      action: "/dashboard/students",
+      q: query.q ?? "",
+      params: Object.fromEntries(searchParamsKept),
+      placeholder: "Student name or school",
+    },
+    searchLabel: "Search students",
+    exportHref: `/dashboard/students/export${exportParams.size ? `?${exportParams}` : ""}`,
+    exportTestId: "students-export",
+    exportNote: total > EXPORT_MAX_ROWS ? `The export holds the first ${formatNumber(EXPORT_MAX_ROWS)} of these students.` : undefined,
+  };
 
   const performanceOptions = [
     { key: "all", label: "All", href: hrefFor({ ...query, performance: undefined, page: 1 }), current: query.performance === undefined },
@@ -95,6 +124,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
         <FilterNav label="Performance" options={performanceOptions} />
         <form method="get" action="/dashboard/students" aria-label="Filter students" className="flex flex-wrap items-end gap-3">
           {query.performance ? <input type="hidden" name="performance" value={query.performance} /> : null}
+          {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
           {query.limit !== DEFAULTS.limit ? <input type="hidden" name="limit" value={query.limit} /> : null}
           <div className="min-w-32">
             <SelectField
@@ -118,31 +148,42 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
       </div>
 
       {students.length === 0 ? (
-        <div
-          role="status"
-          className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
-          data-testid="students-empty"
-        >
-          {total === 0 ? (
-            <p>{filtered ? "No sponsored students match these filters." : "You do not sponsor any students yet."}</p>
-          ) : (
-            <p>
-              There is no page {query.page}.{" "}
-              <Link href={hrefFor({ ...query, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                Go to the first page
-              </Link>
-            </p>
-          )}
-          {total === 0 && filtered ? (
-            <p className="mt-2">
-              <Link href={clearHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                Clear filters
-              </Link>
-            </p>
-          ) : null}
-        </div>
+        <TableBox
+          {...tools}
+          empty={
+            <div
+              role="status"
+              className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600"
+              data-testid="students-empty"
+            >
+              {total === 0 ? (
+                <p>
+                  {query.q
+                    ? `No sponsored students${query.performance || query.grade_level || query.county ? " with these filters" : ""} match “${query.q}”.`
+                    : filtered
+                      ? "No sponsored students match these filters."
+                      : "You do not sponsor any students yet."}
+                </p>
+              ) : (
+                <p>
+                  There is no page {query.page}.{" "}
+                  <Link href={hrefFor({ ...query, page: 1 })} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    Go to the first page
+                  </Link>
+                </p>
+              )}
+              {total === 0 && filtered ? (
+                <p className="mt-2">
+                  <Link href={clearHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    Clear filters
+                  </Link>
+                </p>
+              ) : null}
+            </div>
+          }
+        />
       ) : (
-        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0}>
+        <TableBox {...tools} boxClassName="rounded-lg border border-slate-200 bg-white shadow-sm">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Sponsored students, by name</caption>
             <thead className="bg-slate-50 text-left text-slate-700">
@@ -197,7 +238,7 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
 
       {total > 0 ? <Pager page={query.page} pages={pages} hrefFor={(page) => hrefFor({ ...query, page })} /> : null}
