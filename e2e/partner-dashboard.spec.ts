@@ -32,7 +32,7 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
     "Total sponsorships",
     "Active sponsorships",
     "Students sponsored",
-    "Total invested",
+    "Paid in",
     "Courses funded",
     "Active programs",
   ]) {

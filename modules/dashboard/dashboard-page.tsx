@@ -43,7 +43,7 @@ export default async function DashboardPage() {
           <StatCard name="total_sponsorships" label="Total sponsorships" value={formatNumber(stats.total_sponsorships)} />
           <StatCard name="active_sponsorships" label="Active sponsorships" value={formatNumber(stats.active_sponsorships)} />
           <StatCard name="total_students_sponsored" label="Students sponsored" value={formatNumber(stats.total_students_sponsored)} />
-          <StatCard name="total_invested" label="Total invested" value={formatMoney(stats.total_invested, currency)} />
+          <StatCard name="total_invested" label="Paid in" value={formatMoney(stats.total_invested, currency)} />
           <StatCard
             name="average_student_score_improvement"
             label="Average score improvement"

@@ -147,7 +147,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
           />
           <StatCard
             name="total_investment"
-            label="Investment"
+            label="Paid in"
             value={formatMoney(impact.total_investment, currency)}
             change={change(
               (f) => f.total_investment,

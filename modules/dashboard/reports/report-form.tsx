@@ -11,7 +11,7 @@ import { useFormAction } from "@/lib/forms/use-form-action";
 
 const TYPES = [
   { value: "impact", label: "Impact", hint: "Students reached, outcomes and return on investment." },
-  { value: "financial", label: "Financial", hint: "Investment and every payment in the period." },
+  { value: "financial", label: "Financial", hint: "The money paid in and every payment in the period." },
   { value: "student_outcomes", label: "Student outcomes", hint: "Scores, performance bands and per-student results." },
 ] as const;
 
