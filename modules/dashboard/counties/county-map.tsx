@@ -12,7 +12,7 @@ export const MEASURE_LABELS: Record<Measure, string> = {
 };
 
 const TILE = 44;
-const GAP = 4;
+const GAP = 3;
 const INK = "#0f172a";
 const WHITE = "#ffffff";
 /** No students there: the neutral tile. */
@@ -94,7 +94,7 @@ export function CountyMap({ counties, measure, currency }: { counties: CountyFig
             <g key={county.code} data-testid="county-tile" data-county={county.name}>
               <title>{`${county.name}: ${look.value}`}</title>
               <rect x={x} y={y} width={TILE} height={TILE} rx={4} fill={look.fill} stroke="#94a3b8" strokeWidth={0.5} />
-              <text x={x + TILE / 2} y={y + TILE / 2} dy="0.35em" textAnchor="middle" fontSize={13} fontWeight={600} fill={look.text}>
+              <text x={x + TILE / 2} y={y + TILE / 2} dy="0.35em" textAnchor="middle" fontSize={15} fontWeight={600} fill={look.text}>
                 {tile.abbreviation}
               </text>
             </g>
