@@ -56,21 +56,22 @@ export function CountyMap({ counties, measure, currency }: { counties: CountyFig
   const max = Math.max(0, ...counties.filter((c) => c.students > 0).map((c) => Math.abs(valueOf(c))));
   const width = TILE_COLUMNS * (TILE + GAP) - GAP;
   const height = TILE_ROWS * (TILE + GAP) - GAP;
-  const legend =
-    measure === "improvement"
-      ? [
-          { fill: REDS[3], label: "Declined" },
-          { fill: GREENS[1], label: "Improved a little" },
-          { fill: GREENS[4], label: "Improved most" },
-          { fill: NOT_MEASURED, label: "Not measured yet" },
-          { fill: EMPTY, label: "No students" },
-        ]
-      : [
-          { fill: GREENS[0], label: "Fewest" },
-          { fill: GREENS[2], label: "" },
-          { fill: GREENS[4], label: "Most" },
-          { fill: EMPTY, label: "No students" },
-        ];
+  // Each colour step covers a fifth of the largest value shown; the legend gives each step's range.
+  const format = (value: number) =>
+    measure === "students"
+      ? formatNumber(Math.round(value))
+      : measure === "disbursed"
+        ? formatMoney(Math.round(value), currency)
+        : formatNumber(value);
+  const range = (step: number, sign: "" | "+" | "−") =>
+    max > 0 ? `${sign}${format((max * step) / 5)} to ${sign}${format((max * (step + 1)) / 5)}` : "—";
+  const declined = measure === "improvement" && counties.some((c) => c.students > 0 && (c.improvement ?? 0) < 0);
+  const legend = [
+    ...(declined ? REDS.map((fill, step) => ({ fill, label: `${range(step, "−")} points` })).reverse() : []),
+    ...GREENS.map((fill, step) => ({ fill, label: measure === "improvement" ? `${range(step, "+")} points` : range(step, "") })),
+    ...(measure === "improvement" ? [{ fill: NOT_MEASURED, label: "Not measured yet" }] : []),
+    { fill: EMPTY, label: "No students" },
+  ];
 
   return (
     <figure aria-labelledby="county-map-title" className="space-y-3">
@@ -101,7 +102,7 @@ export function CountyMap({ counties, measure, currency }: { counties: CountyFig
           );
         })}
       </svg>
-      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Map legend">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Map legend" data-testid="county-map-legend">
         {legend.map((item) => (
           <li key={item.fill} className="flex items-center gap-1">
             <span
@@ -109,7 +110,7 @@ export function CountyMap({ counties, measure, currency }: { counties: CountyFig
               className="inline-block h-3 w-3 rounded-sm border border-slate-400"
               style={{ background: item.fill }}
             />
-            {item.label || "In between"}
+            {item.label}
           </li>
         ))}
       </ul>
