@@ -20,6 +20,7 @@ const unitTestFiles = [
   "lib/auth/return-path.test.ts",
   "modules/dashboard/impact/chart-axis.test.ts",
   "modules/dashboard/impact/change.test.ts",
+  "modules/dashboard/counties/county-tiles.test.ts",
   "modules/workspace/proposals/proposal-diff.test.ts",
   "lib/forms/field-errors.test.ts",
   "lib/http/api-routes.test.ts",

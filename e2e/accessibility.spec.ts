@@ -92,6 +92,8 @@ test.describe("partner pages", () => {
     ["impact", "/dashboard/impact"],
     ["sponsorships", "/dashboard/sponsorships"],
     ["students", "/dashboard/students"],
+    ["counties", "/dashboard/counties"],
+    ["counties-improvement", "/dashboard/counties?measure=improvement"],
     ["programs", "/dashboard/programs"],
     ["payments", "/dashboard/payments"],
     ["reports", "/dashboard/reports"],
@@ -116,6 +118,9 @@ test.describe("partner pages", () => {
   }
   test("sponsorship", async ({ page }) => {
     await checkPage(page, "sponsorship", await firstHref(page, "/dashboard/sponsorships", /^\/dashboard\/sponsorships\/[0-9a-f-]{36}$/));
+  });
+  test("student", async ({ page }) => {
+    await checkPage(page, "student", await firstHref(page, "/dashboard/students", /^\/dashboard\/students\/[0-9a-f-]{36}$/));
   });
   test("program", async ({ page }) => {
     await checkPage(page, "program", await firstHref(page, "/dashboard/programs", /^\/dashboard\/programs\/[0-9a-f-]{36}$/));

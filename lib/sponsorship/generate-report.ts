@@ -24,6 +24,7 @@ import {
   type ReportType,
 } from "./report-documents";
 import { reportTitle, resolvePeriod, type ReportFormat, type ReportPeriod } from "./report-period";
+import { shareableStudents } from "./shareable-names";
 import { sponsoredStudentRows } from "./sponsored-students";
 
 const VALID_FOR_MS = 24 * 60 * 60 * 1000;
@@ -132,6 +133,8 @@ function asGenerated(report: StoredReport): GeneratedReport {
 /**
  * The key of a report request: the same partner, type, format and period over the same
  * data (no partner write since, by the partner's metric generation) is the same report.
+ * Recording or withdrawing a full-name consent is such a write (record-student-consent.ts),
+ * so a report asked for after it names the students afresh.
  */
 async function requestKeyOf(partnerId: string, type: ReportType, format: ReportFormat, period: ReportPeriod): Promise<string> {
   const [row] = await getDb().$queryRaw<Array<{ generation: bigint | null }>>`
@@ -192,7 +195,7 @@ async function renderAndStore(options: {
     db.organization.findUniqueOrThrow({ where: { id: partnerId }, select: { name: true } }),
     computeImpact({ partnerId, window }),
     perStudent ? computeStudentOutcomes({ partnerId, window }) : null,
-    perStudent ? sponsoredStudentRows({ partnerId, window }) : [],
+    perStudent ? sponsoredStudentRows({ partnerId, window }).then((rows) => shareableStudents(partnerId, rows)) : [],
     perStudent ? [] : partnerPayments(partnerId, window),
   ]);
 

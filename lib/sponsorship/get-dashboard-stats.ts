@@ -12,6 +12,7 @@ import { addMonths, monthSql, type Window } from "./metrics";
 import { cachedMetric } from "./metric-cache";
 import { partnerOf } from "./partner-of";
 import { partnerWindow } from "./partner-window";
+import { initialName } from "./shareable-names";
 import type { dashboardStatsResponse } from "./schemas/dashboard";
 
 const RECENT_MILESTONES = 5;
@@ -149,7 +150,7 @@ async function recentMilestones(partnerId: string, window: Window) {
      ORDER BY l.at DESC, l.kind, l.title`;
   return rows.map((row) => ({
     // The spec shows first name and last initial ("Amani K."), which is what a public milestone feed should reveal.
-    student_name: `${row.first_name} ${row.last_name.charAt(0)}.`,
+    student_name: initialName(row.first_name, row.last_name),
     milestone: row.milestone,
     date: row.at.toISOString(),
     // What funds the student: their sponsorship, or else the program they take part in.

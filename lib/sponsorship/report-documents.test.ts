@@ -5,6 +5,7 @@ import {
   renderReportJson,
   renderReportPdf,
   STUDENT_CSV_COLUMNS,
+  STUDENT_NAMES_NOTE,
   type ReportData,
   type ReportStudent,
 } from "./report-documents";
@@ -15,6 +16,7 @@ function student(n: number, overrides: Partial<ReportStudent> = {}): ReportStude
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
     name: `Student ${n}`,
+    name_shown: "full_name",
     grade_level: 4 + (n % 5),
     county: "Nairobi",
     school: "Kibera Primary",
@@ -216,6 +218,14 @@ describe("renderReportCsv", () => {
     expect(record(3)).toMatchObject({ status: "pending", completed_at: "", description: "" });
   });
 
+  it("says for each student how it is named, and leaves an unconsented student's school empty", () => {
+    const masked = student(4, { name: "Wanjiru K.", school: null, name_shown: "first_name_and_initial" });
+    const rows = parseCsv(renderReportCsv(data({ students: [student(1), masked] })));
+    const byId = rows.slice(1).map((r) => Object.fromEntries(STUDENT_CSV_COLUMNS.map((c, i) => [c, r[i]])));
+    expect(byId[0]).toMatchObject({ name: "Student 1", school: "Kibera Primary", name_shown: "full_name" });
+    expect(byId[1]).toMatchObject({ name: "Wanjiru K.", school: "", name_shown: "first_name_and_initial" });
+  });
+
   it("writes just the header when there is nothing to list", () => {
     expect(renderReportCsv(data({ students: [] }))).toBe(STUDENT_CSV_COLUMNS.join(",") + "\r\n");
   });
@@ -231,6 +241,7 @@ describe("renderReportJson", () => {
       period: { start_date: "2025-10-01", end_date: "2025-12-31" },
       generated_at: "2026-02-15T10:00:00.000Z",
       currency: "KES",
+      student_names: STUDENT_NAMES_NOTE,
     });
     expect(parsed.summary).toEqual({ students_reached: 3, investment: 850000, completion_rate: 71, avg_score_improvement: 15 });
     expect(parsed.students).toHaveLength(3);
@@ -238,6 +249,7 @@ describe("renderReportJson", () => {
     const fin = JSON.parse(renderReportJson(financial()));
     expect(fin.payments).toHaveLength(3);
     expect(fin.students).toBeUndefined();
+    expect(fin.report.student_names).toBeUndefined();
   });
 });
 
@@ -254,6 +266,7 @@ describe("renderReportPdf", () => {
       "Average assessment score by month",
       "Students by performance band",
       "Sponsored students (3)",
+      "Students are named by first name and initial",
       "Student 1",
       "Mathematics",
       "Nov 25",

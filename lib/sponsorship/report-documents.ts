@@ -8,6 +8,9 @@
  * comma, quote or line break, quotes doubled; amounts in major units of `currency`):
  * - impact, student_outcomes: one row per sponsored student, STUDENT_CSV_COLUMNS.
  * - financial: one row per payment created in the period, PAYMENT_CSV_COLUMNS.
+ * Students are named by first name and initial, without their school, unless the partner
+ * recorded their guardian's consent to show the full name (STUDENT_NAMES_NOTE says so in
+ * every report; the `name_shown` column and field say which applies to each row).
  * Text fields that start with = + - @ or a tab are prefixed with ' so spreadsheet apps do
  * not run them as formulas (names and descriptions are user-entered).
  */
@@ -40,10 +43,13 @@ export type OutcomeFigures = Omit<z.infer<typeof studentOutcomesResponse>, "peri
 
 export interface ReportStudent {
   id: string;
+  /** The full name with the guardian's consent, otherwise first name and initial ("Wanjiru K."). */
   name: string;
+  name_shown: "full_name" | "first_name_and_initial";
   grade_level: number;
   county: string;
-  school: string;
+  /** Null without the consent: an initial with the school could still identify a child. */
+  school: string | null;
   sponsorship_type: string;
   courses_enrolled: number;
   courses_completed: number;
@@ -112,7 +118,12 @@ export const STUDENT_CSV_COLUMNS = [
   "score_change",
   "ai_tutor_sessions",
   "last_active",
+  "name_shown",
 ] as const;
+
+/** The one line each report carries about how it names students. */
+export const STUDENT_NAMES_NOTE =
+  "Students are named by first name and initial, without their school, unless their guardian consented to this partner showing their full name.";
 
 export const PAYMENT_CSV_COLUMNS = [
   "payment_id",
@@ -171,6 +182,7 @@ export function renderReportCsv(data: ReportData): string {
       s.score_change,
       s.ai_tutor_sessions,
       s.last_active,
+      s.name_shown,
     ]),
   );
 }
@@ -186,6 +198,7 @@ export function renderReportJson(data: ReportData): string {
       period: { start_date: data.periodStart, end_date: data.periodEnd },
       generated_at: data.generatedAt.toISOString(),
       currency: data.currency,
+      ...(data.type === "financial" ? {} : { student_names: STUDENT_NAMES_NOTE }),
     },
     summary: data.summary,
     impact: data.impact,
@@ -324,6 +337,7 @@ function outcomesSections(outcomes: OutcomeFigures): Content[] {
 
 function studentsSection(students: ReportStudent[]): Content {
   return section(`Sponsored students (${students.length})`, [
+    note(STUDENT_NAMES_NOTE),
     dataTable(
       [
         { header: "Name", width: 22 },
@@ -340,7 +354,7 @@ function studentsSection(students: ReportStudent[]): Content {
         s.name,
         String(s.grade_level),
         s.county,
-        s.school,
+        s.school ?? "-",
         `${s.courses_completed}/${s.courses_enrolled}`,
         num(s.average_score),
         humanize(s.performance_trend),

@@ -10,6 +10,7 @@ const NAV: Record<Actor["role"], Array<{ href: string; label: string }>> = {
     { href: "/dashboard/impact", label: "Impact" },
     { href: "/dashboard/sponsorships", label: "Sponsorships" },
     { href: "/dashboard/students", label: "Students" },
+    { href: "/dashboard/counties", label: "Counties" },
     { href: "/dashboard/programs", label: "Programs" },
     { href: "/dashboard/payments", label: "Payments" },
     { href: "/dashboard/reports", label: "Reports" },

@@ -294,6 +294,7 @@ export async function ensureAccounts(db: PrismaClient, anchor: Date, counts: Cou
       key: a.organization,
       organizationId: id,
       documents: { issuerId: issuer.id, issuer: partyDetails(issuer), payer: partyDetails(payer) },
+      ownerId: byEmail.get(a.email)!.id,
     });
   }
 

@@ -449,12 +449,39 @@ export function generateLearning(
     avatarUrl: student.avatarUrl,
     householdIncomeMinor: student.incomeKes === null ? null : BigInt(student.incomeKes) * 100n,
     dateOfBirth: student.dateOfBirth,
-    story: null,
-    storyConsentAt: null,
+    ...storyOf(student, support, enrollments, timeline),
     createdAt: new Date(Math.min(firstActivity, support?.knownSince?.getTime() ?? Infinity) - rng.int(1, 10) * DAY - rng.int(0, 12) * HOUR),
   });
 
   return { student, enrollments, highlight };
+}
+
+/**
+ * A few supported learners have a story written with their guardian: most of those with
+ * the guardian's consent to show it, some still without (never shown). Drawn from its own
+ * stream, so the rest of the learner's data does not change.
+ */
+function storyOf(
+  student: StudentInfo,
+  support: Support | undefined,
+  enrollments: EnrollmentInfo[],
+  timeline: Timeline,
+): { story: string | null; storyConsentAt: Date | null } {
+  if (!support?.knownSince) return { story: null, storyConsentAt: null };
+  const rng = rngFor(`${student.key}:story`);
+  const r = rng.next();
+  if (r >= 0.35) return { story: null, storyConsentAt: null };
+  const subject = enrollments[0] ? subjectLabel(enrollments[0].course.subject) : "Mathematics";
+  const first = student.firstName;
+  const story = rng.pick([
+    `${first} is in Grade ${student.gradeLevel} at ${student.schoolName} in ${student.county.name} County. ${first} enjoys ${subject} and hopes to become a teacher one day.`,
+    `${first} walks to ${student.schoolName} every morning and likes ${subject} best. At home ${first} helps younger siblings with their reading.`,
+    `${first}'s guardian says the tablet lessons in ${subject} have made ${first} more confident in class. ${first} would like to study to be a nurse.`,
+    `${first} is a Grade ${student.gradeLevel} learner from ${student.county.name} who loves football and ${subject}, and dreams of becoming an engineer.`,
+  ]);
+  // About one story in five waits for the guardian's consent.
+  if (r >= 0.28) return { story, storyConsentAt: null };
+  return { story, storyConsentAt: timeline.beforeAnchor(addDays(support.knownSince, rng.int(3, 20))) };
 }
 
 /** Position of a date on the history axis, in months (month index + fraction). */

@@ -24,6 +24,8 @@ export interface PartnerOrg {
   organizationId: string;
   /** Who bills this partner and both parties' details, for the invoices and receipts seeded for it. */
   documents: { issuerId: string; issuer: PartyDetails; payer: PartyDetails };
+  /** The owner's user account: who records what the organisation records in the demo (consents). */
+  ownerId: string;
 }
 
 type SponsorshipType = "full_scholarship" | "course_specific" | "partial";
@@ -419,6 +421,7 @@ export interface PortfolioRows {
   receipts: Prisma.ReceiptCreateManyInput[];
   documentSequences: Prisma.DocumentSequenceCreateManyInput[];
   standingOrders: Prisma.StandingOrderCreateManyInput[];
+  studentConsents: Prisma.StudentConsentCreateManyInput[];
 }
 
 export function emptyPortfolioRows(): PortfolioRows {
@@ -438,6 +441,7 @@ export function emptyPortfolioRows(): PortfolioRows {
     receipts: [],
     documentSequences: [],
     standingOrders: [],
+    studentConsents: [],
   };
 }
 
@@ -863,6 +867,27 @@ export function buildPortfolios(
         endedAt: s.endedAt,
         updatedAt: [s.createdAt, s.activatedAt, s.endedAt].reduce<Date>((a, b) => (b && b > a ? b : a), s.createdAt),
       });
+    }
+
+    // The first demo partner has recorded the guardians' consent to show the full names of a few of its students.
+    if (partner.org.key === "p1") {
+      const firstSponsorship = new Map<string, SponsorshipPlan>();
+      for (const s of partner.sponsorships) {
+        if (s.activatedAt && !firstSponsorship.has(s.student.id)) firstSponsorship.set(s.student.id, s);
+      }
+      [...firstSponsorship.values()]
+        .filter((_, i) => i % 7 === 0)
+        .slice(0, 6)
+        .forEach((s) => {
+          rows.studentConsents.push({
+            organizationId: orgId,
+            studentId: s.student.id,
+            kind: "full_name",
+            recordedById: partner.org.ownerId,
+            recordedAt: timeline.beforeAnchor(addDays(s.activatedAt!, 2)),
+            note: "Signed consent form from the guardian, kept on file.",
+          });
+        });
     }
 
     // Payments, what they paid for, and the disbursements they funded.

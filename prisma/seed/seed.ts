@@ -201,6 +201,7 @@ async function insertUnit(db: PrismaClient, { education: e, portfolio: p }: Unit
   await many("payments", p.payments, (data) => db.payment.createMany({ data, skipDuplicates: true }));
   await many("payment_sponsorships", p.paymentSponsorships, (data) => db.paymentSponsorship.createMany({ data, skipDuplicates: true }));
   await many("disbursements", p.disbursements, (data) => db.disbursement.createMany({ data, skipDuplicates: true }));
+  await many("student_consents", p.studentConsents, (data) => db.studentConsent.createMany({ data, skipDuplicates: true }));
   await many("sponsorship_events", p.sponsorshipEvents, (data) => db.sponsorshipEvent.createMany({ data, skipDuplicates: true }));
   await many("standing_orders", p.standingOrders, (data) => db.standingOrder.createMany({ data, skipDuplicates: true }));
   await many("receipts", p.receipts, (data) => db.receipt.createMany({ data, skipDuplicates: true }));

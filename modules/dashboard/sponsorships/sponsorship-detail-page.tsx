@@ -66,7 +66,16 @@ export default async function SponsorshipDetailPage({ params }: { params: Promis
           </Link>
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">Sponsorship for {student.name}</h1>
+          <h1 className="text-2xl font-semibold">
+            Sponsorship for{" "}
+            <Link
+              href={`/dashboard/students/${student.id}`}
+              className="text-brand-700 underline-offset-2 hover:underline"
+              data-testid="sponsorship-student-link"
+            >
+              {student.name}
+            </Link>
+          </h1>
           <SponsorshipStatusBadge status={sponsorship.status} />
         </div>
         <p className="mt-1 text-slate-600">

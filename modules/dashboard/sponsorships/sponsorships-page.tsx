@@ -223,7 +223,14 @@ export default async function SponsorshipsPage({ searchParams }: { searchParams:
                       {item.student.name}
                     </Link>
                     <span className="block text-xs text-slate-500">
-                      Grade {item.student.grade_level} · {item.student.school}, {item.student.county}
+                      Grade {item.student.grade_level} · {item.student.school}, {item.student.county} ·{" "}
+                      <Link
+                        href={`/dashboard/students/${item.student.id}`}
+                        className="text-brand-700 underline underline-offset-2"
+                        data-testid="sponsorship-student-page"
+                      >
+                        Student page
+                      </Link>
                     </span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">{labelFor(item.type)}</td>

@@ -215,7 +215,13 @@ export default async function StudentsPage({ searchParams }: { searchParams: Pro
               {students.map((student) => (
                 <tr key={student.id} data-testid="student-row" className="align-top">
                   <td className="px-3 py-2">
-                    <span className="font-medium">{student.name}</span>
+                    <Link
+                      href={`/dashboard/students/${student.id}`}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      data-testid="student-link"
+                    >
+                      {student.name}
+                    </Link>
                     <span className="block text-xs text-slate-500">
                       Grade {student.grade_level} · {student.county}
                     </span>
