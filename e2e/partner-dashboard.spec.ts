@@ -28,14 +28,7 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
   expect(stats.total_sponsorships).toBeGreaterThan(0);
   expect(expected.total_invested).toContain("Ksh");
 
-  for (const label of [
-    "Total sponsorships",
-    "Active sponsorships",
-    "Students sponsored",
-    "Paid in",
-    "Courses funded",
-    "Active programs",
-  ]) {
+  for (const label of ["Total sponsorships", "Active sponsorships", "Students sponsored", "Paid in", "Courses funded", "Active programs"]) {
     await expect(page.getByText(label, { exact: true })).toBeVisible();
   }
 

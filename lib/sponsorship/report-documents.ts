@@ -248,7 +248,7 @@ function summaryFigures(data: ReportData): Array<[string, string]> {
   const money = (v: number) => formatMoney(v, currency);
   const base: Array<[string, string]> = [
     ["Students reached", num(summary.students_reached, 0)],
-    ["Investment", money(summary.investment)],
+    ["Paid in", money(summary.investment)],
     ["Completion rate", `${num(summary.completion_rate)}%`],
     ["Avg score improvement", `${signed(summary.avg_score_improvement)} pts`],
   ];
@@ -434,7 +434,7 @@ export async function renderReportPdf(data: ReportData, options: PdfOptions = {}
     section("Summary", [
       figureTiles(summaryFigures(data)),
       note(
-        "Investment is the completed payments in the period; score improvement compares each student's recent average with their average when the sponsorship began.",
+        "Paid in is the completed payments in the period; score improvement compares each student's recent average with their average when the sponsorship began.",
       ),
     ]),
     ...(data.type === "financial"
