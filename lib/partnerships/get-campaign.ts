@@ -2,7 +2,7 @@
 import type { Actor } from "../auth/actor";
 import { getDb } from "../db";
 import { notFound } from "../errors";
-import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 import { toMajor } from "../money";
 import { requirePermission } from "../organizations/permissions";
 import { requireParticipant } from "./access";
@@ -18,10 +18,14 @@ export interface CampaignDetail extends CampaignSummary {
 export async function getCampaign(options: { actor: Actor; campaignId: string }): Promise<CampaignDetail> {
   const { actor } = options;
   requireParticipant(actor);
-  if (actor.role !== "brand" || !isUuid(options.campaignId)) throw notFound("Campaign");
+  // Creators have no campaigns of their own: theirs is the same answer as a campaign that is not there.
+  if (actor.role !== "brand") throw notFound("Campaign");
   requirePermission(actor, "read");
-  const [campaign] = await campaignsWithSpend({ brandId: actor.partyId, campaignId: options.campaignId });
-  if (!campaign) throw notFound("Campaign");
+  const campaign = await findOrNotFound(
+    "Campaign",
+    options.campaignId,
+    async (campaignId) => (await campaignsWithSpend({ brandId: actor.partyId, campaignId }))[0] ?? null,
+  );
   const db = getDb();
   const [partnerships, proposals] = await Promise.all([
     db.partnership.findMany({

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { getDb, type DbTx } from "../db";
 import { notFound } from "../errors";
 import { isUuid } from "../ids";
+import { findOrNotFound } from "../find-or-not-found";
 import { requirePermission } from "../organizations/permissions";
 import { requireParticipant } from "./access";
 import { partyName, partySelect } from "./proposal-view";
@@ -62,9 +63,9 @@ export async function listUnfinishedProposals(options: { actor: Actor }): Promis
 
 export async function getUnfinishedProposal(options: { actor: Actor; id: string }): Promise<UnfinishedProposalItem> {
   const where = ofParty(options.actor, "read");
-  if (!isUuid(options.id)) throw notFound("Unfinished proposal");
-  const row = await getDb().unfinishedProposal.findFirst({ where: { id: options.id, ...where } });
-  if (!row) throw notFound("Unfinished proposal");
+  const row = await findOrNotFound("Unfinished proposal", options.id, (id) =>
+    getDb().unfinishedProposal.findFirst({ where: { id, ...where } }),
+  );
   const fields = unfinishedProposalFields.parse(row.fields);
   return { id: row.id, fields, recipient: null, title: null, updatedAt: row.updatedAt.toISOString() };
 }
@@ -76,7 +77,8 @@ export async function removeUnfinishedProposal(tx: DbTx, actor: Actor, id: strin
 
 export async function discardUnfinishedProposal(options: { actor: Actor; id: string }): Promise<void> {
   const where = ofParty(options.actor, "work");
-  if (!isUuid(options.id)) throw notFound("Unfinished proposal");
-  const deleted = await getDb().unfinishedProposal.deleteMany({ where: { id: options.id, ...where } });
-  if (deleted.count === 0) throw notFound("Unfinished proposal");
+  await findOrNotFound("Unfinished proposal", options.id, async (id) => {
+    const deleted = await getDb().unfinishedProposal.deleteMany({ where: { id, ...where } });
+    return deleted.count > 0 ? deleted : null;
+  });
 }
