@@ -36,7 +36,12 @@ test("the partner dashboard shows the same figures as the stats API", async ({ p
   // Each milestone links to what funds the student: its sponsorship, or else its program.
   const links = page.getByTestId("milestone-link");
   await expect(links).toHaveCount(recent_milestones.length);
-  for (const [i, milestone] of (recent_milestones as Array<{ sponsorship_id: string | null; program_id: string | null }>).entries()) {
+  const students = page.getByTestId("milestone-student");
+  for (const [i, milestone] of (
+    recent_milestones as Array<{ student_id: string; sponsorship_id: string | null; program_id: string | null }>
+  ).entries()) {
+    // The student's name leads to their page.
+    await expect(students.nth(i)).toHaveAttribute("href", `/dashboard/students/${milestone.student_id}`);
     const href = milestone.sponsorship_id
       ? `/dashboard/sponsorships/${milestone.sponsorship_id}`
       : `/dashboard/programs/${milestone.program_id}`;
@@ -108,6 +113,13 @@ test("the impact page switches period and filters through the URL", async ({ pag
   const bands = page.getByTestId("performance-bands-summary");
   if (filtered.total_students > 0) await expect(bands).toContainText(`${formatNumber(filtered.total_students)} students assessed`);
   else await expect(bands).toHaveText("No students were assessed in this period.");
+  // The comparison with unfunded outcomes is filtered too: its sponsored side is the subject's own figures.
+  const mathematics = filtered.by_subject.find((row: { subject: string }) => row.subject === "Mathematics");
+  if (mathematics && mathematics.avg_score !== null) {
+    await expect(page.getByTestId("comparison-summary")).toContainText(
+      `Sponsored students: average score ${formatNumber(mathematics.avg_score)}, completion ${formatPercent(mathematics.completion_rate)}.`,
+    );
+  }
 
   await page.goto("/dashboard/impact?period=year");
   await expect(page.getByTestId("stat-students_reached")).toHaveText(formatNumber(year.students_reached));

@@ -10,10 +10,8 @@ import {
   advancingSql,
   costPer,
   figuresCte,
-  fundedOpenAtEndSql,
   openAtEndTotalSql,
   partnerCellsCte,
-  monthSql,
   percent,
   round,
   SCORE_CHANGE,
@@ -22,11 +20,15 @@ import {
   type Window,
 } from "./metrics";
 import { moneyFigures } from "./money";
+import { unfundedFigures, unfundedSql, type UnfundedRow } from "./platform-comparison";
 import type { impactResponse } from "./schemas/impact";
+
+/** When the comparisons are skipped: nothing read. */
+const NO_UNFUNDED = Prisma.sql`SELECT 0 AS platform_assessments, NULL::float8 AS platform_score_sum, 0 AS platform_completions, 0 AS platform_open`;
 
 export type ImpactFigures = Omit<z.infer<typeof impactResponse>, "period">;
 
-interface ImpactRow extends Omit<TrendCounts, "total" | "stable_count"> {
+interface ImpactRow extends Omit<TrendCounts, "total" | "stable_count">, UnfundedRow {
   students_reached: number;
   measured: number;
   without_baseline: number;
@@ -40,11 +42,6 @@ interface ImpactRow extends Omit<TrendCounts, "total" | "stable_count"> {
   certificates: number;
   tutor_sessions: number;
   courses_funded: number;
-  platform_assessments: number;
-  platform_score_sum: number | null;
-  platform_completions: number;
-  platform_open_all: number;
-  platform_open_funded: number;
 }
 
 /** How the partner's students' scores moved (sponsored students' aggregate, dashboard snapshot). */
@@ -101,28 +98,19 @@ export async function computePortfolio(options: ComputeImpactOptions): Promise<{
                COALESCE(SUM(certificates), 0)::int AS certificates, COALESCE(SUM(tutor_sessions), 0)::int AS tutor_sessions
           FROM partner_cells
       ),
-      platform AS (
-        SELECT COALESCE(SUM(assessments) FILTER (WHERE month >= ${monthSql(window.firstMonth)}), 0)::int AS assessments,
-               SUM(score_sum) FILTER (WHERE month >= ${monthSql(window.firstMonth)}) AS score_sum,
-               COALESCE(SUM(completions) FILTER (WHERE month >= ${monthSql(window.firstMonth)}), 0)::int AS completions,
-               COALESCE(SUM(all_enrolments - all_completions), 0)::int AS open_all
-          FROM platform_months WHERE month <= ${monthSql(window.lastMonth)}
-      )
+      unfunded AS (${comparisons ? unfundedSql(window) : NO_UNFUNDED})
       SELECT st.*, t.*, ${advancingSql(partnerId, window)} AS advancing,
         ${openAtEndTotalSql(partnerId, window)} AS open_at_end,
         (SELECT COUNT(*)::int FROM funded_courses) AS courses_funded,
-        pl.assessments AS platform_assessments, pl.score_sum AS platform_score_sum, pl.completions AS platform_completions, pl.open_all AS platform_open_all,
-        ${comparisons ? fundedOpenAtEndSql(window) : Prisma.sql`0`} AS platform_open_funded
-      FROM students st, totals t, platform pl`,
+        u.*
+      FROM students st, totals t, unfunded u`,
     moneyFigures({ partnerId, window }),
     comparisons ? matchedComparison({ partnerId, window }) : null,
   ]);
 
   const investment = money.paid_in;
   const sponsoredAvg = row.assessments > 0 ? round(row.score_sum! / row.assessments, 1) : null;
-  const platformAvg = row.platform_assessments > 0 ? round(row.platform_score_sum! / row.platform_assessments, 1) : null;
   const completionRate = percent(row.completions, row.completions + row.open_at_end);
-  const platformOpen = Math.max(0, row.platform_open_all - row.platform_open_funded);
   const impact: ImpactFigures = {
     ...windowBounds(window),
     students_reached: row.students_reached,
@@ -141,9 +129,8 @@ export async function computePortfolio(options: ComputeImpactOptions): Promise<{
     },
     comparison_to_platform: {
       sponsored_avg_score: sponsoredAvg,
-      platform_avg_score: platformAvg,
       sponsored_completion_rate: completionRate,
-      platform_completion_rate: percent(row.platform_completions, row.platform_completions + platformOpen),
+      ...unfundedFigures(row),
     },
     matched_comparison: matched ?? unavailableComparison(window),
     roi_metrics: {

@@ -79,7 +79,7 @@ async function randomWrites(seed: number, count: number) {
   const r = rng(seed);
   for (let i = 0; i < count; i++) {
     const student = r.pick(students);
-    const op = r.int(0, 11);
+    const op = r.int(0, 12);
     switch (op) {
       case 0:
       case 1:
@@ -149,6 +149,9 @@ async function randomWrites(seed: number, count: number) {
       case 11:
         await db.$executeRaw`UPDATE programs SET status = ${r.pick(["active", "planning"])}::"ProgramStatus", activated_at = ${day(r)} WHERE id = ${program}::uuid`;
         break;
+      case 12:
+        await db.$executeRaw`UPDATE students SET grade_level = ${r.int(5, 7)} WHERE id = ${student}::uuid`;
+        break;
     }
   }
 }
@@ -173,6 +176,13 @@ async function stored(): Promise<Record<string, Row[]>> {
       SELECT partner_id::text, student_id::text, funded_from::text, funded_until::text, baseline_assessments, ROUND(baseline_sum::numeric, 6)::text AS baseline_sum,
              assessments, ROUND(score_sum::numeric, 6)::text AS score_sum, enrolments, completions, certificates, promotions, tutor_sessions, last_active_at::text
         FROM partner_students WHERE student_id = ANY (${students}::uuid[]) ORDER BY 1, 2`,
+    unfundedBySubject: await db.$queryRaw<Row[]>`
+      SELECT student_id::text, month::text, subject, grade_level, assessments, ROUND(score_sum::numeric, 6)::text AS score_sum, completions, all_enrolments, all_completions
+        FROM student_subject_months WHERE student_id = ANY (${students}::uuid[]) ORDER BY 1, 2, 3`,
+    // The roll-up over every student equals the sum of the rows it rolls up.
+    platformBySubject: await db.$queryRaw<Row[]>`
+      SELECT month::text, subject, grade_level, assessments, ROUND(score_sum::numeric, 6)::text AS score_sum, completions, all_enrolments, all_completions
+        FROM platform_subject_months WHERE (assessments, completions, all_enrolments, all_completions) <> (0, 0, 0, 0) ORDER BY 1, 2, 3`,
     partnerMonths: await db.$queryRaw<Row[]>`
       SELECT partner_id::text, month::text, assessments, ROUND(score_sum::numeric, 6)::text AS score_sum, enrolments, completions, certificates, promotions, tutor_sessions
         FROM partner_months WHERE partner_id = ANY (${partners}::uuid[]) AND (assessments, enrolments, completions, certificates, promotions, tutor_sessions) <> (0, 0, 0, 0, 0, 0)
@@ -247,7 +257,18 @@ async function fromScratch(): Promise<Record<string, Row[]>> {
            COUNT(*) FILTER (WHERE kind = 'f')::int AS certificates, COUNT(*) FILTER (WHERE kind = 'p')::int AS promotions,
            COUNT(*) FILTER (WHERE kind = 't')::int AS tutor_sessions
       FROM credited WHERE partner_id = ANY (${partners}::uuid[]) GROUP BY 1, 2 ORDER BY 1, 2`;
-  return { credited, bySubject, platform, partnerStudents, partnerMonths };
+  const unfundedBySubject = await db.$queryRaw<Row[]>`WITH ${events},
+    flagged AS (SELECT ev.*, NOT EXISTS (SELECT 1 FROM ${SPELLS} fs WHERE fs.student_id = ev.student_id AND ev.at >= fs.starts_at AND ev.at < fs.ends_at) AS free FROM events ev)
+    SELECT f.student_id::text, ${month} AS month, f.subject, st.grade_level,
+           COUNT(*) FILTER (WHERE kind = 'a' AND free)::int AS assessments, ROUND(COALESCE(SUM(score) FILTER (WHERE kind = 'a' AND free), 0)::numeric, 6)::text AS score_sum,
+           COUNT(*) FILTER (WHERE kind = 'c' AND free)::int AS completions, COUNT(*) FILTER (WHERE kind = 'e')::int AS all_enrolments, COUNT(*) FILTER (WHERE kind = 'c')::int AS all_completions
+      FROM flagged f JOIN students st ON st.id = f.student_id WHERE kind IN ('a', 'e', 'c') GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3`;
+  const platformBySubject = await db.$queryRaw<Row[]>`
+    SELECT month::text, subject, grade_level, SUM(assessments)::int AS assessments, ROUND(SUM(score_sum)::numeric, 6)::text AS score_sum, SUM(completions)::int AS completions,
+           SUM(all_enrolments)::int AS all_enrolments, SUM(all_completions)::int AS all_completions
+      FROM student_subject_months GROUP BY 1, 2, 3
+    HAVING (SUM(assessments), SUM(completions), SUM(all_enrolments), SUM(all_completions)) <> (0, 0, 0, 0) ORDER BY 1, 2, 3`;
+  return { credited, bySubject, platform, partnerStudents, unfundedBySubject, platformBySubject, partnerMonths };
 }
 
 describe("learning summaries", () => {
@@ -255,6 +276,7 @@ describe("learning summaries", () => {
     await randomWrites(seed, 60);
     const expected = await fromScratch();
     expect(expected.credited.length).toBeGreaterThan(0);
+    expect(expected.unfundedBySubject.length).toBeGreaterThan(0);
     expect(await stored()).toEqual(expected);
   });
 

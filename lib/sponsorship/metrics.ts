@@ -310,21 +310,6 @@ export function openAtEndTotalSql(partnerId: string, window: Window): Prisma.Sql
        AND e.enrolled_at <= ${end}::timestamptz AND (e.completed_at IS NULL OR e.completed_at > ${end}::timestamptz))`;
 }
 
-/**
- * Course enrolments open at the window's end of every student some partner funded at
- * that moment: the platform comparison takes them out of the platform's open enrolments.
- */
-export function fundedOpenAtEndSql(window: Window): Prisma.Sql {
-  const end = new Date(window.until.getTime() - 1);
-  if (runsToNow(window)) {
-    return Prisma.sql`(SELECT COALESCE(SUM(open), 0)::int FROM (
-        SELECT MAX(open_enrolments) AS open FROM partner_students WHERE funding @> ${end}::timestamptz GROUP BY student_id) o)`;
-  }
-  return Prisma.sql`(SELECT COUNT(*)::int FROM (SELECT DISTINCT student_id FROM partner_students WHERE funding @> ${end}::timestamptz) f
-     JOIN enrollments e ON e.student_id = f.student_id
-     WHERE e.enrolled_at <= ${end}::timestamptz AND (e.completed_at IS NULL OR e.completed_at > ${end}::timestamptz))`;
-}
-
 export type Trend = "improving" | "stable" | "declining";
 
 export function trendFor(scoreChange: number | null): Trend {
