@@ -113,7 +113,15 @@ async function recentMilestones(partnerId: string, window: Window) {
   const from = chosen.at(-1)!;
   const until = addMonths(chosen[0]!, 1);
   const rows = await db.$queryRaw<
-    Array<{ first_name: string; last_name: string; milestone: string; at: Date; sponsorship_id: string | null; program_id: string | null }>
+    Array<{
+      student_id: string;
+      first_name: string;
+      last_name: string;
+      milestone: string;
+      at: Date;
+      sponsorship_id: string | null;
+      program_id: string | null;
+    }>
   >`
     WITH candidates AS (
       SELECT DISTINCT student_id FROM credited_student_months
@@ -134,7 +142,7 @@ async function recentMilestones(partnerId: string, window: Window) {
          AND EXISTS (SELECT 1 FROM funding_spells s WHERE s.partner_id = ${partnerId}::uuid AND s.student_id = ev.student_id AND ev.at >= s.starts_at AND ev.at < s.ends_at)
        ORDER BY ev.at DESC, ev.kind, ev.title LIMIT ${RECENT_MILESTONES}
     )
-    SELECT st.first_name, st.last_name, l.at,
+    SELECT st.id::text AS student_id, st.first_name, st.last_name, l.at,
            CASE WHEN l.kind = 'c'
                 THEN 'Completed ' || l.title || COALESCE(' with ' || ROUND((
                        SELECT AVG(a.score) FROM assessments a WHERE a.student_id = l.student_id AND a.course_id = l.course_id
@@ -150,6 +158,7 @@ async function recentMilestones(partnerId: string, window: Window) {
      ORDER BY l.at DESC, l.kind, l.title`;
   return rows.map((row) => ({
     // The spec shows first name and last initial ("Amani K."), which is what a public milestone feed should reveal.
+    student_id: row.student_id,
     student_name: initialName(row.first_name, row.last_name),
     milestone: row.milestone,
     date: row.at.toISOString(),

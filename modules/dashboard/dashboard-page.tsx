@@ -64,9 +64,16 @@ export default async function DashboardPage() {
           ) : (
             <ol className="divide-y divide-slate-100" data-testid="recent-milestones">
               {recent_milestones.map((item) => (
-                <li key={`${item.student_name}-${item.date}-${item.milestone}`} className="py-2 first:pt-0 last:pb-0">
+                <li key={`${item.student_id}-${item.date}-${item.milestone}`} className="py-2 first:pt-0 last:pb-0">
                   <p className="text-sm">
-                    <span className="font-medium">{item.student_name}</span> {item.milestone}
+                    <Link
+                      href={`/dashboard/students/${item.student_id}`}
+                      className="font-medium text-brand-700 underline underline-offset-2"
+                      data-testid="milestone-student"
+                    >
+                      {item.student_name}
+                    </Link>{" "}
+                    {item.milestone}
                   </p>
                   <p className="text-xs text-slate-500">
                     <LocalDate value={item.date} />

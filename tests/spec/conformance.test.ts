@@ -14,6 +14,8 @@ import { GET as listPayments, POST as createPayment } from "@/app/api/v1/partner
 import { GET as getSponsorship } from "@/app/api/v1/partner/sponsorships/[id]/route";
 import { GET as listSponsorships, POST as createSponsorships } from "@/app/api/v1/partner/sponsorships/route";
 import { getDb } from "@/lib/db";
+import { getStudentProfile } from "@/lib/sponsorship/get-student-profile";
+import { actorByEmail } from "@/tests/helpers/actors";
 import { PROPOSAL_ACTIONS } from "@/lib/partnerships/schemas/proposals";
 import { freshCampaign, proposalBody } from "@/tests/helpers/escrow";
 import { call, tokenFor } from "@/tests/helpers/http";
@@ -33,14 +35,23 @@ beforeAll(async () => {
   creatorId = (await getDb().user.findUniqueOrThrow({ where: { email: "creator@demo.test" } })).id;
 });
 
-describe("recent milestones link to what funds the student", () => {
-  it("names the sponsorship, or else the program, and the link answers 200", async () => {
+describe("recent milestones link to the student and to what funds them", () => {
+  it("names the student, and the sponsorship or else the program, and the links answer 200", async () => {
     const stats = await call(dashboardStats, "/api/v1/partner/dashboard/stats", { token: partner });
-    const milestones = stats.body.recent_milestones as Array<{ sponsorship_id: string | null; program_id: string | null }>;
+    const milestones = stats.body.recent_milestones as Array<{
+      student_id: string;
+      student_name: string;
+      sponsorship_id: string | null;
+      program_id: string | null;
+    }>;
+    const actor = await actorByEmail("partner@demo.test");
     expect(milestones.length).toBeGreaterThan(0);
     expect(milestones.some((m) => m.program_id !== null)).toBe(true);
     for (const milestone of milestones) {
       expect(milestone.sponsorship_id === null ? milestone.program_id : milestone.sponsorship_id, JSON.stringify(milestone)).not.toBeNull();
+      // The student it names has a page the partner may open.
+      const student = await getStudentProfile({ actor, studentId: milestone.student_id });
+      expect(milestone.student_name).toBe(`${student.firstName} ${student.lastName[0]}.`);
       if (milestone.sponsorship_id) {
         expect(milestone.program_id).toBeNull();
         expect((await call(getSponsorship, "/x", { token: partner, params: { id: milestone.sponsorship_id } })).status).toBe(200);

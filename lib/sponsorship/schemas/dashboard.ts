@@ -16,6 +16,7 @@ export const dashboardStatsResponse = z.object({
   }),
   recent_milestones: z.array(
     z.object({
+      student_id: z.string().describe("The student; the partner's page of them is /dashboard/students/{student_id}"),
       student_name: z.string(),
       milestone: z.string(),
       date: timestampText,
