@@ -52,12 +52,16 @@ export const impactResponse = z.object({
     certificates_earned: z.number().int(),
     ai_tutor_sessions: z.number().int(),
   }),
-  comparison_to_platform: z.object({
-    sponsored_avg_score: z.number().nullable(),
-    platform_avg_score: z.number().nullable(),
-    sponsored_completion_rate: z.number(),
-    platform_completion_rate: z.number(),
-  }),
+  comparison_to_platform: z
+    .object({
+      sponsored_avg_score: z.number().nullable(),
+      platform_avg_score: z.number().nullable(),
+      sponsored_completion_rate: z.number(),
+      platform_completion_rate: z.number(),
+    })
+    .describe(
+      "Your students against outcomes no partner funded, over the period's months: the average assessment score, and the course completion rate (completions over completions plus enrolments still open at the period's end). An outcome is yours if it happened while you funded the student; unfunded if no partner did.",
+    ),
   matched_comparison: matchedComparisonSchema,
   roi_metrics: z.object({
     cost_per_student: z.number(),
