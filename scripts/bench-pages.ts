@@ -1,5 +1,6 @@
 /**
- * `npm run bench:pages`: how fast the student page, the county portfolio, the table searches
+ * `npm run bench:pages`: how fast the student page, the county portfolio, the impact page's
+ * comparison with unfunded outcomes (by grade and subject), the table searches
  * and the workspace's campaigns, calendar and review history answer on the configured database
  * (DATABASE_URL, or the embedded one). Seed a large portfolio first (`npm run db:seed -- --scale 100`;
  * the creator economy is seeded once, whatever the scale). Prints p50/p95/max milliseconds per
@@ -10,6 +11,8 @@ import { disconnectDb, getDb } from "../lib/db";
 import { actorNamed, timeOperations } from "./bench-support";
 import { getStudentProfile } from "../lib/sponsorship/get-student-profile";
 import { getCountyPortfolio } from "../lib/sponsorship/get-county-portfolio";
+import { partnerWindow } from "../lib/sponsorship/partner-window";
+import { computePlatformComparison } from "../lib/sponsorship/platform-comparison";
 import { listSponsoredStudents } from "../lib/sponsorship/list-sponsored-students";
 import { listSponsorships } from "../lib/sponsorship/list-sponsorships";
 import { listPartnerPayments } from "../lib/sponsorship/list-payments";
@@ -41,10 +44,25 @@ async function main() {
     `${students.toLocaleString("en")} students, ${sponsorships.toLocaleString("en")} sponsorships of the demo partner; ${runs} runs each\n`,
   );
   const q = sponsored.student.lastName.slice(0, 4);
+  // The impact page's comparison, uncached: for all students, a grade, a subject, both.
+  const yearWindow = await partnerWindow(partner.organizationId!, "year", new Date());
+  const comparisons: Array<[string, { gradeLevel?: number; subject?: string }]> = [
+    ["no filter", {}],
+    ["grade 6", { gradeLevel: 6 }],
+    ["Mathematics", { subject: "Mathematics" }],
+    ["grade 6 Mathematics", { gradeLevel: 6, subject: "Mathematics" }],
+  ];
   await timeOperations(
     [
       ["student page (profile)", () => getStudentProfile({ actor: partner, studentId: sponsored.studentId })],
       ["county portfolio (fresh)", () => getCountyPortfolio({ actor: partner, now: new Date() })],
+      ...comparisons.map(
+        ([label, filter]) =>
+          [
+            `unfunded comparison, year, ${label}`,
+            () => computePlatformComparison({ partnerId: partner.organizationId!, window: yearWindow, ...filter }),
+          ] as [string, () => Promise<unknown>],
+      ),
       [`students search "${q}"`, () => listSponsoredStudents({ actor: partner, page: 1, limit: 20, q })],
       [`sponsorships search "${q}"`, () => listSponsorships({ actor: partner, ...listSponsorshipsQuery.parse({}), q })],
       [`payments search "${q}"`, () => listPartnerPayments({ actor: partner, query: listPaymentsQuery.parse({}), q })],

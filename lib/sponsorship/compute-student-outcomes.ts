@@ -1,7 +1,8 @@
 /**
  * Student outcome analytics (GET /partner/impact/student-outcomes and the reports):
  * performance bands (the spec's four and the Kenyan CBC bands), subjects and the monthly
- * score trend of the partner's students, counting only credited outcomes (metrics.ts).
+ * score trend of the partner's students, counting only credited outcomes (metrics.ts), and
+ * the comparison with unfunded outcomes for the same grade and subject.
  */
 import type { z } from "zod";
 import { getDb, Prisma } from "../db";
@@ -17,6 +18,7 @@ import {
   windowBounds,
   type Window,
 } from "./metrics";
+import { computePlatformComparison } from "./platform-comparison";
 import type { studentOutcomesResponse } from "./schemas/impact";
 
 export type StudentOutcomeFigures = Omit<z.infer<typeof studentOutcomesResponse>, "period">;
@@ -78,7 +80,7 @@ export async function computeStudentOutcomes(options: ComputeStudentOutcomesOpti
         : Prisma.sql`WITH ${subjectCellsCte(partnerId, window)}, monthly AS (SELECT sc.month, sc.assessments, sc.score_sum FROM subject_cells sc ${inGrade("sc")} WHERE ${subjectFilter})`;
 
   const db = getDb();
-  const [bands, subjects, trend] = await Promise.all([
+  const [bands, subjects, trend, comparison] = await Promise.all([
     db.$queryRaw<BandRow[]>`${perStudent}
       SELECT 'band' AS kind, ${bandSql(Prisma.sql`avg`)} AS band, COUNT(*)::int AS count, ROUND(AVG(avg)::numeric, 1)::float8 AS avg_score FROM per_student GROUP BY 2
       UNION ALL
@@ -92,6 +94,7 @@ export async function computeStudentOutcomes(options: ComputeStudentOutcomesOpti
     db.$queryRaw<Array<{ month: string; avg_score: number }>>`${perMonth}
       SELECT to_char(month, 'YYYY-MM') AS month, ROUND((SUM(score_sum) / SUM(assessments))::numeric, 1)::float8 AS avg_score
         FROM monthly GROUP BY month HAVING SUM(assessments) > 0 ORDER BY month`,
+    computePlatformComparison({ partnerId, window, gradeLevel, subject }),
   ]);
 
   const group = (kind: BandRow["kind"], names: readonly string[]) => {
@@ -116,5 +119,6 @@ export async function computeStudentOutcomes(options: ComputeStudentOutcomesOpti
       completion_rate: percent(row.completed, row.completed + row.open),
     })),
     score_trend: trend,
+    comparison_to_platform: comparison,
   };
 }

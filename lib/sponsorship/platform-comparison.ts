@@ -13,12 +13,8 @@
  * A grade is the student's grade as recorded now, as on every other chart.
  */
 import type { z } from "zod";
-import type { Actor } from "../auth/actor";
 import { getDb, Prisma } from "../db";
-import { cachedMetric } from "./metric-cache";
-import { monthSql, openAtEndCte, percent, round, runsToNow, subjectCellsCte, type Period, type Window } from "./metrics";
-import { partnerOf } from "./partner-of";
-import { partnerWindow } from "./partner-window";
+import { monthSql, openAtEndCte, percent, round, runsToNow, subjectCellsCte, type Window } from "./metrics";
 import type { impactResponse } from "./schemas/impact";
 
 export type PlatformComparison = z.infer<typeof impactResponse>["comparison_to_platform"];
@@ -116,19 +112,4 @@ export async function computePlatformComparison(options: ComputePlatformComparis
     sponsored_completion_rate: percent(row!.completions, row!.completions + row!.open),
     ...unfundedFigures(row!),
   };
-}
-
-export interface GetPlatformComparisonOptions extends ComparisonFilter {
-  actor: Actor;
-  period: Period;
-}
-
-/** The comparison over a named period, for the impact page's filters. */
-export async function getPlatformComparison(options: GetPlatformComparisonOptions): Promise<PlatformComparison> {
-  const partnerId = partnerOf(options.actor, "read");
-  const key = `platform-comparison:${partnerId}:${options.period}:${options.gradeLevel ?? ""}:${options.subject ?? ""}`;
-  return cachedMetric(key, partnerId, async () => {
-    const window = await partnerWindow(partnerId, options.period, new Date());
-    return computePlatformComparison({ partnerId, window, gradeLevel: options.gradeLevel, subject: options.subject });
-  });
 }

@@ -103,6 +103,12 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
         { month: "2025-11", avg_score: 66.4 },
         { month: "2025-12", avg_score: 70 },
       ],
+      comparison_to_platform: {
+        sponsored_avg_score: 72.5,
+        platform_avg_score: 64.1,
+        sponsored_completion_rate: 71,
+        platform_completion_rate: 55,
+      },
     },
     students: [
       student(1),

@@ -35,6 +35,18 @@ export const matchedComparisonSchema = z
     "Sponsored students against unfunded students of the same grade, county and starting band, over the same two three-month windows",
   );
 
+/** The comparison with unfunded outcomes: of all the partner's students in the impact figures, of the filtered ones in the student outcomes. */
+export const platformComparison = z
+  .object({
+    sponsored_avg_score: z.number().nullable(),
+    platform_avg_score: z.number().nullable(),
+    sponsored_completion_rate: z.number(),
+    platform_completion_rate: z.number(),
+  })
+  .describe(
+    "Your students against outcomes no partner funded, over the period's months: the average assessment score, and the course completion rate (completions over completions plus enrolments still open at the period's end). An outcome is yours if it happened while you funded the student; unfunded if no partner did.",
+  );
+
 export const impactResponse = z.object({
   period: z.enum(PERIODS),
   ...periodBounds,
@@ -52,16 +64,7 @@ export const impactResponse = z.object({
     certificates_earned: z.number().int(),
     ai_tutor_sessions: z.number().int(),
   }),
-  comparison_to_platform: z
-    .object({
-      sponsored_avg_score: z.number().nullable(),
-      platform_avg_score: z.number().nullable(),
-      sponsored_completion_rate: z.number(),
-      platform_completion_rate: z.number(),
-    })
-    .describe(
-      "Your students against outcomes no partner funded, over the period's months: the average assessment score, and the course completion rate (completions over completions plus enrolments still open at the period's end). An outcome is yours if it happened while you funded the student; unfunded if no partner did.",
-    ),
+  comparison_to_platform: platformComparison,
   matched_comparison: matchedComparisonSchema,
   roi_metrics: z.object({
     cost_per_student: z.number(),
@@ -97,4 +100,7 @@ export const studentOutcomesResponse = z.object({
     ),
   by_subject: z.array(z.object({ subject: z.string(), avg_score: z.number().nullable(), completion_rate: z.number() })),
   score_trend: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), avg_score: z.number() })),
+  comparison_to_platform: platformComparison.describe(
+    "As in GET /partner/impact, for the grade and subject asked for: your students in the grade against every unfunded student in it, in the subject. A grade is the student's grade now.",
+  ),
 });

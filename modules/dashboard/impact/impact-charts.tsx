@@ -3,14 +3,13 @@
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { z } from "zod";
-import type { impactResponse, studentOutcomesResponse } from "@/lib/sponsorship/schemas/impact";
+import type { studentOutcomesResponse } from "@/lib/sponsorship/schemas/impact";
 import { formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import { labelFor } from "@/lib/humanize";
 import { fittedBarTop, fittedScoreDomain } from "./chart-axis";
 import { TableBox } from "@/components/ui/table-box";
 
 type Outcomes = z.infer<typeof studentOutcomesResponse>;
-type Comparison = z.infer<typeof impactResponse>["comparison_to_platform"];
 
 const BRAND = "#16804e";
 const BRAND_LIGHT = "#7fd1a6";
@@ -117,7 +116,8 @@ function bandRows<K extends string>(bands: readonly K[], nameOf: (band: K) => st
 
 const dash = (value: number | null) => (value === null ? "–" : formatNumber(value));
 
-export function ImpactCharts({ outcomes, comparison }: { outcomes: Outcomes; comparison: Comparison }) {
+export function ImpactCharts({ outcomes }: { outcomes: Outcomes }) {
+  const comparison = outcomes.comparison_to_platform;
   const trend = outcomes.score_trend.map((point) => ({ month: formatMonth(point.month), avg_score: point.avg_score }));
   const trendAxis = fittedScoreDomain(trend.map((point) => point.avg_score));
   const first = outcomes.score_trend[0];

@@ -14,7 +14,6 @@ import { SUBJECT_NAMES } from "@/lib/sponsorship/schemas/impact";
 import { listImpactFilterValues } from "@/lib/sponsorship/list-impact-filter-values";
 import { changeAgainst } from "./change";
 import { getStudentOutcomes } from "@/lib/sponsorship/get-student-outcomes";
-import { getPlatformComparison } from "@/lib/sponsorship/platform-comparison";
 import { PartnerPageHeader } from "@/components/ui/page-header";
 
 const PERIOD_DESCRIPTIONS: Record<Period, string> = {
@@ -111,17 +110,16 @@ function LoadingImpact() {
 }
 
 async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }) {
-  const filtered = filters.grade !== undefined || filters.subject !== undefined;
-  const [impact, outcomes, previous, filteredComparison] = await Promise.all([
+  const [impact, outcomes, previous] = await Promise.all([
     getImpact({ actor, period: filters.period }),
     getStudentOutcomes({ actor, period: filters.period, gradeLevel: filters.grade, subject: filters.subject }),
     getPreviousImpact({ actor, period: filters.period }),
-    filtered ? getPlatformComparison({ actor, period: filters.period, gradeLevel: filters.grade, subject: filters.subject }) : null,
   ]);
   const periodLabel = filters.period === "quarter" ? "quarter" : "year";
   const change = (pick: (figures: typeof impact) => number | null, format: (value: number) => string) =>
     previous ? changeAgainst(pick(impact), pick(previous), format, periodLabel) : null;
   const currency = impact.currency;
+  const filtered = filters.grade !== undefined || filters.subject !== undefined;
   const noData = impact.students_reached === 0 && outcomes.total_students === 0 && outcomes.score_trend.length === 0;
 
   return (
@@ -274,7 +272,7 @@ async function ImpactData({ actor, filters }: { actor: Actor; filters: Filters }
             {filtered ? " with these filters" : ""}. Try a longer period{filtered ? " or clear the filters" : ""}.
           </p>
         ) : (
-          <ImpactCharts outcomes={outcomes} comparison={filteredComparison ?? impact.comparison_to_platform} />
+          <ImpactCharts outcomes={outcomes} />
         )}
       </section>
     </div>
