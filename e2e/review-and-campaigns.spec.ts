@@ -1,6 +1,6 @@
 /**
  * A brand's campaign with a budget, and a versioned review in two browsers: the campaign's
- * spend follows its proposal and partnership; the creator uploads a file, the brand comments
+ * spend follows its proposal and partnership without a reload; the creator uploads a file, the brand comments
  * and asks for changes, the creator resubmits, and every version and comment stays visible.
  * The calendar lists what falls due.
  */
@@ -58,8 +58,9 @@ test("a campaign's spend, and a review with an upload, comments and two versions
   await creator.goto(`/workspace/proposals/${proposalId}`);
   await creator.getByTestId("recipient-actions").getByRole("button", { name: "Accept", exact: true }).click();
   await expect(creator.getByTestId("proposal-status")).toHaveAttribute("data-status", "accepted");
-  await brand.reload();
-  await expect(brand.getByTestId("stat-committed")).toHaveText("$1,200.00");
+  // The brand's campaign page follows the acceptance by itself.
+  await expect(brand.getByTestId("stat-committed")).toHaveText("$1,200.00", { timeout: 15_000 });
+  await expect(brand.getByTestId("live-status")).toContainText("Updated at");
   await expect(brand.getByTestId("stat-remaining")).toHaveText("$3,800.00");
   await expect(brand.getByRole("meter", { name: "Budget committed" })).toHaveAttribute("aria-valuenow", "24");
   await brand.getByTestId("campaign-partnership").getByRole("link").click();

@@ -127,4 +127,22 @@ describe("needs your action", () => {
     await rejectProposal({ actor: actors.creator, proposalId });
     expect(await liveStamp({ actor: actors.creator, subject: { kind: "workspace" } })).not.toBe(before);
   });
+
+  it("moves the workspace's stamp, which the calendar and campaigns follow, when a deliverable or escrow payment of the party's changes", async () => {
+    const db = getDb();
+    const creatorId = actors.creator.partyId!;
+    const deliverable = await db.deliverable.findFirstOrThrow({ where: { partnership: { creatorId } }, select: { id: true } });
+    const payment = await db.partnershipPayment.findFirstOrThrow({ where: { partnership: { creatorId } }, select: { id: true } });
+    const stampOf = (actor: Actor) => liveStamp({ actor, subject: { kind: "workspace" } });
+    for (const change of [
+      () => db.deliverable.update({ where: { id: deliverable.id }, data: { updatedAt: new Date() } }),
+      () => db.partnershipPayment.update({ where: { id: payment.id }, data: { updatedAt: new Date() } }),
+    ]) {
+      const [mine, theirs] = await Promise.all([stampOf(actors.creator), stampOf(actors.creator2)]);
+      await change();
+      expect(await stampOf(actors.creator)).not.toBe(mine);
+      // Another creator's pages have nothing new to show.
+      expect(await stampOf(actors.creator2)).toBe(theirs);
+    }
+  });
 });

@@ -4,6 +4,8 @@ import { LocalDate } from "@/components/ui/local-date";
 import { SectionCard } from "@/components/ui/section-card";
 import { requirePageActor } from "@/lib/auth/page-guard";
 import { listDueDates, type DueItem } from "@/lib/partnerships/list-due-dates";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { LiveRefresh } from "@/modules/live/live-refresh";
 
 const KIND_LABELS: Record<DueItem["kind"], string> = {
   deliverable: "Deliverable",
@@ -54,7 +56,10 @@ function DueList({ items, label }: { items: DueItem[]; label: string }) {
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ month?: string }> }) {
   const actor = await requirePageActor(["creator", "brand"]);
   const { month: asked } = await searchParams;
-  const { month, items, overdue } = await listDueDates({ actor, month: asked });
+  const [{ month, items, overdue }, stamp] = await Promise.all([
+    listDueDates({ actor, month: asked }),
+    liveStamp({ actor, subject: { kind: "workspace" } }),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -65,6 +70,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <p className="mt-1 text-slate-600">
           What falls due across your active partnerships: deliverables, reviews, payments to fund and end dates.
         </p>
+        <LiveRefresh subject={{ kind: "workspace" }} initial={stamp} />
       </div>
       {overdue.length > 0 ? (
         <SectionCard title={`Overdue (${overdue.length})`} id="overdue-heading">

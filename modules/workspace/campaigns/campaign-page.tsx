@@ -8,11 +8,16 @@ import { formatMoney } from "@/lib/format";
 import { orNotFound } from "@/lib/pages/or-not-found";
 import { getCampaign } from "@/lib/partnerships/get-campaign";
 import { CampaignSpendFigures } from "@/modules/workspace/campaigns/campaign-spend";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { LiveRefresh } from "@/modules/live/live-refresh";
 
 export default async function CampaignPage({ params }: { params: Promise<{ campaignId: string }> }) {
   const actor = await requirePageActor(["brand"]);
   const { campaignId } = await params;
-  const campaign = await orNotFound(getCampaign({ actor, campaignId }));
+  const [campaign, stamp] = await Promise.all([
+    orNotFound(getCampaign({ actor, campaignId })),
+    liveStamp({ actor, subject: { kind: "workspace" } }),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -30,6 +35,7 @@ export default async function CampaignPage({ params }: { params: Promise<{ campa
             {campaign.endDate ? <LocalDate value={campaign.endDate} /> : "open end"}
           </p>
         ) : null}
+        <LiveRefresh subject={{ kind: "workspace" }} initial={stamp} />
       </div>
       <SectionCard title="Spend" id="spend-heading">
         <CampaignSpendFigures campaign={campaign} />

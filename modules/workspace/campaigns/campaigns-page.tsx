@@ -8,10 +8,12 @@ import { roleAllows } from "@/lib/organizations/permissions";
 import { listCampaigns } from "@/lib/partnerships/list-campaigns";
 import { CURRENCIES } from "@/modules/workspace/proposals/proposal-form";
 import { CampaignForm } from "@/modules/workspace/campaigns/campaign-form";
+import { liveStamp } from "@/lib/live/live-stamp";
+import { LiveRefresh } from "@/modules/live/live-refresh";
 
 export default async function CampaignsPage() {
   const actor = await requirePageActor(["brand"]);
-  const campaigns = await listCampaigns({ actor });
+  const [campaigns, stamp] = await Promise.all([listCampaigns({ actor }), liveStamp({ actor, subject: { kind: "workspace" } })]);
   return (
     <div className="space-y-6">
       <div>
@@ -20,6 +22,7 @@ export default async function CampaignsPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold">Campaigns</h1>
         <p className="mt-1 text-slate-600">Each campaign&apos;s budget against what its partnerships commit and what has been released.</p>
+        <LiveRefresh subject={{ kind: "workspace" }} initial={stamp} />
       </div>
       <SectionCard title={`Your campaigns (${campaigns.length})`} id="campaigns-heading">
         {campaigns.length === 0 ? (
