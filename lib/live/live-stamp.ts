@@ -55,13 +55,13 @@ export async function liveStamp(options: { actor: Actor; subject: LiveSubject })
     case "workspace": {
       requireParticipant(actor);
       if (!actor.partyId) return "";
+      const ofParty = Prisma.sql`brand_id = ${actor.partyId}::uuid OR creator_id = ${actor.partyId}::uuid`;
       // Also what the calendar and the campaigns show: every deliverable and escrow payment of the party's partnerships.
-      const mine = Prisma.sql`SELECT id FROM partnerships WHERE brand_id = ${actor.partyId}::uuid OR creator_id = ${actor.partyId}::uuid`;
       sql = Prisma.sql`SELECT concat_ws('|',
           (SELECT max(updated_at)::text || count(*)::text FROM proposals WHERE sender_id = ${actor.partyId}::uuid OR recipient_id = ${actor.partyId}::uuid),
-          (SELECT max(updated_at)::text || count(*)::text FROM partnerships WHERE brand_id = ${actor.partyId}::uuid OR creator_id = ${actor.partyId}::uuid),
-          (SELECT max(updated_at)::text || count(*)::text FROM deliverables WHERE partnership_id IN (${mine})),
-          (SELECT max(updated_at)::text || count(*)::text FROM partnership_payments WHERE partnership_id IN (${mine})),
+          (SELECT max(updated_at)::text || count(*)::text FROM partnerships WHERE ${ofParty}),
+          (SELECT max(updated_at)::text || count(*)::text FROM deliverables WHERE partnership_id IN (SELECT id FROM partnerships WHERE ${ofParty})),
+          (SELECT max(updated_at)::text || count(*)::text FROM partnership_payments WHERE partnership_id IN (SELECT id FROM partnerships WHERE ${ofParty})),
           ${notificationsPart(actor.id)}) AS stamp`;
       break;
     }
